@@ -1,0 +1,5 @@
+import type { Command } from "./command.js";
+import { validateCommand } from "./validate.js";
+
+/** Every infracrew command, in the order --help lists them. */
+export const COMMANDS: readonly Command[] = [validateCommand];

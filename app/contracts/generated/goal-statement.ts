@@ -1,0 +1,127 @@
+// Generated from schemas/ by scripts/gen-types.ts. Do not edit; run `npm run gen`.
+/**
+ * What a person asks for: a workload, its traffic, SLO, data and budget. Written by people, in an issue form, JSON or YAML.
+ */
+export interface GoalStatement {
+  /**
+   * The contract version. Every artifact carries it.
+   */
+  schemaVersion: "0.1";
+  kind: "GoalStatement";
+  /**
+   * A goal or stack name: lowercase letters, digits and dashes. It names the branch, the stack directory and the resources.
+   */
+  name: string;
+  /**
+   * One or two sentences: what the service does.
+   */
+  summary: string;
+  /**
+   * The cloud provider.
+   */
+  cloud: "aws";
+  /**
+   * An AWS region code.
+   */
+  region: string;
+  /**
+   * The deployment environment.
+   */
+  environment: "dev" | "staging" | "prod";
+  workload: Workload;
+  traffic: Traffic;
+  slo: Slo;
+  data?: Data;
+  budget: Budget;
+  /**
+   * Compliance regimes the workload falls under.
+   */
+  compliance?: ("pci" | "hipaa" | "gdpr" | "soc2" | "iso27001")[];
+  tags?: Tags;
+  /**
+   * GitHub users or teams who own the service.
+   */
+  owners?: string[];
+}
+export interface Workload {
+  /**
+   * The shape of the workload.
+   */
+  type: "web-api" | "static-site" | "worker";
+  /**
+   * The container image, with a tag or digest.
+   */
+  image?: string;
+  /**
+   * The port the container listens on.
+   */
+  port?: number;
+  /**
+   * The HTTP path the load balancer checks.
+   */
+  healthCheckPath?: string;
+  /**
+   * vCPUs per task; Atlas sizes it when absent.
+   */
+  cpu?: 0.25 | 0.5 | 1 | 2 | 4;
+  /**
+   * Memory per task in MiB; Atlas sizes it when absent.
+   */
+  memoryMb?: number;
+  /**
+   * Requests (or messages) per second one task sustains at the p95 target, if known from a load test.
+   */
+  perTaskRps?: number;
+}
+export interface Traffic {
+  /**
+   * Peak requests per second (for a worker: messages per second).
+   */
+  peakRps: number;
+  /**
+   * Average requests per second; at most peakRps.
+   */
+  avgRps?: number;
+}
+export interface Slo {
+  /**
+   * Monthly availability target in percent.
+   */
+  availability: number;
+  /**
+   * 95th percentile latency target in milliseconds.
+   */
+  p95LatencyMs?: number;
+}
+export interface Data {
+  relational?: RelationalData;
+  cache?: CacheData;
+  objectStorage?: ObjectStorageData;
+}
+export interface RelationalData {
+  engine: "postgres" | "mysql";
+  storageGb: number;
+}
+export interface CacheData {
+  engine: "redis";
+  memoryGb?: number;
+}
+export interface ObjectStorageData {
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  buckets: string[];
+}
+export interface Budget {
+  /**
+   * The monthly budget in US dollars.
+   */
+  monthlyUsd: number;
+}
+/**
+ * AWS resource tags: key to value.
+ */
+export interface Tags {
+  [k: string]: string;
+}

@@ -1,0 +1,131 @@
+// Generated from schemas/ by scripts/gen-types.ts. Do not edit; run `npm run gen`.
+export type Tool =
+  | "trivy"
+  | "tfsec"
+  | "checkov"
+  | "conftest"
+  | "infracost"
+  | "terraform"
+  | "infracrew-policy"
+  | "infracrew-budget";
+
+/**
+ * Sentinel's verdict on a plan: every finding, the cost against the budget, the plan counts, which tools ran, and every reason for the verdict.
+ */
+export interface ValidationResult {
+  /**
+   * The contract version. Every artifact carries it.
+   */
+  schemaVersion: "0.1";
+  kind: "ValidationResult";
+  /**
+   * A stable identifier of this artifact, derived from its content.
+   */
+  id: string;
+  /**
+   * An RFC 3339 date-time in UTC.
+   */
+  createdAt: string;
+  goalRef: GoalRef;
+  /**
+   * A goal or stack name: lowercase letters, digits and dashes. It names the branch, the stack directory and the resources.
+   */
+  stack?: string;
+  /**
+   * A full git commit SHA.
+   */
+  sha?: string;
+  verdict: "PASS" | "FAIL";
+  /**
+   * Every reason for the verdict, in words.
+   *
+   * @minItems 1
+   */
+  reasons: string[];
+  findings: Finding[];
+  cost: CostForecast;
+  budget: BudgetCheck;
+  plan: PlanCounts;
+  tools: ToolRun[];
+}
+/**
+ * The goal an artifact was produced for.
+ */
+export interface GoalRef {
+  /**
+   * A goal or stack name: lowercase letters, digits and dashes. It names the branch, the stack directory and the resources.
+   */
+  name: string;
+  /**
+   * sha256 of the goal's canonical JSON.
+   */
+  hash: string;
+  /**
+   * The GitHub issue the goal was filed as, when it came from one.
+   */
+  issue?: {
+    /**
+     * A GitHub repository as owner/name.
+     */
+    repo: string;
+    number: number;
+  };
+}
+export interface Finding {
+  tool: Tool;
+  ruleId: string;
+  /**
+   * A finding's severity, highest first.
+   */
+  severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO";
+  title: string;
+  file?: string;
+  line?: number;
+  endLine?: number;
+  resource?: string;
+  link?: string;
+  /**
+   * The same problem on the same resource as reported by other tools, merged into this finding.
+   */
+  alsoReportedBy?: FindingAlias[];
+}
+export interface FindingAlias {
+  tool: Tool;
+  ruleId: string;
+}
+export interface CostForecast {
+  /**
+   * An amount in US dollars.
+   */
+  monthlyUsd: number;
+  diffMonthlyUsd?: number;
+  source: "infracost" | "estimate";
+  currency?: "USD";
+}
+export interface BudgetCheck {
+  /**
+   * An amount in US dollars.
+   */
+  monthlyUsd: number;
+  /**
+   * Forecast / budget.
+   */
+  ratio: number;
+  brakeRatio: number;
+}
+/**
+ * How many resources a Terraform plan creates, updates, deletes and replaces.
+ */
+export interface PlanCounts {
+  create: number;
+  update: number;
+  delete: number;
+  replace: number;
+}
+export interface ToolRun {
+  name: Tool;
+  status: "ran" | "skipped" | "failed";
+  version?: string;
+  reason?: string;
+  findings?: number;
+}
