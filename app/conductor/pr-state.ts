@@ -1,0 +1,96 @@
+import type { Approval } from "./approval-gate.js";
+import { STATES, type State } from "./states.js";
+
+export type RollbackTrigger = "command" | "slack" | "apply-failed" | "apply-timeout";
+
+export interface RollbackRecord {
+  readonly trigger: RollbackTrigger;
+  readonly requestedBy: string;
+  readonly triggeredAt: string;
+  readonly fromSha: string;
+  /** The last known-good revision, or null on a first apply: destroy what it created. */
+  readonly toSha: string | null;
+  readonly dispatchedAt?: string;
+  readonly startedAt?: string;
+  readonly finishedAt?: string;
+  readonly status?: "success" | "failure";
+  readonly breaches: readonly ("begin" | "finish")[];
+}
+
+export interface ApplyRecord {
+  readonly sha: string;
+  readonly approvedBy: readonly string[];
+  readonly dispatchedAt: string;
+  /** The stack's applied revision before this apply: where a rollback goes. */
+  readonly knownGood: string | null;
+  readonly finishedAt?: string;
+  readonly status?: "success" | "failure" | "timeout";
+  readonly runUrl?: string;
+}
+
+export interface ValidationRecord {
+  readonly sha: string;
+  readonly verdict: "PASS" | "FAIL";
+  readonly reasons: readonly string[];
+  readonly runUrl?: string;
+}
+
+/** Everything the Conductor knows about one goal's pull request; kept in a hidden marker of its sticky comment. */
+export interface PrState {
+  readonly v: 1;
+  readonly stack: string;
+  readonly dir: string;
+  readonly goal: { readonly hash: string; readonly issue: number; readonly author: string };
+  readonly state: State;
+  readonly headSha: string;
+  readonly validation?: ValidationRecord;
+  readonly approvals: readonly Approval[];
+  readonly apply?: ApplyRecord;
+  readonly rollback?: RollbackRecord;
+  /** What is waiting for the stack lock. */
+  readonly awaitingLock?: "apply" | "rollback";
+  /** Ids of comments and runs already handled, newest last, so a redelivered webhook changes nothing. */
+  readonly handled: readonly string[];
+}
+
+const MARKER = "infracrew:state";
+const HANDLED_KEPT = 100;
+
+export function rememberHandled(state: PrState, id: string): PrState {
+  return { ...state, handled: [...state.handled.filter((h) => h !== id), id].slice(-HANDLED_KEPT) };
+}
+
+/** The hidden marker carrying the state. `>` is escaped so the JSON can never close the HTML comment. */
+export function encodeState(state: PrState): string {
+  return `<!-- ${MARKER} ${JSON.stringify(state).replace(/>/g, "\\u003e")} -->`;
+}
+
+const isString = (v: unknown): v is string => typeof v === "string";
+
+/** Reads the state back from a comment body; anything malformed or foreign reads as no state. */
+export function decodeState(body: string): PrState | undefined {
+  const match = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`, "s").exec(body);
+  if (!match) return undefined;
+  let data: unknown;
+  try {
+    data = JSON.parse(match[1]!);
+  } catch {
+    return undefined;
+  }
+  if (!data || typeof data !== "object") return undefined;
+  const s = data as Record<string, unknown>;
+  const goal = s.goal as Record<string, unknown> | undefined;
+  const valid =
+    s.v === 1 &&
+    isString(s.stack) &&
+    isString(s.dir) &&
+    isString(s.headSha) &&
+    (STATES as readonly unknown[]).includes(s.state) &&
+    Array.isArray(s.approvals) &&
+    Array.isArray(s.handled) &&
+    goal !== undefined &&
+    isString(goal.hash) &&
+    typeof goal.issue === "number" &&
+    isString(goal.author);
+  return valid ? (data as PrState) : undefined;
+}
