@@ -79,6 +79,8 @@ export interface WorkflowArtifact {
 export interface Platform {
   readonly repo: RepoRef;
 
+  /** The repository's default branch. */
+  getDefaultBranch(): Promise<string>;
   /** A file's text at a ref (default branch when omitted), or undefined when absent. */
   readFile(path: string, ref?: string): Promise<string | undefined>;
   /** The commit SHA a branch points at, or undefined when the branch does not exist. */

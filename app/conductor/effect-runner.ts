@@ -1,0 +1,217 @@
+import type { OpsEvent } from "../contracts/generated/index.js";
+import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
+import { artifactId } from "../contracts/canonical.js";
+import { validateArtifact } from "../contracts/validator.js";
+import type { Comment, PullRequest } from "../platform/platform.js";
+import { readApplied, recordApplied, tryLock, unlock } from "./stack-lock.js";
+import { CONDUCTOR_CHECK, renderConductorCheck } from "../render/conductor-check.js";
+import { renderGoalDone } from "../render/goal-comment.js";
+import { MARKERS } from "../render/markers.js";
+import { renderSticky } from "../render/sticky-comment.js";
+import { isoNow, type ConductorDeps } from "./deps.js";
+import type { Effect } from "./effects.js";
+import type { ConductorEvent } from "./events.js";
+import { NAMES } from "./names.js";
+import type { PrState } from "./pr-state.js";
+import { withStateLabel } from "./states.js";
+import { transition } from "./transitions.js";
+
+/** A goal PR as the Conductor sees it while handling one event. */
+export interface PrContext {
+  readonly pr: PullRequest;
+  readonly policy: ResolvedOrgPolicy;
+  /** The sticky comment, when it was already read (saves a look-up). */
+  readonly sticky?: Comment;
+}
+
+type Deferred = "sync-sticky" | "sync-conductor-check" | "sync-slack";
+
+function opsEvent(
+  deps: ConductorDeps,
+  ctx: PrContext,
+  state: PrState,
+  effect: Extract<Effect, { type: "ops-event" }>,
+): OpsEvent {
+  const { owner, repo } = deps.platform.repo;
+  const createdAt = isoNow(deps);
+  const body = {
+    type: effect.event,
+    severity: effect.severity,
+    repo: `${owner}/${repo}`,
+    pr: ctx.pr.number,
+    stack: state.stack,
+    message: effect.message,
+    details: effect.details,
+  };
+  return {
+    schemaVersion: "0.1",
+    kind: "OpsEvent",
+    id: artifactId(`ops-${state.stack}`, { ...body, createdAt }),
+    createdAt,
+    goalRef: {
+      name: state.stack,
+      hash: state.goal.hash,
+      issue: { repo: `${owner}/${repo}`, number: state.goal.issue },
+    },
+    ...body,
+  };
+}
+
+/**
+ * Runs one event through the transition table and carries out the effects on the platform. Effects that learn
+ * something (the lock) feed an event back in. The sticky comment, the Conductor check and Slack are written once,
+ * at the end, from the final state. Returns the final state.
+ */
+export async function runEvent(
+  deps: ConductorDeps,
+  ctx: PrContext,
+  initial: PrState,
+  event: ConductorEvent,
+): Promise<PrState> {
+  const { platform, log } = deps;
+  const pr = ctx.pr;
+  let state = initial;
+  const queue: ConductorEvent[] = [event];
+  const deferred = new Set<Deferred>();
+  let abandoned = false;
+
+  while (queue.length > 0) {
+    const next = queue.shift()!;
+    const before = state.state;
+    const result = transition(state, next, {
+      now: isoNow(deps),
+      policy: ctx.policy,
+      appLogin: deps.appLogin,
+      prNumber: pr.number,
+    });
+    if (result.noop)
+      log.info(
+        { pr: pr.number, stack: state.stack, event: next.type, state: state.state },
+        `no-op: ${result.noop}`,
+      );
+    state = result.state;
+    if (before !== state.state) {
+      log.info(
+        { pr: pr.number, stack: state.stack, event: next.type, from: before, to: state.state },
+        "transition",
+      );
+      deps.observer?.transition(before, state.state, state.stack);
+    }
+    for (const effect of result.effects) {
+      switch (effect.type) {
+        case "sync-sticky":
+        case "sync-conductor-check":
+        case "sync-slack":
+          deferred.add(effect.type);
+          break;
+        case "abandon":
+          abandoned = true;
+          break;
+        case "set-label":
+          await platform.setLabels(pr.number, withStateLabel(pr.labels, effect.state));
+          break;
+        case "reply":
+          await platform.createComment(pr.number, effect.body);
+          break;
+        case "react":
+          await platform.addReaction(effect.commentId, "eyes");
+          break;
+        case "acquire-lock": {
+          const lock = await tryLock(platform, state.stack, {
+            number: pr.number,
+            headSha: state.headSha,
+            url: pr.url,
+          });
+          if (lock.acquired) {
+            const [fresh, applied] = await Promise.all([
+              platform.getPullRequest(pr.number),
+              readApplied(platform, state.stack),
+            ]);
+            queue.push({ type: "lock-acquired", headSha: fresh.headSha, appliedSha: applied ?? null });
+          } else {
+            queue.push({ type: "lock-held", holderPr: lock.holderPr, holderUrl: lock.holderUrl });
+          }
+          break;
+        }
+        case "release-lock":
+          if (await unlock(platform, state.stack, pr.number))
+            log.info({ pr: pr.number, stack: state.stack }, "lock released");
+          break;
+        case "dispatch-apply":
+          await platform.dispatchWorkflow(NAMES.applyWorkflow, pr.baseRef, {
+            pr: String(pr.number),
+            sha: effect.sha,
+            stack: state.stack,
+            mode: effect.mode,
+            known_good_sha: effect.knownGood ?? "",
+          });
+          break;
+        case "dispatch-plan":
+          await platform.dispatchWorkflow(NAMES.planWorkflow, pr.baseRef, {
+            pr: String(pr.number),
+            sha: effect.sha,
+            stack: state.stack,
+          });
+          break;
+        case "record-applied":
+          await recordApplied(platform, state.stack, effect.sha);
+          break;
+        case "merge": {
+          const merged = await platform.mergePullRequest(
+            pr.number,
+            state.apply?.sha ?? state.headSha,
+            "squash",
+          );
+          if (!merged.merged)
+            await platform.createComment(pr.number, `Applied, but not merged: ${merged.message}`);
+          break;
+        }
+        case "close-goal":
+          await platform.ensureComment(state.goal.issue, MARKERS.goal, renderGoalDone(effect.summary, pr));
+          await platform.closeIssue(state.goal.issue, "completed");
+          break;
+        case "ops-event": {
+          const event = opsEvent(deps, ctx, state, effect);
+          const checked = validateArtifact("OpsEvent", event);
+          if (!checked.ok)
+            throw new Error(`internal: OpsEvent does not validate: ${JSON.stringify(checked.problems)}`);
+          log.warn({ opsEvent: event }, effect.message);
+          deps.observer?.opsEvent(event);
+          break;
+        }
+      }
+    }
+  }
+
+  if (abandoned) {
+    log.info({ pr: pr.number, stack: state.stack }, "abandoned: another delivery is handling this PR");
+    return initial;
+  }
+  if (deferred.has("sync-sticky"))
+    await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, ctx.policy), ctx.sticky);
+  if (deferred.has("sync-conductor-check")) {
+    const check = renderConductorCheck(state, ctx.policy);
+    await platform.upsertCheckRun({
+      name: CONDUCTOR_CHECK,
+      headSha: state.headSha,
+      status: check.status,
+      ...(check.conclusion ? { conclusion: check.conclusion } : {}),
+      title: check.title,
+      summary: check.summary,
+      actions: check.actions,
+      detailsUrl: pr.url,
+    });
+  }
+  if (deferred.has("sync-slack") && deps.notifier) {
+    const { owner, repo } = platform.repo;
+    try {
+      await deps.notifier.sync({ repo: `${owner}/${repo}`, pr, state, policy: ctx.policy });
+    } catch (error) {
+      log.error(
+        { pr: pr.number, err: error instanceof Error ? error.message : String(error) },
+        "Slack sync failed; GitHub flow goes on",
+      );
+    }
+  }
+  return state;
+}
