@@ -1,0 +1,70 @@
+import { describe, expect, test } from "vitest";
+import { FakePlatform } from "../../../app/platform/fake-platform.js";
+import { annotations } from "../../support/annotations.js";
+
+describe("FakePlatform, beyond the shared contract", () => {
+  test("lists every write in order, which is what a dry run reports, and no reads", async () => {
+    const fake = new FakePlatform();
+    const { sha } = await fake.commitFiles({
+      branch: "infracrew/app",
+      base: "main",
+      message: "Infracrew: app",
+      files: [{ path: "infra/app/main.tf", content: "x" }],
+    });
+    const pull = await fake.createPullRequest({
+      branch: "infracrew/app",
+      base: "main",
+      title: "t",
+      body: "b",
+    });
+    await fake.findOpenPullRequest("infracrew/app");
+    await fake.setLabels(pull.number, ["infracrew:validating"]);
+    await fake.ensureComment(pull.number, "<!-- m -->", "<!-- m --> hi");
+    await fake.dispatchWorkflow("infracrew-plan.yml", "infracrew/app", { pr: "1" });
+    expect(fake.writes).toEqual([
+      "commitFiles infracrew/app on main: infra/app/main.tf",
+      "createPullRequest #1 infracrew/app → main",
+      "setLabels #1 [infracrew:validating]",
+      "createComment 1001 on #1",
+      'dispatchWorkflow infracrew-plan.yml on infracrew/app {"pr":"1"}',
+    ]);
+    expect(pull.headSha).toBe(sha);
+  });
+
+  test("a push to the branch moves the open pull request's head; a merge moves the base", async () => {
+    const fake = new FakePlatform();
+    const pull = fake.seedPullRequest({ branch: "infracrew/app", files: { "a.tf": "1" } });
+    const pushed = fake.seedFiles("infracrew/app", { "a.tf": "2" });
+    expect((await fake.getPullRequest(pull.number)).headSha).toBe(pushed);
+    await fake.mergePullRequest(pull.number, pushed, "merge");
+    expect(await fake.readFile("a.tf")).toBe("2");
+    expect(await fake.pullRequestsForCommit(pushed)).toHaveLength(1);
+  });
+
+  test("pullRequestsForCommit leaves out pull requests for which the commit is a base commit", async () => {
+    const fake = new FakePlatform();
+    const mainSha = fake.seedFiles("main", { "base.tf": "b" });
+    const pull = fake.seedPullRequest({ branch: "infracrew/app" });
+    expect(await fake.pullRequestsForCommit(mainSha)).toEqual([]);
+    expect((await fake.pullRequestsForCommit(pull.headSha)).map((p) => p.number)).toEqual([pull.number]);
+  });
+
+  test("keeps each check run's annotation count and the requests GitHub would have taken", async () => {
+    const fake = new FakePlatform();
+    const input = {
+      name: "Infracrew / Sentinel",
+      headSha: "5".repeat(40),
+      status: "in_progress" as const,
+      title: "t",
+      summary: "s",
+    };
+    await fake.upsertCheckRun({ ...input, annotations: annotations(120) });
+    await fake.upsertCheckRun({ ...input, status: "completed", conclusion: "success" });
+    expect(fake.checkRun(input.name, input.headSha)).toMatchObject({
+      status: "completed",
+      conclusion: "success",
+      annotationCount: 120,
+      requests: 4,
+    });
+  });
+});
