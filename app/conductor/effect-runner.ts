@@ -3,7 +3,7 @@ import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { artifactId } from "../contracts/canonical.js";
 import { validateArtifact } from "../contracts/validator.js";
 import type { Comment, PullRequest } from "../platform/platform.js";
-import { readApplied, recordApplied, tryLock, unlock } from "./stack-lock.js";
+import { readApplied, recordApplied, tryLock, unlock } from "../platform/stack-lock.js";
 import { CONDUCTOR_CHECK, renderConductorCheck } from "../render/conductor-check.js";
 import { renderGoalDone } from "../render/goal-comment.js";
 import { MARKERS } from "../render/markers.js";
@@ -129,7 +129,7 @@ export async function runEvent(
             ]);
             queue.push({ type: "lock-acquired", headSha: fresh.headSha, appliedSha: applied ?? null });
           } else {
-            queue.push({ type: "lock-held", holderPr: lock.holderPr, holderUrl: lock.holderUrl });
+            queue.push({ type: "lock-held", holderPr: lock.holderPr, reason: lock.reason });
           }
           break;
         }

@@ -32,7 +32,13 @@ export type ConductorEvent =
       /** The stack's applied revision at that moment (refs/infracrew/applied/<stack>), or null. */
       readonly appliedSha: string | null;
     }
-  | { readonly type: "lock-held"; readonly holderPr: number; readonly holderUrl: string }
+  | {
+      readonly type: "lock-held";
+      /** The holder, or null when no open pull request has the locked commit. */
+      readonly holderPr: number | null;
+      /** Who holds the lock and how it is released, ready to post. */
+      readonly reason: string;
+    }
   | {
       readonly type: "apply-completed";
       readonly runId: string;

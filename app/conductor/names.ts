@@ -15,8 +15,6 @@ export const NAMES = {
 } as const;
 
 export const branchFor = (stack: string): string => `${NAMES.branchPrefix}${stack}`;
-export const lockRef = (stack: string): string => `refs/infracrew/locks/${stack}`;
-export const appliedRef = (stack: string): string => `refs/infracrew/applied/${stack}`;
 
 /**
  * What the workflows' `run-name` carries (templates/workflows): `infracrew <plan|apply|rollback> … pr-<n> … <sha>`,

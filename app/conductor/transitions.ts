@@ -218,14 +218,17 @@ function onLockHeld(
   event: Extract<ConductorEvent, { type: "lock-held" }>,
   prNumber: number,
 ): Transition {
-  if (event.holderPr === prNumber)
-    return { state, effects: [{ type: "abandon" }], noop: "another delivery holds this PR's lock" };
-  const { awaitingLock: _w, ...rest } = state;
+  if (event.holderPr === prNumber) {
+    return {
+      state,
+      effects: [{ type: "abandon" }],
+      noop: "this PR already holds the lock: another delivery is applying",
+    };
+  }
+  const { awaitingLock: waiting, ...rest } = state;
+  const retry = waiting === "rollback" ? "Comment `/rollback` again" : "Approve again";
   return stay(rest as PrState, {}, [
-    {
-      type: "reply",
-      body: `The stack \`${state.stack}\` is locked by #${event.holderPr} (${event.holderUrl}). Approve again once it is done, or ask there for \`/unlock\`.`,
-    },
+    { type: "reply", body: `${event.reason} ${retry} once it is released.` },
   ]);
 }
 

@@ -30,10 +30,10 @@ export function appliedRef(stack: string): string {
 }
 
 /**
- * Takes the stack's lock for a pull request: the ref refs/infracrew/locks/<stack>, created at the PR's head commit
- * (creating a ref that exists fails, so two takers cannot both win). A pull request that holds it already keeps it,
- * and the ref moves to its new head. Otherwise the answer names the holder, found through the locked commit.
- * Calls: 1 when free; 3 when held by another (create, read, the commit's pull requests); 4 when re-taken at a new head.
+ * Takes the stack's lock for a pull request: the ref refs/infracrew/locks/<stack>, created at the PR's head commit.
+ * Only the creation wins (creating a ref that exists fails), so two deliveries for the same pull request cannot both
+ * win either: the loser learns the holder, which may be its own pull request. Otherwise the answer names the holder,
+ * found through the locked commit. Calls: 1 when free; 2 or 3 when held.
  */
 export async function tryLock(platform: Platform, stack: string, pr: LockClaimant): Promise<LockAttempt> {
   const ref = lockRef(stack);
@@ -44,13 +44,8 @@ export async function tryLock(platform: Platform, stack: string, pr: LockClaiman
     if (await platform.createRef(ref, pr.headSha)) return { acquired: true };
     return held(stack, undefined, (await platform.getRef(ref)) ?? "unknown");
   }
-  if (lockSha === pr.headSha) return { acquired: true };
-  const holder = await holderOf(platform, lockSha, pr.number);
-  if (holder?.number === pr.number) {
-    await platform.setRef(ref, pr.headSha);
-    return { acquired: true };
-  }
-  return held(stack, holder, lockSha);
+  if (lockSha === pr.headSha) return held(stack, { number: pr.number, url: pr.url }, lockSha);
+  return held(stack, await holderOf(platform, lockSha, pr.number), lockSha);
 }
 
 /** Releases the lock if `prNumber` holds it; true when it was deleted. Calls: 1 when free, else 2 or 3. */
@@ -80,7 +75,11 @@ async function holderOf(platform: Platform, sha: string, claimant: number): Prom
   return open.find((p) => p.number === claimant) ?? open.find((p) => p.headSha === sha) ?? open[0];
 }
 
-function held(stack: string, holder: PullRequest | undefined, lockSha: string): LockAttempt {
+function held(
+  stack: string,
+  holder: Pick<PullRequest, "number" | "url"> | undefined,
+  lockSha: string,
+): LockAttempt {
   const short = lockSha.slice(0, 7);
   if (holder === undefined) {
     return {

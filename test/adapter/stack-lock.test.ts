@@ -35,24 +35,29 @@ describe("tryLock", () => {
     expect(gh.calls).toHaveLength(3);
   });
 
-  test("the pull request that holds the lock at its head holds it still: 2 calls", async () => {
+  test("the pull request that holds the lock at its head does not take it twice: 2 calls", async () => {
     const { gh, platform } = githubPlatform();
     gh.post("git/refs", { ref: LOCK, sha: SHA.head }).reply(422, { message: "Reference already exists" });
     gh.get("git/ref/infracrew/locks/app").reply(200, refBody(LOCK, SHA.head));
-    expect(await tryLock(platform, "app", claimant)).toEqual({ acquired: true });
+    expect(await tryLock(platform, "app", claimant)).toMatchObject({
+      acquired: false,
+      holderPr: 12,
+      lockSha: SHA.head,
+    });
+    expect(gh.calls).toHaveLength(2);
   });
 
-  test("the pull request that took the lock at an earlier head keeps it, and the lock moves to the new head: 4 calls", async () => {
+  test("a lock this pull request took at an earlier head names this pull request as its holder: 3 calls", async () => {
     const { gh, platform } = githubPlatform();
     gh.post("git/refs", { ref: LOCK, sha: SHA.head }).reply(422, { message: "Reference already exists" });
     gh.get("git/ref/infracrew/locks/app").reply(200, refBody(LOCK, SHA.other));
     gh.get(`commits/${SHA.other}/pulls`).reply(200, [pullBody(12, { headSha: SHA.head })]);
-    gh.patch("git/refs/infracrew/locks/app", { sha: SHA.head, force: true }).reply(
-      200,
-      refBody(LOCK, SHA.head),
-    );
-    expect(await tryLock(platform, "app", claimant)).toEqual({ acquired: true });
-    expect(gh.calls).toHaveLength(4);
+    expect(await tryLock(platform, "app", claimant)).toMatchObject({
+      acquired: false,
+      holderPr: 12,
+      lockSha: SHA.other,
+    });
+    expect(gh.calls).toHaveLength(3);
   });
 
   test("a lock at a commit no open pull request has: the holder is unknown, the commit is named", async () => {

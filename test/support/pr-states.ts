@@ -70,7 +70,12 @@ export const EVENT_SAMPLES: Record<ConductorEvent["type"], ConductorEvent> = {
   "plan-requested": { type: "plan-requested", ...request({ eventId: "comment:3", commentId: 3 }) },
   "unlock-requested": { type: "unlock-requested", ...request({ eventId: "comment:4", commentId: 4 }) },
   "lock-acquired": { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_GOOD },
-  "lock-held": { type: "lock-held", holderPr: 12, holderUrl: "https://github.com/acme/infra/pull/12" },
+  "lock-held": {
+    type: "lock-held",
+    holderPr: 12,
+    reason:
+      "Stack `checkout-api` is locked by #12 (https://github.com/acme/infra/pull/12). It is released when that pull request finishes applying or rolls back, or with `/unlock` on #12.",
+  },
   "apply-completed": { type: "apply-completed", runId: "21", mode: "apply", sha: SHA_A, status: "success" },
   "rollback-started": { type: "rollback-started", runId: "31", at: "2026-11-27T12:11:00Z" },
   tick: { type: "tick" },

@@ -31,6 +31,9 @@ const ALLOWED = new Set([
   "IN_PROGRESS→VALIDATING",
 ]);
 
+const LOCK_REASON =
+  "Stack `checkout-api` is locked by #12 (https://github.com/acme/infra/pull/12). It is released when that pull request finishes applying or rolls back, or with `/unlock` on #12.";
+
 const types = (effects: readonly Effect[]): string[] => effects.map((e) => e.type);
 
 describe("transition: every state × every event is legal or a no-op", () => {
@@ -198,15 +201,14 @@ const CASES: Case[] = [
   {
     name: "a lock held by another PR is explained with a link",
     from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply" }),
-    event: { type: "lock-held", holderPr: 12, holderUrl: "https://github.com/acme/infra/pull/12" },
+    event: { type: "lock-held", holderPr: 12, reason: LOCK_REASON },
     to: "WAIT_FOR_APPROVE",
-    reply:
-      "The stack `checkout-api` is locked by #12 (https://github.com/acme/infra/pull/12). Approve again once it is done, or ask there for `/unlock`.",
+    reply: `${LOCK_REASON} Approve again once it is released.`,
   },
   {
     name: "a lock held by this PR means another delivery is applying: abandon",
     from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply" }),
-    event: { type: "lock-held", holderPr: 9, holderUrl: "u" },
+    event: { type: "lock-held", holderPr: 9, reason: "held by this PR" },
     to: "WAIT_FOR_APPROVE",
     effects: ["abandon"],
   },
