@@ -56,6 +56,11 @@ export class FakePulls {
       if (pull.state === "open" && pull.headRef === branch) pull.headSha = sha;
   }
 
+  /** Every pull request, open or closed, in number order. */
+  all(): readonly PullRequest[] {
+    return [...this.pulls.keys()].sort((a, b) => a - b).map((n) => this.get(n));
+  }
+
   findOpen(branch: string): PullRequest | undefined {
     const found = [...this.pulls.values()].find((p) => p.state === "open" && p.headRef === branch);
     return found && this.snapshot(found);
