@@ -38,6 +38,8 @@ describe("pricing: unitPrice", () => {
     ["us-east-1", "kms.key-month", 1],
     ["us-west-2", "fargate.vcpu-hour.x86_64", 0.04048],
     ["us-east-2", "nat.hour", 0.045],
+    ["eu-west-1", "lambda.requests.per-million", 0.2],
+    ["eu-central-1", "lambda.gb-second.arm64", 0.0000133334],
   ] as const)("%s %s = $%s", (region, key, usd) => {
     expect(unitPrice(region, key)?.usd).toBe(usd);
   });
