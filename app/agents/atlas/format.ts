@@ -1,0 +1,29 @@
+/** Rounds to cents. */
+export function cents(usd: number): number {
+  return Math.round(usd * 100) / 100;
+}
+
+/** `$1,265` or `$12.40`: whole dollars from $1,000 up, cents below. */
+export function usd(amount: number): string {
+  if (Math.abs(amount) >= 1000) return `$${Math.round(amount).toLocaleString("en-US")}`;
+  return `$${amount.toFixed(2)}`;
+}
+
+/** A unit price as written on AWS's pages: `$0.04048`, `$0.8`, `$5`. */
+export function price(amount: number): string {
+  return `$${Number(amount.toPrecision(6)).toString()}`;
+}
+
+/** A figure with thousands separators and at most `digits` decimals. */
+export function num(value: number, digits = 2): string {
+  return Number(value.toFixed(digits)).toLocaleString("en-US", { maximumFractionDigits: digits });
+}
+
+/** A percentage floored to 4 decimals, so a reported composite never rounds up past its target. */
+export function floorPercent(value: number): number {
+  return Math.floor(value * 10000 + 1e-6) / 10000;
+}
+
+export function pct(value: number): string {
+  return `${num(value, 4)} %`;
+}

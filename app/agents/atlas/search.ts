@@ -1,0 +1,114 @@
+import { availabilityPath, compose, type Link } from "./availability.js";
+import { planTasks } from "./capacity.js";
+import type { DesignContext } from "./context.js";
+import { costLines, totalOf, type CostLine } from "./cost.js";
+import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
+import { buildDesign, type Design, type Sizing } from "./design.js";
+import { floorPercent } from "./format.js";
+import type { Profile } from "./profiles.js";
+import { topologies, type DbTopology, type Topology } from "./topology.js";
+
+/** A priced design with its availability. */
+export interface Candidate {
+  readonly design: Design;
+  readonly lines: readonly CostLine[];
+  readonly monthlyUsd: number;
+  readonly path: readonly Link[];
+  /** Percent, floored to 4 decimals. */
+  readonly composite: number;
+}
+
+/** Why no design could be sized under the policy, before any SLO or budget question. */
+export type SizingProblem =
+  | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
+  | { readonly kind: "min-tasks"; readonly minTasks: number }
+  | { readonly kind: "database"; readonly reason: "family" | "size" }
+  | { readonly kind: "cache"; readonly reason: "family" | "size"; readonly dataGb: number };
+
+export type AttemptResult =
+  | { readonly kind: "design"; readonly best: Candidate }
+  | { readonly kind: "slo"; readonly bestComposite: number; readonly cheapestAny: Candidate }
+  | { readonly kind: "sizing"; readonly problem: SizingProblem };
+
+function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
+  let tasks;
+  if (ctx.pattern !== "static-site") {
+    const planned = planTasks(ctx);
+    if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
+    tasks = planned.plan;
+  }
+  const need = ctx.pattern === "static-site" ? undefined : dbNeed(ctx, profile);
+  let rds, aurora;
+  if (need) {
+    const r = pickRdsClass(ctx, profile, need);
+    const a = pickAuroraClass(ctx, profile, need);
+    if (!r.ok && !a.ok)
+      return { kind: "database", reason: r.reason === "family" || a.reason === "family" ? "family" : "size" };
+    rds = r.ok ? r.choice : undefined;
+    aurora = a.ok ? a.choice : undefined;
+  }
+  const cacheDataGb = ctx.pattern === "static-site" ? undefined : cacheMemoryNeed(ctx);
+  let cacheNode;
+  if (cacheDataGb !== undefined) {
+    const c = pickCacheNode(ctx, profile, cacheDataGb);
+    if (!c.ok) return { kind: "cache", reason: c.reason, dataGb: ctx.goal.data?.cache?.memoryGb ?? 1 };
+    cacheNode = c.choice;
+  }
+  return { tasks, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+}
+
+function dbOptions(sizing: Sizing): DbTopology[] {
+  if (!sizing.dbNeed) return [];
+  return [
+    ...(sizing.rds ? (["rds-single", "rds-multi"] as const) : []),
+    ...(sizing.aurora ? (["aurora"] as const) : []),
+  ];
+}
+
+/** Prices a design and works out its availability. */
+export function evaluate(design: Design): Candidate {
+  const lines = costLines(design);
+  const path = availabilityPath(design.ctx, design.topology, design.azCount, design.service?.id ?? "service");
+  return { design, lines, monthlyUsd: totalOf(lines), path, composite: floorPercent(compose(path)) };
+}
+
+/**
+ * One attempt: size under the profile, enumerate the topologies its floors allow, and keep the cheapest that
+ * meets the SLO. Ties go to the first in enumeration order.
+ */
+export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
+  const sizing = size(ctx, profile);
+  if ("kind" in sizing) return { kind: "sizing", problem: sizing };
+  const options = {
+    hasCompute: ctx.pattern !== "static-site",
+    db: dbOptions(sizing),
+    cache: sizing.cacheNode !== undefined,
+  };
+  const candidates: Candidate[] = [];
+  let minTasks = 0;
+  for (const topology of topologies(ctx, profile, options)) {
+    const built = buildDesign(ctx, profile, sizing, topology);
+    if (built.ok) candidates.push(evaluate(built.design));
+    else minTasks = Math.max(minTasks, built.minTasks);
+  }
+  if (candidates.length === 0) return { kind: "sizing", problem: { kind: "min-tasks", minTasks } };
+  const byCost = [...candidates].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  const meeting = byCost.filter((c) => c.composite >= ctx.target);
+  if (meeting.length === 0) {
+    return {
+      kind: "slo",
+      bestComposite: Math.max(...candidates.map((c) => c.composite)),
+      cheapestAny: byCost[0]!,
+    };
+  }
+  return { kind: "design", best: meeting[0]! };
+}
+
+/** The same design with another topology, priced; undefined when the profile cannot size that topology. */
+export function variant(design: Design, topology: Topology): Candidate | undefined {
+  const sizing = size(design.ctx, design.profile);
+  if ("kind" in sizing) return undefined;
+  if (topology.db === "aurora" ? !sizing.aurora : topology.db !== undefined && !sizing.rds) return undefined;
+  const built = buildDesign(design.ctx, design.profile, sizing, topology);
+  return built.ok ? evaluate(built.design) : undefined;
+}
