@@ -3,9 +3,10 @@ export function cents(usd: number): number {
   return Math.round(usd * 100) / 100;
 }
 
-/** `$1,265` or `$12.40`: whole dollars from $1,000 up, cents below. */
+/** `$1,265`, `$400` or `$12.40`: whole dollars from $1,000 up and for whole amounts, cents otherwise. */
 export function usd(amount: number): string {
-  if (Math.abs(amount) >= 1000) return `$${Math.round(amount).toLocaleString("en-US")}`;
+  if (Math.abs(amount) >= 1000 || Number.isInteger(amount))
+    return `$${Math.round(amount).toLocaleString("en-US")}`;
   return `$${amount.toFixed(2)}`;
 }
 
