@@ -48,6 +48,13 @@ export function runAttempts(ctx: DesignContext): RunResult {
       continue;
     }
     const best = result.best;
+    if (
+      previous &&
+      describeDesign(previous.design) === describeDesign(best.design) &&
+      previous.monthlyUsd === best.monthlyUsd
+    ) {
+      continue;
+    }
     preferred ??= best;
     if (previous && profile.name !== "preferred") {
       const changes = describeChanges(previous.design, best.design);
