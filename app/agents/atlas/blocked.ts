@@ -168,7 +168,7 @@ function sizingClash(
               value: maxCacheDataGb(),
             },
           }
-        : familyClash("cache", "cache.r7g");
+        : familyClash("cache", problem.family ?? "cache.r6g");
     case "database":
       return problem.reason === "size"
         ? {
@@ -179,7 +179,7 @@ function sizingClash(
             },
             suggestion: { message: "lower data.relational.storageGb", field: "data.relational.storageGb" },
           }
-        : familyClash("database", "db.r7g");
+        : familyClash("database", problem.family ?? "db.r6g");
   }
 }
 

@@ -25,7 +25,8 @@ export interface ClassChoice {
 
 export type ClassPick =
   | { readonly ok: true; readonly choice: ClassChoice }
-  | { readonly ok: false; readonly reason: "family" | "size" };
+  | { readonly ok: false; readonly reason: "family"; readonly family: string }
+  | { readonly ok: false; readonly reason: "size" };
 
 export function dbNeed(ctx: DesignContext, profile: Profile): DbNeed | undefined {
   const relational = ctx.goal.data?.relational;
@@ -57,8 +58,13 @@ function cheapest(
   const allowed = classes.filter((c) => allowedFamily(ctx, c.family) && hourly(c) !== undefined);
   const candidates = allowed.filter((c) => profile.allowBurstable || !c.burstable).filter(fits);
   if (candidates.length === 0) {
-    const anyFits = classes.filter((c) => hourly(c) !== undefined).some(fits);
-    return { ok: false, reason: anyFits ? "family" : "size" };
+    const fitting = classes.filter(
+      (c) => hourly(c) !== undefined && (profile.allowBurstable || !c.burstable) && fits(c),
+    );
+    const cheapestFitting = fitting.sort((a, b) => hourly(a)! - hourly(b)!)[0];
+    return cheapestFitting
+      ? { ok: false, reason: "family", family: cheapestFitting.family }
+      : { ok: false, reason: "size" };
   }
   const best = candidates
     .map((spec) => ({ spec, hourly: hourly(spec)! }))

@@ -22,8 +22,13 @@ export interface Candidate {
 export type SizingProblem =
   | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
   | { readonly kind: "min-tasks"; readonly minTasks: number }
-  | { readonly kind: "database"; readonly reason: "family" | "size" }
-  | { readonly kind: "cache"; readonly reason: "family" | "size"; readonly dataGb: number };
+  | { readonly kind: "database"; readonly reason: "family" | "size"; readonly family?: string }
+  | {
+      readonly kind: "cache";
+      readonly reason: "family" | "size";
+      readonly dataGb: number;
+      readonly family?: string;
+    };
 
 export type AttemptResult =
   | { readonly kind: "design"; readonly best: Candidate }
@@ -42,8 +47,10 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   if (need) {
     const r = pickRdsClass(ctx, profile, need);
     const a = pickAuroraClass(ctx, profile, need);
-    if (!r.ok && !a.ok)
-      return { kind: "database", reason: r.reason === "family" || a.reason === "family" ? "family" : "size" };
+    if (!r.ok && !a.ok) {
+      const family = r.reason === "family" ? r.family : a.reason === "family" ? a.family : undefined;
+      return { kind: "database", reason: family ? "family" : "size", ...(family ? { family } : {}) };
+    }
     rds = r.ok ? r.choice : undefined;
     aurora = a.ok ? a.choice : undefined;
   }
@@ -51,7 +58,15 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   let cacheNode;
   if (cacheDataGb !== undefined) {
     const c = pickCacheNode(ctx, profile, cacheDataGb);
-    if (!c.ok) return { kind: "cache", reason: c.reason, dataGb: ctx.goal.data?.cache?.memoryGb ?? 1 };
+    if (!c.ok) {
+      const dataGb = ctx.goal.data?.cache?.memoryGb ?? 1;
+      return {
+        kind: "cache",
+        reason: c.reason,
+        dataGb,
+        ...(c.reason === "family" ? { family: c.family } : {}),
+      };
+    }
     cacheNode = c.choice;
   }
   return { tasks, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
