@@ -95,7 +95,7 @@ export function buildDesign(
     if (typeof built === "number") return { ok: false, minTasks: built };
     service = built;
   }
-  const azCount = ctx.pattern === "static-site" ? 0 : profile.azCount;
+  const azCount = sizing.tasks ? profile.azCount : 0;
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
   if (sizing.dbNeed && topology.db) {

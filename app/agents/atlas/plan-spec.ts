@@ -3,12 +3,11 @@ import type { PlanSpec } from "../../contracts/generated/index.js";
 import { PRICE_DATE, PRICE_SOURCE } from "../pricing/index.js";
 import { availabilityArithmetic, taskArithmetic } from "./explain.js";
 import { alternatives } from "./tradeoffs.js";
-import { components } from "./components.js";
+import { components, PATTERNS, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { num } from "./format.js";
-import { risks } from "./risks.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
 
@@ -25,7 +24,7 @@ function capacity(d: Design): PlanSpec["capacity"] {
   }
   const reasoning = ctx.pattern === "worker" ? THROUGHPUT.worker.reasoning : THROUGHPUT.webApi.reasoning;
   return {
-    model: ctx.pattern === "worker" ? "queue-driven" : "request-driven",
+    model: PATTERNS[ctx.pattern].capacityModel,
     peakRps: ctx.peakRps,
     avgRps: ctx.avgRps,
     perTaskRps: s.plan.perTaskRps,

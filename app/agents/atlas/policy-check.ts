@@ -1,5 +1,6 @@
 import type { BlockReason, UnblockSuggestion } from "../../contracts/generated/design-blocked.js";
 import { isPricedRegion, pricedRegions } from "../pricing/index.js";
+import { PATTERNS } from "./catalog/patterns.js";
 import type { DesignContext } from "./context.js";
 import { usd } from "./format.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
@@ -115,7 +116,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
     });
   }
   const storage = ctx.goal.data?.relational?.storageGb;
-  if (ctx.pattern !== "static-site" && storage !== undefined && storage > caps.maxDbStorageGb) {
+  if (PATTERNS[ctx.pattern].compute && storage !== undefined && storage > caps.maxDbStorageGb) {
     clashes.push({
       reason: {
         code: "size-cap-exceeded",
@@ -136,7 +137,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
 }
 
 function patternClash(ctx: DesignContext): Clash | undefined {
-  if (ctx.pattern !== "static-site") return undefined;
+  if (PATTERNS[ctx.pattern].compute) return undefined;
   const asked = (["relational", "cache"] as const).filter((k) => ctx.goal.data?.[k] !== undefined);
   if (asked.length === 0) return undefined;
   return {

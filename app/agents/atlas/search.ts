@@ -1,7 +1,8 @@
-import { availabilityPath, compose, type Link } from "./availability.js";
+import { compose, type Link } from "./availability.js";
+import { availabilityPath, costLines, PATTERNS } from "./catalog/index.js";
 import { planTasks } from "./capacity.js";
 import type { DesignContext } from "./context.js";
-import { costLines, totalOf, type CostLine } from "./cost.js";
+import { totalOf, type CostLine } from "./cost-line.js";
 import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
 import { buildDesign, type Design, type Sizing } from "./design.js";
 import { floorPercent } from "./format.js";
@@ -37,12 +38,13 @@ export type AttemptResult =
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   let tasks;
-  if (ctx.pattern !== "static-site") {
+  if (PATTERNS[ctx.pattern].compute) {
     const planned = planTasks(ctx);
     if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
     tasks = planned.plan;
   }
-  const need = ctx.pattern === "static-site" ? undefined : dbNeed(ctx, profile);
+  const compute = PATTERNS[ctx.pattern].compute;
+  const need = compute ? dbNeed(ctx, profile) : undefined;
   let rds, aurora;
   if (need) {
     const r = pickRdsClass(ctx, profile, need);
@@ -54,7 +56,7 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     rds = r.ok ? r.choice : undefined;
     aurora = a.ok ? a.choice : undefined;
   }
-  const cacheDataGb = ctx.pattern === "static-site" ? undefined : cacheMemoryNeed(ctx);
+  const cacheDataGb = compute ? cacheMemoryNeed(ctx) : undefined;
   let cacheNode;
   if (cacheDataGb !== undefined) {
     const c = pickCacheNode(ctx, profile, cacheDataGb);
@@ -83,7 +85,7 @@ function dbOptions(sizing: Sizing): DbTopology[] {
 /** Prices a design and works out its availability. */
 export function evaluate(design: Design): Candidate {
   const lines = costLines(design);
-  const path = availabilityPath(design.ctx, design.topology, design.azCount, design.service?.id ?? "service");
+  const path = availabilityPath(design);
   return { design, lines, monthlyUsd: totalOf(lines), path, composite: floorPercent(compose(path)) };
 }
 
@@ -95,7 +97,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   const sizing = size(ctx, profile);
   if ("kind" in sizing) return { kind: "sizing", problem: sizing };
   const options = {
-    hasCompute: ctx.pattern !== "static-site",
+    hasCompute: PATTERNS[ctx.pattern].compute,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };
