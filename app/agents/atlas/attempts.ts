@@ -21,8 +21,9 @@ export type RunResult =
   | { readonly kind: "sizing"; readonly problem: SizingProblem; readonly attempts: readonly DesignAttempt[] };
 
 const RETRY_WORDS = {
-  trimmed: "dropped what the SLO does not need",
-  lean: "Graviton (ARM64) tasks, needs a linux/arm64 image; smaller database working set",
+  trimmed:
+    "dropped what the SLO does not need; burstable t4g classes allowed, whose CPU credits need watching",
+  lean: "Graviton (ARM64) tasks, which need a linux/arm64 image; the database sized for a 5 % working set",
 } as const;
 
 /**

@@ -25,6 +25,10 @@ function serviceWords(d: Design): string | undefined {
   return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch}) over ${d.azCount} AZs`;
 }
 
+function perAz(tasks: number): string {
+  return `at least ${tasks} task${tasks === 1 ? "" : "s"} per AZ`;
+}
+
 /** A one-line summary of a design, for attempts and relaxations. */
 export function describeDesign(d: Design): string {
   if (d.ctx.pattern === "static-site") return "S3 origin behind CloudFront";
@@ -39,8 +43,8 @@ export function describeChanges(before: Design, after: Design): string[] {
     [`${before.azCount} AZs`, `${after.azCount} AZs`],
     [NAT_WORDS[before.topology.nat], NAT_WORDS[after.topology.nat]],
     [
-      before.service && `${before.service.minTasksPerAz} task(s) per AZ at least`,
-      after.service && `${after.service.minTasksPerAz} task(s) per AZ at least`,
+      before.service && perAz(before.service.minTasksPerAz),
+      after.service && perAz(after.service.minTasksPerAz),
     ],
     [
       before.service?.arch === "ARM64" ? "Graviton tasks" : "x86_64 tasks",

@@ -92,6 +92,19 @@ export const database: CatalogEntry = {
           : "Downtime during restore; up to 5 minutes of writes lost (RPO)",
         severity: db.multiAz ? "medium" : "high",
       },
+      ...(db.choice.spec.burstable
+        ? [
+            {
+              component: "database",
+              failure: `Sustained load drains the burstable ${db.choice.spec.name}'s CPU credits`,
+              impact: `Queries slow down for ${who(d)} once the credits run out (or unlimited mode bills extra)`,
+              mitigation:
+                "A CloudWatch alarm on CPUCreditBalance; the class can be changed to db.m7g or db.r6g in a maintenance window",
+              residual: "Slower queries until the class is changed",
+              severity: "medium" as const,
+            },
+          ]
+        : []),
     ];
   },
 };
