@@ -1,6 +1,7 @@
 import type { Alternative } from "../../contracts/generated/plan-spec.js";
 import { fargateTaskHourly, HOURS_PER_MONTH, unitPrice } from "../pricing/index.js";
 import { LAMBDA } from "./assumptions.js";
+import { priceClassFor } from "./catalog/cdn.js";
 import { monthlyRequests } from "./context.js";
 import { cents, pct, usd } from "./format.js";
 import { variant, type Candidate } from "./search.js";
@@ -110,7 +111,7 @@ function siteAlternatives(chosen: Candidate): Alternative[] {
     },
     {
       decision: "CloudFront price class",
-      chosen: String(chosen.design.ctx.region.match(/^(us|ca|eu)-/) ? "PriceClass_100" : "PriceClass_200"),
+      chosen: priceClassFor(chosen.design.ctx.region),
       rejected: "PriceClass_All",
       reason:
         "Visitors elsewhere are served from the nearest included edge, a little slower; the extra edges bill at higher rates for a docs-sized audience.",
