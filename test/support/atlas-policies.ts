@@ -33,6 +33,21 @@ export function strictPolicy(): ResolvedOrgPolicy {
   );
 }
 
+/** Caps at their edges: one task, under a quarter vCPU, one database family and no cache family. */
+export function edgePolicy(): ResolvedOrgPolicy {
+  return policyFrom(
+    [
+      "policy:",
+      "  budgetBrakeRatio: 0.1",
+      "  sizeCaps:",
+      "    maxTasks: 1",
+      "    maxTaskCpu: 0.1",
+      "    maxDbStorageGb: 20",
+      "    allowedInstanceFamilies: [db.m7g]",
+    ].join("\n"),
+  );
+}
+
 /** The policies the property and table tests run every goal under. */
 export function testPolicies(): readonly [string, ResolvedOrgPolicy][] {
   return [
@@ -40,5 +55,6 @@ export function testPolicies(): readonly [string, ResolvedOrgPolicy][] {
     ["example", examplePolicy()],
     ["minimal", policyFrom(readRepoFile("schemas", "examples", "org-policy-minimal.json"))],
     ["strict", strictPolicy()],
+    ["edge", edgePolicy()],
   ];
 }

@@ -115,6 +115,24 @@ function sizeClashes(ctx: DesignContext): Clash[] {
       ],
     });
   }
+  const smallest = FARGATE_SIZES[0]!.cpu;
+  if (PATTERNS[ctx.pattern].compute && cpu === undefined && caps.maxTaskCpu < smallest) {
+    clashes.push({
+      reason: {
+        code: "size-cap-exceeded",
+        message: `the policy's maxTaskCpu ${caps.maxTaskCpu} is under the smallest Fargate task (${smallest} vCPU)`,
+        field: "policy.sizeCaps.maxTaskCpu",
+        figures: { maxTaskCpu: caps.maxTaskCpu, smallestTaskCpu: smallest },
+      },
+      suggestions: [
+        {
+          message: `raise policy.sizeCaps.maxTaskCpu to ≥ ${smallest}`,
+          field: "policy.sizeCaps.maxTaskCpu",
+          value: smallest,
+        },
+      ],
+    });
+  }
   const storage = ctx.goal.data?.relational?.storageGb;
   if (PATTERNS[ctx.pattern].compute && storage !== undefined && storage > caps.maxDbStorageGb) {
     clashes.push({

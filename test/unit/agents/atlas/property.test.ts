@@ -82,7 +82,7 @@ describe("designGoal over any valid GoalStatement", () => {
     (_name, policy) => {
       fc.assert(
         fc.property(goalArbitrary, (goal) => check(goal, policy)),
-        { numRuns: 150, seed: 20261127 },
+        { numRuns: Number(process.env.ATLAS_RUNS ?? 150), seed: 20261127 },
       );
     },
   );
@@ -92,7 +92,7 @@ describe("designGoal over any valid GoalStatement", () => {
     (_name, policy) => {
       fc.assert(
         fc.property(fitted(policy), (goal) => check(goal, policy)),
-        { numRuns: 150, seed: 20261128 },
+        { numRuns: Number(process.env.ATLAS_RUNS ?? 150), seed: 20261128 },
       );
     },
   );
