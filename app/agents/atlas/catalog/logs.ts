@@ -15,7 +15,9 @@ export const logs: CatalogEntry = {
   component(d) {
     const why =
       d.logRetentionDays === 365
-        ? "PCI DSS 10.5.1 / HIPAA keep audit logs a year"
+        ? d.ctx.compliance.includes("pci")
+          ? "PCI DSS 10.5.1 keeps audit logs for 12 months"
+          : "HIPAA audit trails are kept for years: a year stays searchable here, export older logs to S3 for longer"
         : d.ctx.prod
           ? "90 days covers incident reviews in prod"
           : "30 days is enough outside prod";
