@@ -15,6 +15,11 @@ export const SAVINGS_RATES = {
     source: "https://aws.amazon.com/elasticache/reserved-cache-nodes/",
     basis: "1-year, no-upfront reserved cache node",
   },
+  valkeyNodes: {
+    discount: 0.2,
+    source: "https://aws.amazon.com/elasticache/pricing/",
+    basis: "ElastiCache for Valkey nodes are priced about 20 % below Redis OSS nodes",
+  },
   /** Share of a week's hours outside 08:00–20:00 on weekdays. */
   offHours: { share: 1 - 60 / 168, basis: "running 12 hours on weekdays only (60 of 168 hours a week)" },
 } as const;

@@ -65,6 +65,18 @@ function reserved(c: Candidate): Saving[] {
   return out;
 }
 
+function valkey(c: Candidate): Saving | undefined {
+  const cacheUsd = lineUsd(c, "cache");
+  if (cacheUsd === 0) return undefined;
+  const r = SAVINGS_RATES.valkeyNodes;
+  return {
+    suggestion:
+      "Run the cache on ElastiCache for Valkey, the Redis-compatible engine, once the client is tested against it",
+    yearlyUsd: cents(cacheUsd * r.discount * 12),
+    basis: `${usd(cacheUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+  };
+}
+
 function offHours(c: Candidate): Saving | undefined {
   const { ctx } = c.design;
   if (ctx.prod || !c.design.service) return undefined;
@@ -112,7 +124,7 @@ function cloudfrontFreeTier(c: Candidate): Saving | undefined {
 
 /** Ways to spend less, each with an estimated yearly saving. */
 export function savings(c: Candidate): Saving[] {
-  return [graviton(c), ...reserved(c), offHours(c), rightSizing(c), cloudfrontFreeTier(c)].filter(
+  return [graviton(c), ...reserved(c), valkey(c), offHours(c), rightSizing(c), cloudfrontFreeTier(c)].filter(
     (s): s is Saving => s !== undefined && s.yearlyUsd > 0,
   );
 }
