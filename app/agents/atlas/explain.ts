@@ -5,6 +5,13 @@ import { num, pct } from "./format.js";
 
 const UNIT = { "web-api": "rps", worker: "msg/s", "static-site": "rps" } as const;
 
+/** Why the autoscaling maximum is what it is. */
+export function maxWords(s: ServiceDesign, maxTasks: number): string {
+  return s.maxCount >= 2 * s.plan.tasksForPeak
+    ? `room for twice the stated peak, within maxTasks ${maxTasks}`
+    : `capped by the policy's maxTasks ${maxTasks}, ${s.maxCount - s.plan.tasksForPeak} above the stated peak's need`;
+}
+
 /** "400 rps ÷ (100 rps per task × (1 − 0.3)) = 6 tasks at peak; …" */
 export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: number): string {
   const u = UNIT[ctx.pattern];
@@ -19,7 +26,7 @@ export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: nu
     `ceil(${num(ctx.peakRps)} ${u} ÷ (${perTask} × (1 − ${p.headroom}))) = ${p.tasksForPeak} tasks at peak (${effective} ${u} each)`,
     `the ${num(ctx.avgRps)} ${u} average${ctx.avgAssumed ? " (assumed)" : ""} needs ${p.tasksForAvg}`,
     floor,
-    `so ${s.desiredCount} run normally and autoscaling spans ${s.minCount}–${s.maxCount} (twice the peak, within maxTasks ${ctx.policy.policy.sizeCaps.maxTasks})`,
+    `so ${s.desiredCount} run normally and autoscaling spans ${s.minCount}–${s.maxCount} (${maxWords(s, ctx.policy.policy.sizeCaps.maxTasks)})`,
   ].join("; ");
 }
 

@@ -2,7 +2,7 @@ import { fargateTaskHourly, HOURS_PER_MONTH as H } from "../../pricing/index.js"
 import { QUEUE } from "../assumptions.js";
 import { costLine } from "../cost-line.js";
 import type { ServiceDesign } from "../design.js";
-import { taskArithmetic } from "../explain.js";
+import { maxWords, taskArithmetic } from "../explain.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
@@ -97,7 +97,7 @@ export const service: CatalogEntry = {
         impact: worker
           ? "The backlog grows and jobs finish late"
           : "Latency climbs past the p95 target and requests time out",
-        mitigation: `Autoscaling up to ${s.maxCount} tasks, twice what the stated peak needs`,
+        mitigation: `Autoscaling up to ${s.maxCount} tasks (${maxWords(s, d.ctx.policy.policy.sizeCaps.maxTasks)})`,
         residual: "A longer surge needs maxCount (and the policy's maxTasks) raised",
         severity: "low",
       },
