@@ -39,7 +39,16 @@ export function runAttempts(ctx: DesignContext): RunResult {
   let sizing: SizingProblem | undefined;
   for (const profile of profiles(ctx)) {
     const result = attempt(ctx, profile);
-    if (result.kind === "slo") return { kind: "slo", bestComposite: result.bestComposite, attempts };
+    if (result.kind === "slo") {
+      const best = result.mostAvailable;
+      attempts.push({
+        description: describeDesign(best.design),
+        monthlyUsd: best.monthlyUsd,
+        composite: best.composite,
+        outcome: `the most available design reaches ${pct(best.composite)}, below the ${ctx.target} % SLO`,
+      });
+      return { kind: "slo", bestComposite: result.bestComposite, attempts };
+    }
     if (result.kind === "sizing") {
       sizing = result.problem;
       attempts.push({

@@ -97,7 +97,7 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
 function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo" }>): Blocked {
   const reason: BlockReason = {
     code: "slo-unreachable",
-    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of its components' SLAs), below the target ${ctx.target} %`,
+    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of its components' SLAs), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
     field: "slo.availability",
     figures: { target: ctx.target, bestComposite: run.bestComposite },
   };

@@ -33,7 +33,7 @@ export type SizingProblem =
 
 export type AttemptResult =
   | { readonly kind: "design"; readonly best: Candidate }
-  | { readonly kind: "slo"; readonly bestComposite: number; readonly cheapestAny: Candidate }
+  | { readonly kind: "slo"; readonly bestComposite: number; readonly mostAvailable: Candidate }
   | { readonly kind: "sizing"; readonly problem: SizingProblem };
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
@@ -115,7 +115,9 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
     return {
       kind: "slo",
       bestComposite: Math.max(...candidates.map((c) => c.composite)),
-      cheapestAny: byCost[0]!,
+      mostAvailable: [...candidates].sort(
+        (a, b) => b.composite - a.composite || a.monthlyUsd - b.monthlyUsd,
+      )[0]!,
     };
   }
   return { kind: "design", best: meeting[0]! };
