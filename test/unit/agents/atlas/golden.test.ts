@@ -27,3 +27,17 @@ describe("Atlas golden PlanSpecs for the shared example goals (reviewed by readi
     expectGolden(`atlas/${golden}`, `${JSON.stringify(outcome.value, null, 2)}\n`);
   });
 });
+
+describe("Atlas golden DesignBlocked (reviewed by reading)", () => {
+  it("the shared web-api goal on $800/month blocks with three ways out", () => {
+    const read = readGoal(readRepoFile("schemas", "examples", "goal-web-api.json"));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const outcome = designGoal({ ...read.value.goal, budget: { monthlyUsd: 800 } }, examplePolicy(), { now });
+    expect(outcome.kind).toBe("DesignBlocked");
+    expect(validateArtifact("DesignBlocked", outcome.value).ok).toBe(true);
+    expectGolden(
+      "atlas/checkout-api-on-800.design-blocked.json",
+      `${JSON.stringify(outcome.value, null, 2)}\n`,
+    );
+  });
+});
