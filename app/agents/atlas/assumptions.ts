@@ -8,7 +8,7 @@ export const THROUGHPUT = {
     defaultCpu: 1,
     defaultMemoryMb: 2048,
     reasoning:
-      "A JSON API request that makes one to three database or cache round-trips spends about 10 ms on the CPU (TLS ends at the ALB); the rest is I/O wait. One vCPU therefore serves about 100 requests/s at full use.",
+      "A JSON API request that makes one to three database or cache round-trips spends about 10 ms on the CPU (TLS ends at the load balancer); the rest is I/O wait. One vCPU therefore serves about 100 requests/s at full use.",
   },
   worker: {
     rpsPerVcpu: 10,

@@ -26,7 +26,7 @@ export const loadBalancer: CatalogEntry = {
         waf: d.waf,
       },
       dependsOn: ["network"],
-      rationale: `An internet-facing ALB across ${d.azCount} AZs (${SLAS.albRegional.percent} % SLA) terminates TLS and spreads requests over the tasks${waf}.`,
+      rationale: `An internet-facing ALB across ${d.azCount} AZs (${SLAS.albRegional.percent} % SLA) spreads requests over the tasks${waf}. It serves HTTPS with an ACM certificate for the API's domain, which the goal does not name yet: attach one before going live.`,
     };
   },
   cost(d) {
