@@ -20,7 +20,7 @@ const fileNameRule = {
 
 export default tseslint.config(
   {
-    ignores: ["node_modules/", "actions/*/dist/", "coverage/", "out/", "**/generated/"],
+    ignores: ["node_modules/", "actions/*/dist/", "coverage/", "out/", "build/", "**/generated/"],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
