@@ -51,7 +51,8 @@ export const SLACK_REPLIES = {
   sent: (verb: SlackVerb, ref: string, login: string) =>
     `Sent \`/${verb}\` to ${escapeMrkdwn(ref)} as @${escapeMrkdwn(login)}; the answer follows here.`,
   rejected: (ref: string) => `Your rejection is posted on ${escapeMrkdwn(ref)}. Nothing is applied.`,
-  result: (verb: SlackVerb, status: string) => `\`/${verb}\` done. Now: ${status}`,
+  result: (verb: SlackVerb, status: string) => `\`/${verb}\` accepted. Now: ${status}`,
+  notAccepted: (verb: SlackVerb, url: string) => `\`/${verb}\` was refused; ${link(url, "the PR")} says why.`,
   working: "Working on it; the answer follows here.",
   failed: "Something went wrong on Infracrew's side; it is logged. Try again, or use the PR.",
 } as const;
