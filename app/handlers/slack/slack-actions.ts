@@ -1,6 +1,6 @@
 import { REVIEW_ACTIONS, type ReviewButtonValue } from "../../render/slack/review-message.js";
 import { SLACK_REPLIES, type SlackVerb } from "../../render/slack/replies.js";
-import { postRoute, sendText, type HttpHandler } from "./http.js";
+import { postRoute, sendText, type HttpHandler } from "../http.js";
 import { parseTarget } from "./parse-slash-command.js";
 import { deferrer, respondPrivately, verifiedBody, type SlackEndpointOptions } from "./slack-endpoint.js";
 import { decideSlackAsk, type SlackAsk } from "./slack-request.js";

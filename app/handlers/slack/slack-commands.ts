@@ -1,5 +1,5 @@
 import { SLACK_REPLIES } from "../../render/slack/replies.js";
-import { postRoute, sendJson, sendText, type HttpHandler } from "./http.js";
+import { postRoute, sendJson, sendText, type HttpHandler } from "../http.js";
 import { parseSlashCommand } from "./parse-slash-command.js";
 import { deferrer, respondPrivately, verifiedBody, type SlackEndpointOptions } from "./slack-endpoint.js";
 import { decideSlackAsk, type SlackOutcome } from "./slack-request.js";

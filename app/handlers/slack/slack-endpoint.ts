@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../conductor/deps.js";
-import { header, readRawBody, sendText } from "./http.js";
+import { header, readRawBody, sendText } from "../http.js";
 import type { ResolveRepo } from "./slack-request.js";
 import { verifySlackRequest } from "./verify-signature.js";
 

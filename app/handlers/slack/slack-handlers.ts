@@ -1,5 +1,5 @@
 import type { SlackConfig } from "../../platform/slack/slack-config.js";
-import type { HttpHandler } from "./http.js";
+import type { HttpHandler } from "../http.js";
 import { slackActionsHandler } from "./slack-actions.js";
 import { slackCommandsHandler } from "./slack-commands.js";
 import type { SlackEndpointOptions } from "./slack-endpoint.js";
