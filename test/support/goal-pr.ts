@@ -30,6 +30,8 @@ export interface GoalPrOptions {
   readonly observer?: ConductorObserver;
   readonly notifierTimeoutMs?: number;
   readonly now?: string;
+  /** A clock that moves, for journeys; `now` is a fixed one. */
+  readonly clock?: () => Date;
 }
 
 /** Goal PR acme/infra#12 on branch infracrew/<stack>, with its sticky comment carrying `state`. */
@@ -58,7 +60,7 @@ export function goalPr(state: PrState, options: GoalPrOptions = {}) {
   const log = memoryLogger();
   const deps: ConductorDeps = {
     platform,
-    clock: () => new Date(options.now ?? "2026-11-27T12:05:00Z"),
+    clock: options.clock ?? (() => new Date(options.now ?? "2026-11-27T12:05:00Z")),
     log,
     appLogin: "infracrew[bot]",
     crew: {

@@ -12,6 +12,7 @@ export class MemoryPlatform implements Platform {
   readonly dispatches: { file: string; ref: string; inputs: Readonly<Record<string, string>> }[] = [];
   readonly checks: CheckRunInput[] = [];
   readonly reactions: { commentId: number; content: string }[] = [];
+  readonly closed: number[] = [];
   private nextId = 1000;
 
   constructor(
@@ -62,6 +63,9 @@ export class MemoryPlatform implements Platform {
   async addReaction(commentId: number, content: "eyes" | "+1" | "-1" | "rocket" | "confused"): Promise<void> {
     this.reactions.push({ commentId, content });
   }
+  async closeIssue(issue: number): Promise<void> {
+    this.closed.push(issue);
+  }
   async upsertCheckRun(input: CheckRunInput): Promise<number> {
     this.checks.push(input);
     return this.checks.length;
@@ -98,7 +102,6 @@ export class MemoryPlatform implements Platform {
   updatePullRequest = notUsed("updatePullRequest");
   mergePullRequest = notUsed("mergePullRequest");
   ensureLabel = notUsed("ensureLabel");
-  closeIssue = notUsed("closeIssue");
   listRunArtifacts = notUsed("listRunArtifacts");
   downloadArtifact = notUsed("downloadArtifact");
 }
