@@ -2,8 +2,6 @@
 export interface SlackConfig {
   readonly botToken?: string;
   readonly signingSecret?: string;
-  /** Only for tests and proxies; Slack's own API otherwise. */
-  readonly apiUrl?: string;
 }
 
 export function slackConfigFromEnv(env: Readonly<Record<string, string | undefined>>): SlackConfig {
@@ -13,10 +11,8 @@ export function slackConfigFromEnv(env: Readonly<Record<string, string | undefin
   };
   const botToken = pick("SLACK_BOT_TOKEN");
   const signingSecret = pick("SLACK_SIGNING_SECRET");
-  const apiUrl = pick("SLACK_API_URL");
   return {
     ...(botToken ? { botToken } : {}),
     ...(signingSecret ? { signingSecret } : {}),
-    ...(apiUrl ? { apiUrl } : {}),
   };
 }

@@ -12,9 +12,8 @@ const POSTED_FROM: ReadonlySet<State> = new Set(["WAIT_FOR_APPROVE", "APPLYING",
 const GONE = new Set(["message_not_found", "channel_not_found", "cant_update_message", "is_archived"]);
 
 /** Slack's Web API as one WebClient, with a short timeout and no retries: GitHub must not wait on Slack. */
-export function slackClient(config: Required<Pick<SlackConfig, "botToken">> & SlackConfig): WebClient {
-  return new WebClient(config.botToken, {
-    ...(config.apiUrl ? { slackApiUrl: config.apiUrl } : {}),
+export function slackClient(botToken: string): WebClient {
+  return new WebClient(botToken, {
     retryConfig: { retries: 0 },
     timeout: 2500,
     rejectRateLimitedCalls: true,
@@ -70,5 +69,5 @@ export class SlackNotifier implements ReviewNotifier {
 /** The notifier, or undefined when Slack is not configured (no SLACK_BOT_TOKEN): the app works without it. */
 export function createSlackNotifier(config: SlackConfig, log: Logger): SlackNotifier | undefined {
   if (!config.botToken) return undefined;
-  return new SlackNotifier(slackClient({ ...config, botToken: config.botToken }), log);
+  return new SlackNotifier(slackClient(config.botToken), log);
 }
