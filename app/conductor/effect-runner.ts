@@ -60,8 +60,9 @@ function opsEvent(
 
 /**
  * Runs one event through the transition table and carries out the effects on the platform. Effects that learn
- * something (the lock) feed an event back in. The sticky comment, the Conductor check and Slack are written once,
- * at the end, from the final state. Returns the final state.
+ * something (the lock) feed an event back in. Slack, the sticky comment and the Conductor check are written once,
+ * at the end, from the final state: Slack first (waited on for a few seconds at most) so the sticky comment keeps
+ * where its message lives. What the event measurably changed goes to the observer last. Returns the final state.
  */
 export async function runEvent(
   deps: ConductorDeps,
