@@ -2,7 +2,8 @@ import type { OpsEvent } from "../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import type { Platform, PullRequest } from "../platform/platform.js";
 import type { Crew } from "./crew.js";
-import type { PrState } from "./pr-state.js";
+import type { Observation } from "./observations.js";
+import type { MessageRef, PrState } from "./pr-state.js";
 import type { State } from "./states.js";
 
 export interface Logger {
@@ -12,21 +13,30 @@ export interface Logger {
   debug(details: object, message?: string): void;
 }
 
-/** The Slack mirror (or any other review channel): told about every visible change, never waited on by GitHub. */
+/**
+ * The Slack mirror (or any other review channel): told about every visible change, never waited on long by GitHub.
+ * Returns where the PR's message lives (the runner keeps it in the state), or undefined when it posted nothing.
+ */
 export interface ReviewNotifier {
   sync(input: {
     readonly repo: string;
     readonly pr: PullRequest;
     readonly state: PrState;
     readonly policy: ResolvedOrgPolicy;
-  }): Promise<void>;
+  }): Promise<MessageRef | undefined>;
 }
 
-/** Hooks for metrics: every transition, dispatch and ops event. */
+export type Agent = "atlas" | "forge" | "sentinel" | "conductor";
+
+/** Hooks for metrics: every transition, ops event, agent success and measured run. */
 export interface ConductorObserver {
   transition(from: State, to: State, stack: string): void;
   opsEvent(event: OpsEvent): void;
-  agentSucceeded(agent: "atlas" | "forge" | "sentinel" | "conductor"): void;
+  agentSucceeded(agent: Agent): void;
+  /** A finished apply or rollback, a rollback that began, a budget brake trip (app/conductor/observations.ts). */
+  observed(observation: Observation): void;
+  /** LLM tokens an agent spent (none while no LLM is configured). */
+  llmTokens(agent: Agent, tokens: number): void;
 }
 
 export interface ConductorDeps {
@@ -38,6 +48,8 @@ export interface ConductorDeps {
   readonly crew: Crew;
   readonly notifier?: ReviewNotifier;
   readonly observer?: ConductorObserver;
+  /** How long an event waits on the notifier at most (default 3 s); Slack is told later or not at all. */
+  readonly notifierTimeoutMs?: number;
 }
 
 /** ISO-8601 to the second: the form every artifact and state record uses. */

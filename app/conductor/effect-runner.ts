@@ -12,7 +12,8 @@ import { isoNow, type ConductorDeps } from "./deps.js";
 import type { Effect } from "./effects.js";
 import type { ConductorEvent } from "./events.js";
 import { NAMES } from "./names.js";
-import type { PrState } from "./pr-state.js";
+import { observe } from "./observations.js";
+import type { MessageRef, PrState } from "./pr-state.js";
 import { withStateLabel } from "./states.js";
 import { transition } from "./transitions.js";
 
@@ -59,8 +60,9 @@ function opsEvent(
 
 /**
  * Runs one event through the transition table and carries out the effects on the platform. Effects that learn
- * something (the lock) feed an event back in. The sticky comment, the Conductor check and Slack are written once,
- * at the end, from the final state. Returns the final state.
+ * something (the lock) feed an event back in. Slack, the sticky comment and the Conductor check are written once,
+ * at the end, from the final state: Slack first (waited on for a few seconds at most) so the sticky comment keeps
+ * where its message lives. What the event measurably changed goes to the observer last. Returns the final state.
  */
 export async function runEvent(
   deps: ConductorDeps,
@@ -187,6 +189,13 @@ export async function runEvent(
     log.info({ pr: pr.number, stack: state.stack }, "abandoned: another delivery is handling this PR");
     return initial;
   }
+  if (deferred.has("sync-slack")) {
+    const ref = await syncNotifier(deps, ctx, state);
+    if (ref && (ref.channel !== state.slack?.channel || ref.ts !== state.slack?.ts)) {
+      state = { ...state, slack: ref };
+      deferred.add("sync-sticky");
+    }
+  }
   if (deferred.has("sync-sticky"))
     await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, ctx.policy), ctx.sticky);
   if (deferred.has("sync-conductor-check")) {
@@ -202,16 +211,41 @@ export async function runEvent(
       detailsUrl: pr.url,
     });
   }
-  if (deferred.has("sync-slack") && deps.notifier) {
-    const { owner, repo } = platform.repo;
-    try {
-      await deps.notifier.sync({ repo: `${owner}/${repo}`, pr, state, policy: ctx.policy });
-    } catch (error) {
-      log.error(
-        { pr: pr.number, err: error instanceof Error ? error.message : String(error) },
-        "Slack sync failed; GitHub flow goes on",
-      );
-    }
-  }
+  if (deps.observer) for (const observation of observe(initial, state)) deps.observer.observed(observation);
   return state;
+}
+
+const NOTIFIER_TIMEOUT_MS = 3000;
+
+/**
+ * Tells the notifier (Slack) about the final state, waiting at most a few seconds: GitHub never waits long on
+ * Slack, and a Slack failure is logged, never thrown. Returns where the message lives, to keep in the state.
+ */
+async function syncNotifier(
+  deps: ConductorDeps,
+  ctx: PrContext,
+  state: PrState,
+): Promise<MessageRef | undefined> {
+  if (!deps.notifier) return undefined;
+  const { owner, repo } = deps.platform.repo;
+  const details = { pr: ctx.pr.number, stack: state.stack };
+  const timeoutMs = deps.notifierTimeoutMs ?? NOTIFIER_TIMEOUT_MS;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<"timeout">((resolve) => {
+    timer = setTimeout(() => resolve("timeout"), timeoutMs);
+  });
+  try {
+    const sync = deps.notifier.sync({ repo: `${owner}/${repo}`, pr: ctx.pr, state, policy: ctx.policy });
+    const result = await Promise.race([sync, timeout]);
+    if (result !== "timeout") return result;
+    deps.log.warn({ ...details, timeoutMs }, "Slack sync timed out; GitHub flow goes on");
+  } catch (error) {
+    deps.log.error(
+      { ...details, err: error instanceof Error ? error.message : String(error) },
+      "Slack sync failed; GitHub flow goes on",
+    );
+  } finally {
+    clearTimeout(timer);
+  }
+  return undefined;
 }

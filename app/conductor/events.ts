@@ -1,4 +1,5 @@
 import type { ActorFacts } from "./approval-gate.js";
+import type { ValidationFigures } from "./pr-state.js";
 
 /** Who asked, and through which door. */
 export interface Request {
@@ -20,6 +21,7 @@ export type ConductorEvent =
       readonly verdict: "PASS" | "FAIL";
       readonly reasons: readonly string[];
       readonly runUrl?: string;
+      readonly figures?: ValidationFigures;
     }
   | ({ readonly type: "approve" } & Request)
   | ({ readonly type: "rollback-requested" } & Request)

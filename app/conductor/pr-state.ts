@@ -1,3 +1,4 @@
+import type { PlanCounts, ValidationResult } from "../contracts/generated/validation-result.js";
 import type { Approval } from "./approval-gate.js";
 import { STATES, type State } from "./states.js";
 
@@ -28,11 +29,32 @@ export interface ApplyRecord {
   readonly runUrl?: string;
 }
 
+export type Severity = ValidationResult["findings"][number]["severity"];
+
+/** The few figures of Sentinel's ValidationResult that the Slack message and the metrics show. */
+export interface ValidationFigures {
+  readonly costMonthlyUsd: number;
+  readonly budgetMonthlyUsd: number;
+  /** Forecast / budget. */
+  readonly ratio: number;
+  readonly brakeRatio: number;
+  readonly findings: Readonly<Record<Severity, number>>;
+  readonly plan: Readonly<PlanCounts>;
+}
+
 export interface ValidationRecord {
   readonly sha: string;
   readonly verdict: "PASS" | "FAIL";
   readonly reasons: readonly string[];
   readonly runUrl?: string;
+  /** Absent when Sentinel's result could not be read. */
+  readonly figures?: ValidationFigures;
+}
+
+/** Where the PR's review message lives in Slack, so every later change updates that one message. */
+export interface MessageRef {
+  readonly channel: string;
+  readonly ts: string;
 }
 
 /** Everything the Conductor knows about one goal's pull request; kept in a hidden marker of its sticky comment. */
@@ -40,7 +62,13 @@ export interface PrState {
   readonly v: 1;
   readonly stack: string;
   readonly dir: string;
-  readonly goal: { readonly hash: string; readonly issue: number; readonly author: string };
+  readonly goal: {
+    readonly hash: string;
+    readonly issue: number;
+    readonly author: string;
+    /** The goal's one-line summary, for the Slack message. */
+    readonly summary?: string;
+  };
   readonly state: State;
   readonly headSha: string;
   readonly validation?: ValidationRecord;
@@ -49,6 +77,8 @@ export interface PrState {
   readonly rollback?: RollbackRecord;
   /** What is waiting for the stack lock. */
   readonly awaitingLock?: "apply" | "rollback";
+  /** The Slack review message, once posted. */
+  readonly slack?: MessageRef;
   /** Ids of comments and runs already handled, newest last, so a redelivered webhook changes nothing. */
   readonly handled: readonly string[];
 }
@@ -92,5 +122,14 @@ export function decodeState(body: string): PrState | undefined {
     isString(goal.hash) &&
     typeof goal.issue === "number" &&
     isString(goal.author);
-  return valid ? (data as PrState) : undefined;
+  if (!valid) return undefined;
+  const { slack, ...rest } = data as PrState;
+  // A hand-edited message reference is dropped (a new message is posted), not followed.
+  return isMessageRef(slack) ? { ...rest, slack } : rest;
+}
+
+function isMessageRef(value: unknown): value is MessageRef {
+  if (!value || typeof value !== "object") return false;
+  const { channel, ts } = value as Record<string, unknown>;
+  return isString(channel) && /^[CDG][A-Z0-9]+$/.test(channel) && isString(ts) && /^\d+\.\d+$/.test(ts);
 }

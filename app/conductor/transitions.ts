@@ -110,6 +110,7 @@ function onValidation(
     verdict: event.verdict,
     reasons: event.reasons,
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+    ...(event.figures ? { figures: event.figures } : {}),
   };
   const base = rememberHandled(state, id);
   if (event.verdict === "PASS") {

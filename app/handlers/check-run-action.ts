@@ -28,5 +28,5 @@ export async function handleCheckRunAction(
     eventId: `check:${input.deliveryId}`,
     via: "check-run",
   });
-  return outcome === "done" ? `ran ${input.identifier}` : "ignored: not an Infracrew PR";
+  return outcome ? `ran ${input.identifier}` : "ignored: not an Infracrew PR";
 }

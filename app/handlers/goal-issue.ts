@@ -138,10 +138,11 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
     v: 1,
     stack: goal.name,
     dir: spec.terraform.dir,
-    goal: { hash, issue: issue.number, author: issue.author },
+    goal: { hash, issue: issue.number, author: issue.author, summary: goal.summary },
     state: "VALIDATING",
     headSha: commit.sha,
     approvals: [],
+    ...(previous?.slack ? { slack: previous.slack } : {}),
     handled: previous?.handled ?? [],
   };
   await platform.setLabels(pr.number, withStateLabel(pr.labels, "VALIDATING"));

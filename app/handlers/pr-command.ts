@@ -2,6 +2,7 @@ import { parseCommand, type CommandName } from "../conductor/commands/parse-comm
 import type { ConductorDeps } from "../conductor/deps.js";
 import { runEvent } from "../conductor/effect-runner.js";
 import type { ConductorEvent, Request } from "../conductor/events.js";
+import type { PrState } from "../conductor/pr-state.js";
 import type { PullRequest } from "../platform/platform.js";
 import { actorFacts } from "./actor-facts.js";
 import { loadPrContext } from "./load-pr-context.js";
@@ -22,14 +23,17 @@ export interface CommandRequest {
   readonly commentId?: number;
 }
 
-/** Runs a command on a goal PR through the same gate, whichever door it came in by (comment, Slack, button). */
+/**
+ * Runs a command on a goal PR through the same gate, whichever door it came in by (comment, Slack, button).
+ * Returns the PR's state afterwards, or undefined when the PR is not a goal's.
+ */
 export async function runCommand(
   deps: ConductorDeps,
   pr: PullRequest,
   command: CommandRequest,
-): Promise<"done" | "not-ours"> {
+): Promise<PrState | undefined> {
   const loaded = await loadPrContext(deps, pr);
-  if (!loaded) return "not-ours";
+  if (!loaded) return undefined;
   const actor = await actorFacts(deps.platform, loaded.ctx.policy, command.login, command.isBot);
   const request: Request = {
     actor,
@@ -37,11 +41,10 @@ export async function runCommand(
     via: command.via,
     ...(command.commentId !== undefined ? { commentId: command.commentId } : {}),
   };
-  await runEvent(deps, loaded.ctx, loaded.state, {
+  return runEvent(deps, loaded.ctx, loaded.state, {
     type: EVENT_FOR[command.name],
     ...request,
   } as ConductorEvent);
-  return "done";
 }
 
 export interface PrComment {
@@ -75,5 +78,5 @@ export async function handlePrComment(deps: ConductorDeps, comment: PrComment): 
     via: "comment",
     commentId: comment.id,
   });
-  return outcome === "done" ? `ran /${parsed.name}` : "ignored: not an Infracrew PR";
+  return outcome ? `ran /${parsed.name}` : "ignored: not an Infracrew PR";
 }

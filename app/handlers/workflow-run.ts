@@ -4,6 +4,7 @@ import { formatProblem } from "../contracts/problem.js";
 import { isoNow, type ConductorDeps } from "../conductor/deps.js";
 import { runEvent } from "../conductor/effect-runner.js";
 import { NAMES, parseRunName } from "../conductor/names.js";
+import { validationFigures } from "../conductor/validation-figures.js";
 import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
 import { loadPrContext } from "./load-pr-context.js";
 
@@ -90,6 +91,7 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
     verdict,
     reasons,
     runUrl: run.htmlUrl,
+    ...(read.ok ? { figures: validationFigures(read.value) } : {}),
   });
   return `validation ${verdict}`;
 }

@@ -4,7 +4,8 @@ import type { State } from "../conductor/states.js";
 import { MARKERS } from "./markers.js";
 import { plain, shortSha, table } from "./markdown.js";
 
-const HEADLINE: Record<State, string> = {
+/** Each state in a few words, as the sticky comment and the Slack message show it. */
+export const HEADLINE: Record<State, string> = {
   PENDING: "⏳ Pending",
   IN_PROGRESS: "🛠️ Designing",
   VALIDATING: "🔎 Validating",

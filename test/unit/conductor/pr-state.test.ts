@@ -41,3 +41,21 @@ describe("the state marker", () => {
     expect(state.handled[0]).toBe("comment:50");
   });
 });
+
+describe("the Slack message reference in the state", () => {
+  const slack = { channel: "C024BE91L", ts: "1700000000.000100" };
+
+  it("round-trips", () => {
+    const state = { ...prState("WAIT_FOR_APPROVE"), slack };
+    expect(decodeState(encodeState(state))).toEqual(state);
+  });
+
+  it.each([
+    ["a channel that is not an id", { channel: "#general", ts: slack.ts }],
+    ["a ts that is not Slack's", { channel: slack.channel, ts: "now" }],
+    ["not an object", "C024BE91L/1700000000.000100"],
+  ])("is dropped, the rest kept, when it is %s", (_name, bad) => {
+    const state = prState("WAIT_FOR_APPROVE");
+    expect(decodeState(encodeState({ ...state, slack: bad as never }))).toEqual(state);
+  });
+});
