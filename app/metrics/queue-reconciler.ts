@@ -19,6 +19,9 @@ export interface QueueSource {
   prState(repo: string, number: number): Promise<PrState | undefined>;
 }
 
+/** Called for every open goal PR a round finds: the SLA clock ticks the ones applying or rolling back. */
+export type Visit = (source: QueueSource, pr: OpenGoalPr) => Promise<void>;
+
 /** States whose PR holds a validated plan that is not applied yet: what "open plans" means for the budget ratio. */
 const OPEN_PLAN: ReadonlySet<State> = new Set(["BLOCKED", "READY_FOR_APPLY", "WAIT_FOR_APPROVE", "APPLYING"]);
 
@@ -29,7 +32,7 @@ const OPEN_PLAN: ReadonlySet<State> = new Set(["BLOCKED", "READY_FOR_APPLY", "WA
 export async function reconcileQueue(
   metrics: InfracrewMetrics,
   sources: AsyncIterable<QueueSource> | Iterable<QueueSource>,
-  options: { readonly readRatios: boolean },
+  options: { readonly readRatios: boolean; readonly visit?: Visit },
 ): Promise<{ readonly prs: number; readonly ratios: number }> {
   const counts: Partial<Record<State, number>> = {};
   const ratios: { repo: string; stack: string; ratio: number }[] = [];
@@ -38,6 +41,7 @@ export async function reconcileQueue(
     for (const pr of await source.openGoalPrs()) {
       prs += 1;
       counts[pr.state] = (counts[pr.state] ?? 0) + 1;
+      if (options.visit) await options.visit(source, pr);
       if (!options.readRatios || !OPEN_PLAN.has(pr.state)) continue;
       const state = await source.prState(pr.repo, pr.number);
       const ratio = state?.validation?.figures?.ratio;
@@ -58,6 +62,8 @@ export interface ReconcilerOptions {
   readonly intervalMs?: number;
   /** Read budget ratios every this many rounds (default 5): they cost one request per open plan. */
   readonly ratiosEvery?: number;
+  /** Visits each open goal PR found (errors are the visitor's to handle). */
+  readonly visit?: Visit;
 }
 
 /**
@@ -79,7 +85,10 @@ export function startQueueReconciler(options: ReconcilerOptions): {
     round += 1;
     done = (async () => {
       try {
-        const counted = await reconcileQueue(options.metrics, options.sources(), { readRatios });
+        const counted = await reconcileQueue(options.metrics, options.sources(), {
+          readRatios,
+          ...(options.visit ? { visit: options.visit } : {}),
+        });
         options.metrics.agentSucceeded("conductor");
         options.log.debug({ ...counted, readRatios }, "queue reconciled");
       } catch (error) {
