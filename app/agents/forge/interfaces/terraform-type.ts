@@ -181,27 +181,36 @@ class Parser {
   /** Skips a default value expression up to the `)` that closes `optional(`, and returns its text. */
   private skipExpression(): string {
     const closers: string[] = [];
-    const parts: string[] = [];
+    const tokens: Token[] = [];
     while (this.position < this.tokens.length) {
       const token = this.peek()!;
       if (closers.length === 0 && token.text === ")") break;
       this.next();
       if (OPENERS[token.text]) closers.push(OPENERS[token.text]!);
       else if (token.text === closers[closers.length - 1]) closers.pop();
-      parts.push(token.newline && closers.length > 0 && parts.length > 0 ? `, ${token.text}` : token.text);
+      tokens.push(token);
     }
-    return joinExpression(parts);
+    return joinExpression(tokens);
   }
 }
 
-function joinExpression(parts: readonly string[]): string {
+/** Writes an expression's tokens on one line; a line break between two items becomes a comma. */
+function joinExpression(tokens: readonly Token[]): string {
   let out = "";
-  for (const part of parts) {
-    const previous = out[out.length - 1];
-    const glue = out === "" || previous === "(" || previous === "[" || /^[),\]]/.test(part) ? "" : " ";
-    out += part.startsWith(", ") ? part : glue + part;
+  let previous = "";
+  for (const { text, newline } of tokens) {
+    if (out !== "") {
+      const opensOrSeparates = ["{", "[", "(", ","].includes(previous);
+      const closes = ["}", "]", ")"].includes(text);
+      if (newline && !opensOrSeparates && !closes) out += ", ";
+      else if (previous === "(" || previous === "[" || text === ")" || text === "]" || text === ",")
+        out += "";
+      else out += " ";
+    }
+    out += text;
+    previous = text;
   }
-  return out.replace(/\{ \}/g, "{}").replace(/\[ \]/g, "[]");
+  return out.replace(/\{ \}/g, "{}");
 }
 
 /** Parses a type constraint as written in a variable block. Throws on a malformed one (an internal error). */
