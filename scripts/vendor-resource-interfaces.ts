@@ -16,9 +16,7 @@ const ARGUMENT = /^\*\s+`([a-z0-9_]+)`\s*[-:]?\s*(.*)$/;
 const BLOCK_HEADING = /^###\s+(?:RateLimit\s+)?`?([a-z0-9_]+)`?\s+(?:Configuration\s+)?Block\b/i;
 
 /** Reads the argument lists of a provider documentation page. */
-export function readDocPage(
-  markdown: string,
-): Pick<ResourceInterface, "arguments" | "blocks" | "attributes"> {
+export function readDocPage(markdown: string): Pick<ResourceInterface, "args" | "blocks" | "attributes"> {
   const top: ResourceArgument[] = [];
   const blocks: Record<string, ResourceArgument[]> = {};
   const attributes: string[] = [];
@@ -45,7 +43,7 @@ export function readDocPage(
   }
   const byName = (a: ResourceArgument, b: ResourceArgument): number => (a.name < b.name ? -1 : 1);
   return {
-    arguments: top.sort(byName),
+    args: top.sort(byName),
     blocks: Object.fromEntries(
       Object.entries(blocks)
         .sort(([a], [b]) => (a < b ? -1 : 1))
@@ -73,7 +71,7 @@ async function main(): Promise<void> {
   };
   const out = args.need("out");
   await writeJsonData(out, data);
-  console.log(`${out}: ${data.arguments.length} arguments, ${Object.keys(data.blocks).length} blocks`);
+  console.log(`${out}: ${data.args.length} arguments, ${Object.keys(data.blocks).length} blocks`);
 }
 
 if (process.argv[1]?.endsWith("vendor-resource-interfaces.ts")) runScript("vendor-resource-interfaces", main);

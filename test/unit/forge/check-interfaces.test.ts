@@ -27,7 +27,7 @@ const registry: InterfaceRegistry = {
       type: "aws_thing",
       kind: "resource",
       doc: "website/docs/r/thing.html.markdown",
-      arguments: [
+      args: [
         { name: "name", required: true },
         { name: "setting", required: false },
       ],

@@ -45,7 +45,7 @@ describe("vendored interface data", () => {
       "* `arn` - The ARN.",
     ].join("\n");
     expect(readDocPage(page)).toEqual({
-      arguments: [
+      args: [
         { name: "name", required: true },
         { name: "rule_json", required: false },
         { name: "setting", required: false },

@@ -17,7 +17,7 @@ export type Expr =
 export type BodyItem =
   | { readonly item: "attribute"; readonly name: string; readonly value: Expr }
   | { readonly item: "block"; readonly type: string; readonly labels: readonly string[]; readonly body: Body }
-  | { readonly item: "comment"; readonly text: string }
+  | { readonly item: "comment"; readonly text: string; readonly directive?: boolean }
   | { readonly item: "blank" };
 
 export type Body = readonly BodyItem[];
@@ -54,7 +54,8 @@ export function ref(text: string): Expr {
 
 /** A string template: literal text (escaped on output) and references interpolated with `${…}`. */
 export function template(...parts: readonly (string | Expr)[]): Expr {
-  return { $hcl: "template", parts };
+  const flat = parts.flatMap((p) => (typeof p !== "string" && p.$hcl === "template" ? p.parts : [p]));
+  return { $hcl: "template", parts: flat };
 }
 
 export function call(name: string, ...args: readonly Value[]): Expr {
@@ -108,11 +109,22 @@ export function block(type: string, labels: readonly string[], body: Body): Body
 
 /** A comment line. Only Forge's own text goes here: comments are not escaped, so goal text never does. */
 export function comment(text: string): BodyItem {
-  const unsafe = [...text].some(
-    (c) => c.charCodeAt(0) < 0x20 || c === "\u007f" || c === "\u2028" || c === "\u2029",
-  );
-  assertSafe(!unsafe, "comment", text);
+  assertSafe(isOneLine(text), "comment", text);
   return { item: "comment", text };
+}
+
+function isOneLine(text: string): boolean {
+  return ![...text].some((c) => c.charCodeAt(0) < 0x20 || c === "\u007f" || c === "\u2028" || c === "\u2029");
+}
+
+/** A scanner directive such as `#trivy:ignore:AVD-AWS-0053`: a comment written with no space after the `#`. */
+export function directive(text: string): BodyItem {
+  assertSafe(
+    /^[a-z]+:(ignore|skip)[:=][A-Za-z0-9_-]+(:.*)?$/.test(text) && isOneLine(text),
+    "directive",
+    text,
+  );
+  return { item: "comment", text, directive: true };
 }
 
 export const blank: BodyItem = { item: "blank" };

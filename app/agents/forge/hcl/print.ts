@@ -141,7 +141,7 @@ function printBody(body: Body, indent: string): string[] {
     if (item.item === "blank") {
       out.push("");
     } else if (item.item === "comment") {
-      out.push(`${indent}# ${item.text}`.trimEnd());
+      out.push(item.directive ? `${indent}#${item.text}` : `${indent}# ${item.text}`.trimEnd());
     } else {
       const head = [item.type, ...item.labels.map(hclString)].join(" ");
       const inner = printBody(item.body, indent + INDENT);

@@ -186,7 +186,7 @@ function checkResource(
   const iface = registry.resources.find((r) => r.kind === kind && r.type === type);
   if (!iface) return [{ path: where, message: `${kind} type ${type} has no vendored interface` }];
   const out: Problem[] = [];
-  checkArguments(body, iface.arguments, iface, where, RESOURCE_META, out);
+  checkArguments(body, iface.args, iface, where, RESOURCE_META, out);
   return out;
 }
 
@@ -254,7 +254,7 @@ function checkReferences(files: readonly ParsedTerraformFile[], registry: Interf
           const address = dataType ? `data.${dataType}.${dataLabel}` : `${resType}.${resLabel}`;
           const attribute = (dataAttr ?? resAttr)!;
           const iface = resources.get(address);
-          const known = iface ? [...iface.attributes, ...iface.arguments.map((a) => a.name)] : [];
+          const known = iface ? [...iface.attributes, ...iface.args.map((a) => a.name)] : [];
           if (!resources.has(address))
             out.push({ path: file, message: `${whole}: ${address} is not declared` });
           else if (!known.includes(attribute))

@@ -29,7 +29,7 @@ export interface ResourceInterface {
   /** The provider documentation page the arguments come from. */
   readonly doc: string;
   readonly commit?: string;
-  readonly arguments: readonly ResourceArgument[];
+  readonly args: readonly ResourceArgument[];
   /** Nested block name to its arguments, from the page's `### <block> Block` sections. */
   readonly blocks: Readonly<Record<string, readonly ResourceArgument[]>>;
   /** Exported attributes, from the page's attribute reference. */
