@@ -1,5 +1,6 @@
 import type { Command } from "./command.js";
+import { renderCommand } from "./render.js";
 import { validateCommand } from "./validate.js";
 
 /** Every infracrew command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, renderCommand];
