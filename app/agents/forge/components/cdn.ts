@@ -3,7 +3,7 @@
  * only (HTTP redirects), AWS's managed security headers, compression, and a WAF web ACL made in us-east-1.
  */
 import type { CdnComponent } from "../../../contracts/generated/plan-spec.js";
-import { attr, attrs, blank, ref, type Body } from "../hcl/ast.js";
+import { attr, attrs, blank, ref, template, type Body } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
@@ -55,7 +55,6 @@ export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedCompone
     blank,
     attr("viewer_certificate", { cloudfront_default_certificate: true }),
   ];
-  const distributionArn = ref(`module.${label}.cloudfront_distribution_arn`);
   return {
     body: [
       ...webAcl({
@@ -82,11 +81,25 @@ export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedCompone
     ],
     keyStatements: [
       {
-        sid: `CloudFrontDecrypts${label.replace(/(^|_)([a-z0-9])/g, (_m, _s, c: string) => c.toUpperCase())}`,
+        sid: "CloudFrontDecryptsForThisAccountsDistributions",
         actions: ["kms:Decrypt"],
         resources: ["*"],
         principals: [{ type: "Service", identifiers: ["cloudfront.amazonaws.com"] }],
-        condition: [{ test: "StringEquals", variable: "AWS:SourceArn", values: [distributionArn] }],
+        condition: [
+          {
+            test: "ArnLike",
+            variable: "AWS:SourceArn",
+            values: [
+              template(
+                "arn:",
+                ref("data.aws_partition.current.partition"),
+                ":cloudfront::",
+                ref("data.aws_caller_identity.current.account_id"),
+                ":distribution/*",
+              ),
+            ],
+          },
+        ],
       },
     ],
   };

@@ -47,7 +47,10 @@ function cloudWatchLogsStatement(ctx: StackContext): Value {
 export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[]): Body {
   const logs = writesLogs(ctx);
   const identity = logs || ctx.ofKind("object-storage").length > 0;
-  const statements = [...(logs ? [cloudWatchLogsStatement(ctx)] : []), ...keyStatements];
+  const all = [...(logs ? [cloudWatchLogsStatement(ctx)] : []), ...keyStatements];
+  const statements = all.filter(
+    (st, i) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(st)) === i,
+  );
   const services = ctx.ofKind("container-service");
   const cluster: Body = services.length
     ? [

@@ -16,7 +16,7 @@ module "encryption" {
   # Services that encrypt with the key on this account's behalf.
   key_statements = [
     {
-      sid       = "CloudFrontDecryptsCdn"
+      sid       = "CloudFrontDecryptsForThisAccountsDistributions"
       actions   = ["kms:Decrypt"]
       resources = ["*"]
       principals = [
@@ -27,9 +27,11 @@ module "encryption" {
       ]
       condition = [
         {
-          test     = "StringEquals"
+          test     = "ArnLike"
           variable = "AWS:SourceArn"
-          values   = [module.cdn.cloudfront_distribution_arn]
+          values = [
+            "arn:${data.aws_partition.current.partition}:cloudfront::${data.aws_caller_identity.current.account_id}:distribution/*",
+          ]
         },
       ]
     },
