@@ -61,7 +61,9 @@ export interface BlockReason {
     | "missing-required-tag"
     | "slo-unreachable"
     | "size-cap-exceeded"
-    | "instance-family-not-allowed";
+    | "instance-family-not-allowed"
+    | "region-not-priced"
+    | "pattern-mismatch";
   /**
    * The clash in words, with the numbers.
    */

@@ -170,6 +170,9 @@ export interface ContainerServiceParams {
 }
 export interface ScalingPolicy {
   metric: "cpu" | "requests-per-target" | "queue-depth";
+  /**
+   * The target-tracking value: for cpu, average CPU percent; for requests-per-target, ALB requests per task per minute (ALBRequestCountPerTarget); for queue-depth, visible messages per running task (backlog per task).
+   */
   target: number;
 }
 export interface DatabaseComponent {

@@ -1,0 +1,91 @@
+import type { DesignAttempt } from "../../contracts/generated/design-blocked.js";
+import type { DesignContext } from "./context.js";
+import { describeChanges, describeDesign } from "./describe.js";
+import { num, pct, usd } from "./format.js";
+import { profiles } from "./profiles.js";
+import { attempt, type Candidate, type SizingProblem } from "./search.js";
+
+export type RunResult =
+  | {
+      readonly kind: "fits";
+      readonly chosen: Candidate;
+      readonly relaxations: readonly string[];
+      readonly preferred: Candidate;
+    }
+  | {
+      readonly kind: "over-budget";
+      readonly attempts: readonly DesignAttempt[];
+      readonly cheapest: Candidate;
+    }
+  | { readonly kind: "slo"; readonly bestComposite: number; readonly attempts: readonly DesignAttempt[] }
+  | { readonly kind: "sizing"; readonly problem: SizingProblem; readonly attempts: readonly DesignAttempt[] };
+
+const RETRY_WORDS = {
+  trimmed:
+    "dropped what the SLO does not need; burstable t4g classes allowed, whose CPU credits need watching",
+  lean: "Graviton (ARM64) tasks, which need a linux/arm64 image; the database sized for a 5 % working set",
+} as const;
+
+/**
+ * The preferred design, then at most two relaxed retries, each keeping the SLO and the policy. Returns the
+ * first that costs strictly less than the brake line.
+ */
+export function runAttempts(ctx: DesignContext): RunResult {
+  const attempts: DesignAttempt[] = [];
+  const relaxations: string[] = [];
+  let previous: Candidate | undefined;
+  let preferred: Candidate | undefined;
+  let cheapest: Candidate | undefined;
+  let sizing: SizingProblem | undefined;
+  for (const profile of profiles(ctx)) {
+    const result = attempt(ctx, profile);
+    if (result.kind === "slo") {
+      const best = result.mostAvailable;
+      attempts.push({
+        description: describeDesign(best.design),
+        monthlyUsd: best.monthlyUsd,
+        composite: best.composite,
+        outcome: `the most available design reaches ${pct(best.composite)}, below the ${ctx.target} % SLO`,
+      });
+      return { kind: "slo", bestComposite: result.bestComposite, attempts };
+    }
+    if (result.kind === "sizing") {
+      sizing = result.problem;
+      attempts.push({
+        description: `${profile.name} design`,
+        outcome: `could not be sized under the policy (${result.problem.kind})`,
+      });
+      continue;
+    }
+    const best = result.best;
+    if (
+      previous &&
+      describeDesign(previous.design) === describeDesign(best.design) &&
+      previous.monthlyUsd === best.monthlyUsd
+    ) {
+      continue;
+    }
+    preferred ??= best;
+    if (previous && profile.name !== "preferred") {
+      const changes = describeChanges(previous.design, best.design);
+      relaxations.push(
+        `Relaxed retry ${relaxations.length + 1} (${RETRY_WORDS[profile.name as "trimmed" | "lean"]}): ${changes.join("; ") || "no change"}; ${usd(previous.monthlyUsd)} → ${usd(best.monthlyUsd)}/month, availability ${pct(best.composite)} ≥ ${ctx.target} %.`,
+      );
+    } else if (profile.name !== "preferred") {
+      relaxations.push(
+        `Relaxed retry ${relaxations.length + 1} (${RETRY_WORDS[profile.name as "trimmed" | "lean"]}): ${describeDesign(best.design)}.`,
+      );
+    }
+    if (!cheapest || best.monthlyUsd < cheapest.monthlyUsd) cheapest = best;
+    if (best.monthlyUsd < ctx.limit) return { kind: "fits", chosen: best, relaxations, preferred };
+    attempts.push({
+      description: describeDesign(best.design),
+      monthlyUsd: best.monthlyUsd,
+      composite: best.composite,
+      outcome: `over the brake: ${usd(best.monthlyUsd)} ≥ ${usd(ctx.limit)} (${num(ctx.brakeRatio * 100)} % of ${usd(ctx.budget)})`,
+    });
+    previous = best;
+  }
+  if (cheapest) return { kind: "over-budget", attempts, cheapest };
+  return { kind: "sizing", problem: sizing!, attempts };
+}

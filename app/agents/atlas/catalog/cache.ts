@@ -1,0 +1,64 @@
+import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
+import { costLine } from "../cost-line.js";
+import { num, price } from "../format.js";
+import { SLAS } from "../sla.js";
+import type { CatalogEntry } from "./entry.js";
+
+/** Redis on ElastiCache: one node, or a primary and a replica in another AZ. */
+export const cache: CatalogEntry = {
+  ids: (d) => (d.cache ? ["cache"] : []),
+  component(d) {
+    const c = d.cache!;
+    const spec = c.choice.spec;
+    const topology = c.multiAz
+      ? `a primary and a replica in another AZ with automatic failover (${SLAS.elasticacheMultiAz.percent} % SLA)`
+      : `one node (${SLAS.elasticacheSingleNode.percent} % SLA)`;
+    return {
+      id: "cache",
+      kind: "cache",
+      params: {
+        engine: "redis",
+        engineVersion: "7.1",
+        nodeType: spec.name,
+        nodes: c.nodes,
+        multiAz: c.multiAz,
+      },
+      dependsOn: ["network"],
+      rationale: `ElastiCache for Redis, ${topology}. ${spec.name} holds ${num(spec.memoryGb)} GiB, ≥ the ${num(c.dataGb, 2)} GiB needed (the data plus the 25 % ElastiCache reserves).`,
+    };
+  },
+  cost(d) {
+    const c = d.cache!;
+    return costLine("cache", [
+      {
+        usd: c.nodes * H * c.choice.hourly,
+        text: `${c.nodes} × ${c.choice.spec.name} × ${H} h × ${price(c.choice.hourly)}`,
+      },
+    ]);
+  },
+  link(d) {
+    const c = d.cache;
+    if (!c) return undefined;
+    const sla = c.multiAz ? SLAS.elasticacheMultiAz : SLAS.elasticacheSingleNode;
+    return { component: "cache", percent: sla.percent, source: sla.source, basis: sla.basis };
+  },
+  risks(d) {
+    const multi = d.cache!.multiAz;
+    return [
+      {
+        component: "cache",
+        failure: multi ? "The primary node or its AZ fails" : "The cache node fails",
+        impact: multi
+          ? "Writes to the cache fail for a few seconds to a minute"
+          : "Cached data and sessions are lost; the database takes the whole load",
+        mitigation: multi
+          ? "The replica in another AZ is promoted automatically"
+          : "A replacement node starts empty; the application falls back to the database",
+        residual: multi
+          ? "Writes not yet replicated are lost"
+          : "Users may have to sign in again; slower responses while the cache warms",
+        severity: multi ? "low" : "medium",
+      },
+    ];
+  },
+};

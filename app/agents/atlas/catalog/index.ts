@@ -1,0 +1,38 @@
+import type { Component, Risk } from "../../../contracts/generated/plan-spec.js";
+import type { Link } from "../availability.js";
+import type { CostLine } from "../cost-line.js";
+import type { Design } from "../design.js";
+import { PATTERNS } from "./patterns.js";
+
+/** The PlanSpec components of a design, in dependency order, each with its sizing rationale. */
+export function components(d: Design): Component[] {
+  const out: Component[] = [];
+  for (const entry of PATTERNS[d.ctx.pattern].entries) {
+    for (const id of entry.ids(d))
+      out.push(
+        entry.component(
+          d,
+          id,
+          out.map((c) => c.id),
+        ),
+      );
+  }
+  return out;
+}
+
+/** The monthly cost of a design, one line per component. */
+export function costLines(d: Design): CostLine[] {
+  return PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).map((id) => entry.cost(d, id)));
+}
+
+/** The links a request (or a job) passes through in series. */
+export function availabilityPath(d: Design): Link[] {
+  return PATTERNS[d.ctx.pattern].path.flatMap((entry) => entry.link?.(d) ?? []);
+}
+
+/** The failure impact of each component. */
+export function risks(d: Design): Risk[] {
+  return PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.risks(d, id)));
+}
+
+export { PATTERNS };

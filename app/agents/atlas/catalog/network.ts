@@ -1,0 +1,95 @@
+import { sha256Hex } from "../../../contracts/canonical.js";
+import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
+import { EGRESS } from "../assumptions.js";
+import { monthlyRequests } from "../context.js";
+import { costLine, gigabytes } from "../cost-line.js";
+import { num, price } from "../format.js";
+import { parallelPercent, SLAS } from "../sla.js";
+import { unit, type CatalogEntry } from "./entry.js";
+
+/** A /16 whose second octet comes from the goal's name, so stacks rarely overlap if peered later. */
+function cidrFor(name: string): string {
+  return `10.${parseInt(sha256Hex(name).slice(0, 2), 16)}.0.0/16`;
+}
+
+/** The VPC: public and private subnets over the AZs, NAT gateways, flow logs. */
+export const network: CatalogEntry = {
+  ids: () => ["network"],
+  component(d) {
+    const perAz = d.natGateways === d.azCount && d.azCount > 1;
+    const nat = perAz
+      ? `one NAT gateway per AZ (${d.natGateways}), so an AZ's failure never cuts the others' egress`
+      : "one shared NAT gateway, enough for this SLO";
+    const publicParts = d.ctx.pattern === "web-api" ? "load balancer, NAT" : "NAT";
+    const privateParts = d.database || d.cache ? "tasks, data" : "tasks";
+    return {
+      id: "network",
+      kind: "network",
+      params: {
+        cidr: cidrFor(d.ctx.goal.name),
+        azCount: d.azCount,
+        natGateways: d.natGateways,
+        flowLogs: true,
+        flowLogRetentionDays: d.logRetentionDays,
+      },
+      dependsOn: [],
+      rationale: `A VPC over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. Flow logs are kept ${d.logRetentionDays} days.`,
+    };
+  },
+  cost(d) {
+    const { ctx } = d;
+    const nat = unit(ctx, "nat.hour");
+    const ip = unit(ctx, "vpc.public-ipv4.hour");
+    const natGbPrice = unit(ctx, "nat.gb-processed");
+    const vended = unit(ctx, "logs.vended.gb");
+    const natGb = (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
+    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
+    const n = d.natGateways;
+    return costLine("network", [
+      { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
+      { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
+      { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
+      { usd: flowGb * vended, text: `${num(flowGb, 1)} GB flow logs × ${price(vended)}` },
+    ]);
+  },
+  link(d) {
+    const sla = SLAS.natGateway;
+    if (d.topology.nat === "one") {
+      return {
+        component: "network",
+        percent: sla.percent,
+        source: sla.source,
+        basis: "one shared NAT gateway: its AZ failing cuts every task's egress",
+      };
+    }
+    if (d.topology.nat !== "per-az") return undefined;
+    return {
+      component: "network",
+      percent: parallelPercent(sla.percent, d.azCount),
+      source: sla.source,
+      basis: `one NAT gateway per AZ (${sla.percent} % each): one failing cuts only its own AZ, which the service survives; 100 × (1 − (1 − ${sla.percent}/100)^${d.azCount})`,
+    };
+  },
+  risks(d) {
+    const perAz = d.natGateways > 1;
+    const others = d.azCount - 1 === 1 ? "AZ keep" : `${d.azCount - 1} AZs keep`;
+    return [
+      {
+        component: "network",
+        failure: perAz ? "An AZ (and its NAT gateway) fails" : "The AZ holding the one NAT gateway fails",
+        impact: perAz
+          ? `Tasks in that AZ lose egress; the tasks in the other ${others} serving`
+          : "Every task loses egress: image pulls, new tasks and calls to outside APIs fail",
+        mitigation: perAz
+          ? d.ctx.pattern === "web-api"
+            ? "One NAT gateway per AZ; the service keeps running in the remaining AZs and the ALB stops routing to the failed one"
+            : "One NAT gateway per AZ; the workers in the remaining AZs keep draining the queue"
+          : "Running tasks keep serving what needs no egress; a second NAT gateway can be added in minutes",
+        residual: perAz
+          ? "Reduced capacity until autoscaling replaces the lost tasks"
+          : "No outside calls until the AZ recovers or a NAT gateway is added",
+        severity: perAz ? "low" : "medium",
+      },
+    ];
+  },
+};

@@ -1,0 +1,39 @@
+import type { Pattern } from "../context.js";
+import { buckets } from "./buckets.js";
+import { cache } from "./cache.js";
+import { cdn } from "./cdn.js";
+import { database } from "./database.js";
+import type { CatalogEntry } from "./entry.js";
+import { loadBalancer } from "./load-balancer.js";
+import { logs } from "./logs.js";
+import { network } from "./network.js";
+import { queue } from "./queue.js";
+import { service } from "./service.js";
+import { site } from "./site.js";
+
+/** A catalog pattern: which components it is made of, in dependency order, and whether it runs tasks. */
+export interface PatternSpec {
+  readonly entries: readonly CatalogEntry[];
+  /** The entries a request (or a job) passes through, in the order it meets them. */
+  readonly path: readonly CatalogEntry[];
+  /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
+  readonly compute: boolean;
+  readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
+}
+
+/** The AWS pattern catalog. */
+export const PATTERNS: Readonly<Record<Pattern, PatternSpec>> = {
+  "web-api": {
+    entries: [network, logs, loadBalancer, database, cache, buckets, service],
+    path: [loadBalancer, service, network, database, cache],
+    compute: true,
+    capacityModel: "request-driven",
+  },
+  worker: {
+    entries: [network, logs, queue, database, cache, buckets, service],
+    path: [queue, service, network, database, cache],
+    compute: true,
+    capacityModel: "queue-driven",
+  },
+  "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
+};

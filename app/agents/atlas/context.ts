@@ -1,0 +1,54 @@
+import type { GoalStatement } from "../../contracts/generated/index.js";
+import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
+import { TRAFFIC } from "./assumptions.js";
+
+export type Pattern = GoalStatement["workload"]["type"];
+
+/** The goal and policy, with the figures every step derives from them worked out once. */
+export interface DesignContext {
+  readonly goal: GoalStatement;
+  readonly policy: ResolvedOrgPolicy;
+  readonly pattern: Pattern;
+  readonly region: string;
+  readonly prod: boolean;
+  readonly target: number;
+  readonly peakRps: number;
+  readonly avgRps: number;
+  readonly avgAssumed: boolean;
+  readonly compliance: readonly string[];
+  readonly budget: number;
+  readonly brakeRatio: number;
+  /** The brake line: a design must cost strictly less than this. */
+  readonly limit: number;
+}
+
+export function designContext(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  overrides: { region?: string; target?: number } = {},
+): DesignContext {
+  const pattern = goal.workload.type;
+  const avgAssumed = goal.traffic.avgRps === undefined;
+  const avgRps = goal.traffic.avgRps ?? goal.traffic.peakRps * TRAFFIC.avgToPeak[pattern];
+  const brakeRatio = policy.policy.budgetBrakeRatio;
+  return {
+    goal,
+    policy,
+    pattern,
+    region: overrides.region ?? goal.region,
+    prod: goal.environment === "prod",
+    target: overrides.target ?? goal.slo.availability,
+    peakRps: goal.traffic.peakRps,
+    avgRps,
+    avgAssumed,
+    compliance: goal.compliance ?? [],
+    budget: goal.budget.monthlyUsd,
+    brakeRatio,
+    limit: brakeRatio * goal.budget.monthlyUsd,
+  };
+}
+
+/** Requests (or messages) in a month at the average rate. */
+export function monthlyRequests(ctx: DesignContext): number {
+  return ctx.avgRps * TRAFFIC.secondsPerMonth;
+}

@@ -1,0 +1,74 @@
+import { artifactId, contentHash } from "../../contracts/canonical.js";
+import type { DesignBlocked, GoalStatement, PlanSpec } from "../../contracts/generated/index.js";
+import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
+import { runAttempts } from "./attempts.js";
+import { explainBlock, type Blocked } from "./blocked.js";
+import { designContext } from "./context.js";
+import { planSpec } from "./plan-spec.js";
+import { policyClashes } from "./policy-check.js";
+
+export interface DesignOptions {
+  /** The clock, injected: it stamps createdAt and nothing else. */
+  readonly now: Date;
+  /** The issue the goal was filed as, when it came from one. */
+  readonly issue?: { readonly repo: string; readonly number: number };
+}
+
+export type DesignOutcome =
+  | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
+  | { readonly kind: "DesignBlocked"; readonly value: DesignBlocked };
+
+function timestamp(now: Date): string {
+  if (Number.isNaN(now.getTime())) throw new Error("designGoal needs a valid `now`");
+  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Atlas: designs the goal under the policy. Returns a PlanSpec that meets the SLO with its cost strictly under
+ * the budget brake, or a DesignBlocked with the clashes and the cheapest changes that would unblock it.
+ * Pure and deterministic; it never throws for a schema-valid goal and policy.
+ */
+export function designGoal(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+): DesignOutcome {
+  const createdAt = timestamp(options.now);
+  const goalRef = {
+    name: goal.name,
+    hash: contentHash(goal),
+    ...(options.issue ? { issue: { ...options.issue } } : {}),
+  };
+  const ctx = designContext(goal, policy);
+  const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
+  const block = (b: Blocked): DesignOutcome => ({
+    kind: "DesignBlocked",
+    value: {
+      schemaVersion: "0.1",
+      kind: "DesignBlocked",
+      id: artifactId(`blocked-${goal.name}`, seed),
+      createdAt,
+      goalRef,
+      reasons: [...b.reasons],
+      attempts: [...b.attempts],
+      suggestions: [...b.suggestions],
+    },
+  });
+  const clashes = policyClashes(ctx);
+  if (clashes.length > 0) {
+    return block({
+      reasons: clashes.map((c) => c.reason),
+      attempts: [],
+      suggestions: clashes.flatMap((c) => c.suggestions),
+    });
+  }
+  const run = runAttempts(ctx);
+  if (run.kind !== "fits") return block(explainBlock(ctx, run));
+  const header = {
+    id: artifactId(`plan-${goal.name}`, seed),
+    createdAt,
+    goalRef,
+    terraformDir: `${policy.terraform.root}/${goal.name}`,
+  };
+  return { kind: "PlanSpec", value: planSpec(header, run.chosen, run.relaxations) };
+}

@@ -1,0 +1,132 @@
+import type { CpuArchitecture } from "../pricing/index.js";
+import { logRetentionDays } from "./assumptions.js";
+import type { TaskPlan } from "./capacity.js";
+import type { DesignContext } from "./context.js";
+import type { ClassChoice, DbNeed } from "./data-sizing.js";
+import { sloTasksPerAz, type Profile } from "./profiles.js";
+import type { Topology } from "./topology.js";
+
+export interface ServiceDesign {
+  readonly id: "service" | "worker";
+  readonly plan: TaskPlan;
+  readonly arch: CpuArchitecture;
+  readonly minTasksPerAz: number;
+  readonly minCount: number;
+  readonly desiredCount: number;
+  readonly maxCount: number;
+}
+
+export interface DatabaseDesign {
+  readonly need: DbNeed;
+  readonly flavor: "rds" | "aurora";
+  readonly multiAz: boolean;
+  readonly choice: ClassChoice;
+  /** Aurora: writer plus readers; RDS: 1. */
+  readonly instances: number;
+}
+
+export interface CacheDesign {
+  readonly dataGb: number;
+  readonly choice: ClassChoice;
+  readonly nodes: number;
+  readonly multiAz: boolean;
+}
+
+/** One complete design: the choices the PlanSpec is written from. */
+export interface Design {
+  readonly ctx: DesignContext;
+  readonly profile: Profile;
+  readonly topology: Topology;
+  readonly azCount: number;
+  readonly natGateways: number;
+  readonly service?: ServiceDesign;
+  readonly database?: DatabaseDesign;
+  readonly cache?: CacheDesign;
+  readonly waf: boolean;
+  readonly logRetentionDays: 365 | 90 | 30;
+  readonly buckets: readonly string[];
+}
+
+export interface Sizing {
+  readonly tasks?: TaskPlan;
+  readonly dbNeed?: DbNeed;
+  readonly rds?: ClassChoice;
+  readonly aurora?: ClassChoice;
+  readonly cacheDataGb?: number;
+  readonly cacheNode?: ClassChoice;
+}
+
+export type DesignResult =
+  { readonly ok: true; readonly design: Design } | { readonly ok: false; readonly minTasks: number };
+
+function serviceDesign(
+  ctx: DesignContext,
+  profile: Profile,
+  topology: Topology,
+  plan: TaskPlan,
+): ServiceDesign | number {
+  const cap = ctx.policy.policy.sizeCaps.maxTasks;
+  const minTasksPerAz = topology.spread ? Math.max(profile.tasksPerAz, sloTasksPerAz(ctx.target)) : 0;
+  const minCount = topology.spread ? profile.azCount * minTasksPerAz : 1;
+  if (minCount > cap) return minCount;
+  const desiredCount = Math.max(minCount, plan.tasksForAvg);
+  const maxCount = Math.min(cap, Math.max(desiredCount, 2 * plan.tasksForPeak));
+  return {
+    id: ctx.pattern === "worker" ? "worker" : "service",
+    plan,
+    arch: profile.arch,
+    minTasksPerAz,
+    minCount,
+    desiredCount,
+    maxCount,
+  };
+}
+
+/** Puts a topology and the profile's sizes together into a design, or says the task cap is too low for it. */
+export function buildDesign(
+  ctx: DesignContext,
+  profile: Profile,
+  sizing: Sizing,
+  topology: Topology,
+): DesignResult {
+  let service: ServiceDesign | undefined;
+  if (sizing.tasks) {
+    const built = serviceDesign(ctx, profile, topology, sizing.tasks);
+    if (typeof built === "number") return { ok: false, minTasks: built };
+    service = built;
+  }
+  const azCount = sizing.tasks ? profile.azCount : 0;
+  const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
+  let database: DatabaseDesign | undefined;
+  if (sizing.dbNeed && topology.db) {
+    const aurora = topology.db === "aurora";
+    database = {
+      need: sizing.dbNeed,
+      flavor: aurora ? "aurora" : "rds",
+      multiAz: topology.db !== "rds-single",
+      choice: (aurora ? sizing.aurora : sizing.rds)!,
+      instances: aurora ? 2 : 1,
+    };
+  }
+  let cache: CacheDesign | undefined;
+  if (sizing.cacheNode && sizing.cacheDataGb !== undefined && topology.cache) {
+    const multiAz = topology.cache === "multi";
+    cache = { dataGb: sizing.cacheDataGb, choice: sizing.cacheNode, nodes: multiAz ? 2 : 1, multiAz };
+  }
+  return {
+    ok: true,
+    design: {
+      ctx,
+      profile,
+      topology,
+      azCount,
+      natGateways,
+      ...(service ? { service } : {}),
+      ...(database ? { database } : {}),
+      ...(cache ? { cache } : {}),
+      waf: ctx.pattern === "web-api" && ctx.compliance.includes("pci"),
+      logRetentionDays: logRetentionDays(ctx.compliance, ctx.goal.environment),
+      buckets: ctx.goal.data?.objectStorage?.buckets ?? [],
+    },
+  };
+}

@@ -1,0 +1,99 @@
+import type { Design } from "./design.js";
+
+/** Mermaid node ids: letters, digits and underscores. */
+function node(id: string): string {
+  return id.replace(/[^A-Za-z0-9]/g, "_");
+}
+
+function staticSite(d: Design): string[] {
+  const lines = [
+    "flowchart LR",
+    '  users(["Visitors"])',
+    '  cdn["cdn: CloudFront, HTTPS at the edge"]',
+    `  subgraph region["AWS ${d.ctx.region}"]`,
+    '    site[("site: S3 bucket, private")]',
+    ...d.buckets.map((b) => `    ${node(`bucket-${b}`)}[("bucket-${b}: S3")]`),
+    "  end",
+    "  users -->|HTTPS| cdn",
+    "  cdn -->|origin access control| site",
+  ];
+  return lines;
+}
+
+interface AzNodes {
+  readonly lines: string[];
+  readonly flows: string[];
+}
+
+function zone(d: Design, az: number): AzNodes {
+  const s = d.service!;
+  const lines: string[] = [`    subgraph az${az}["AZ ${az}"]`];
+  const flows: string[] = [];
+  const natHere = d.natGateways >= az;
+  if (natHere) lines.push(`      nat${az}["NAT gateway ${az}"]`);
+  const tasksHere = s.minTasksPerAz > 0 || az === 1;
+  const svc = `${node(s.id)}_az${az}`;
+  if (tasksHere) {
+    const count = s.minTasksPerAz > 0 ? `≥ ${s.minTasksPerAz}` : "1";
+    lines.push(`      ${svc}["${s.id}: Fargate tasks (${count})"]`);
+    const nat = d.natGateways > 1 ? az : 1;
+    flows.push(`  ${svc} -->|egress| nat${nat}`);
+    if (d.ctx.pattern === "web-api") flows.push(`  lb --> ${svc}`);
+    else flows.push(`  queue -->|poll| ${svc}`);
+    if (d.database) flows.push(`  ${svc} -->|SQL| database_az1`);
+    if (d.cache) flows.push(`  ${svc} -->|Redis| cache_az1`);
+    for (const b of d.buckets) flows.push(`  ${svc} --> ${node(`bucket-${b}`)}`);
+    flows.push(`  ${svc} -.->|logs| logs`);
+  }
+  const db = d.database;
+  if (db && az === 1)
+    lines.push(
+      `      database_az1[("database: ${db.flavor === "aurora" ? "Aurora writer" : "primary"} ${db.choice.spec.name}")]`,
+    );
+  if (db && az === 2 && db.multiAz)
+    lines.push(`      database_az2[("database: ${db.flavor === "aurora" ? "Aurora reader" : "standby"}")]`);
+  const c = d.cache;
+  if (c && az === 1) lines.push(`      cache_az1[("cache: Redis primary ${c.choice.spec.name}")]`);
+  if (c && az === 2 && c.multiAz) lines.push(`      cache_az2[("cache: Redis replica")]`);
+  lines.push("    end");
+  return { lines, flows };
+}
+
+function compute(d: Design): string[] {
+  const zones = Array.from({ length: d.azCount }, (_, i) => zone(d, i + 1));
+  const entry =
+    d.ctx.pattern === "web-api"
+      ? ['  users(["Users"])', `  users -->|HTTPS| lb`]
+      : ['  producers(["Producers"])', "  producers -->|SendMessage| queue"];
+  const edge =
+    d.ctx.pattern === "web-api"
+      ? `    lb["load-balancer: ALB${d.waf ? " + WAF" : ""}"]`
+      : '    queue["queue: SQS + dead-letter queue"]';
+  const lines = [
+    "flowchart TB",
+    entry[0]!,
+    '  internet(["Internet: image registry, outside APIs"])',
+    `  subgraph region["AWS ${d.ctx.region}"]`,
+    edge,
+    `    subgraph vpc["network: VPC over ${d.azCount} AZs"]`,
+    ...zones.flatMap((z) => z.lines.map((l) => `  ${l}`)),
+    "    end",
+    `    logs["logs: CloudWatch Logs, ${d.logRetentionDays} days"]`,
+    ...d.buckets.map((b) => `    ${node(`bucket-${b}`)}[("bucket-${b}: S3")]`),
+    "  end",
+    entry[1]!,
+    ...zones.flatMap((z) => z.flows),
+  ];
+  for (let az = 1; az <= d.natGateways; az++) lines.push(`  nat${az} --> internet`);
+  if (d.database?.multiAz)
+    lines.push(
+      `  database_az1 -.->|${d.database.flavor === "aurora" ? "replication" : "sync replication"}| database_az2`,
+    );
+  if (d.cache?.multiAz) lines.push("  cache_az1 -.->|replication| cache_az2");
+  return lines;
+}
+
+/** A Mermaid flowchart of the components, their AZ placement and the data flows. */
+export function diagram(d: Design): string {
+  return `${(d.ctx.pattern === "static-site" ? staticSite(d) : compute(d)).join("\n")}\n`;
+}

@@ -1,0 +1,37 @@
+import type { Link } from "./availability.js";
+import type { DesignContext } from "./context.js";
+import type { ServiceDesign } from "./design.js";
+import { num, pct } from "./format.js";
+
+const UNIT = { "web-api": "rps", worker: "msg/s", "static-site": "rps" } as const;
+
+/** Why the autoscaling maximum is what it is. */
+export function maxWords(s: ServiceDesign, maxTasks: number): string {
+  return s.maxCount >= 2 * s.plan.tasksForPeak
+    ? `room for twice the stated peak, within maxTasks ${maxTasks}`
+    : `capped by the policy's maxTasks ${maxTasks}, ${s.maxCount - s.plan.tasksForPeak} above the stated peak's need`;
+}
+
+/** "400 rps ÷ (100 rps per task × (1 − 0.3)) = 6 tasks at peak; …" */
+export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: number): string {
+  const u = UNIT[ctx.pattern];
+  const p = s.plan;
+  const effective = num(p.perTaskRps * (1 - p.headroom));
+  const perTask = `${num(p.perTaskRps)} ${u} per task${p.perTaskAssumed ? " (assumed)" : " (from the goal)"}`;
+  const floor =
+    s.minTasksPerAz > 0
+      ? `at least ${s.minTasksPerAz} per AZ × ${azCount} AZs = ${s.minCount}`
+      : `a single task (${s.minCount}) is enough for ${ctx.target} %`;
+  return [
+    `ceil(${num(ctx.peakRps)} ${u} ÷ (${perTask} × (1 − ${p.headroom}))) = ${p.tasksForPeak} tasks at peak (${effective} ${u} each)`,
+    `the ${num(ctx.avgRps)} ${u} average${ctx.avgAssumed ? " (assumed)" : ""} needs ${p.tasksForAvg}`,
+    floor,
+    `so ${s.desiredCount} run normally and autoscaling spans ${s.minCount}–${s.maxCount} (${maxWords(s, ctx.policy.policy.sizeCaps.maxTasks)})`,
+  ].join("; ");
+}
+
+/** "99.99 % (load-balancer) × … = 99.92 % ≥ 99.9 %" */
+export function availabilityArithmetic(path: readonly Link[], composite: number, target: number): string {
+  const factors = path.map((l) => `${pct(l.percent)} (${l.component})`).join(" × ");
+  return `${factors} = ${pct(composite)} ${composite >= target ? "≥" : "<"} ${target} % target.`;
+}

@@ -1,0 +1,2 @@
+export { designGoal, type DesignOptions, type DesignOutcome } from "./design-goal.js";
+export { SLAS, type Sla } from "./sla.js";

@@ -1,0 +1,133 @@
+import { compose, type Link } from "./availability.js";
+import { availabilityPath, costLines, PATTERNS } from "./catalog/index.js";
+import { planTasks } from "./capacity.js";
+import type { DesignContext } from "./context.js";
+import { totalOf, type CostLine } from "./cost-line.js";
+import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
+import { buildDesign, type Design, type Sizing } from "./design.js";
+import { floorPercent } from "./format.js";
+import type { Profile } from "./profiles.js";
+import { topologies, type DbTopology, type Topology } from "./topology.js";
+
+/** A priced design with its availability. */
+export interface Candidate {
+  readonly design: Design;
+  readonly lines: readonly CostLine[];
+  readonly monthlyUsd: number;
+  readonly path: readonly Link[];
+  /** Percent, floored to 4 decimals. */
+  readonly composite: number;
+}
+
+/** Why no design could be sized under the policy, before any SLO or budget question. */
+export type SizingProblem =
+  | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
+  | { readonly kind: "min-tasks"; readonly minTasks: number }
+  | { readonly kind: "database"; readonly reason: "family" | "size"; readonly family?: string }
+  | {
+      readonly kind: "cache";
+      readonly reason: "family" | "size";
+      readonly dataGb: number;
+      readonly family?: string;
+    };
+
+export type AttemptResult =
+  | { readonly kind: "design"; readonly best: Candidate }
+  | { readonly kind: "slo"; readonly bestComposite: number; readonly mostAvailable: Candidate }
+  | { readonly kind: "sizing"; readonly problem: SizingProblem };
+
+function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
+  let tasks;
+  if (PATTERNS[ctx.pattern].compute) {
+    const planned = planTasks(ctx);
+    if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
+    tasks = planned.plan;
+  }
+  const compute = PATTERNS[ctx.pattern].compute;
+  const need = compute ? dbNeed(ctx, profile) : undefined;
+  let rds, aurora;
+  if (need) {
+    const r = pickRdsClass(ctx, profile, need);
+    const a = pickAuroraClass(ctx, profile, need);
+    if (!r.ok && !a.ok) {
+      const family = r.reason === "family" ? r.family : a.reason === "family" ? a.family : undefined;
+      return { kind: "database", reason: family ? "family" : "size", ...(family ? { family } : {}) };
+    }
+    rds = r.ok ? r.choice : undefined;
+    aurora = a.ok ? a.choice : undefined;
+  }
+  const cacheDataGb = compute ? cacheMemoryNeed(ctx) : undefined;
+  let cacheNode;
+  if (cacheDataGb !== undefined) {
+    const c = pickCacheNode(ctx, profile, cacheDataGb);
+    if (!c.ok) {
+      const dataGb = ctx.goal.data?.cache?.memoryGb ?? 1;
+      return {
+        kind: "cache",
+        reason: c.reason,
+        dataGb,
+        ...(c.reason === "family" ? { family: c.family } : {}),
+      };
+    }
+    cacheNode = c.choice;
+  }
+  return { tasks, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+}
+
+function dbOptions(sizing: Sizing): DbTopology[] {
+  if (!sizing.dbNeed) return [];
+  return [
+    ...(sizing.rds ? (["rds-single", "rds-multi"] as const) : []),
+    ...(sizing.aurora ? (["aurora"] as const) : []),
+  ];
+}
+
+/** Prices a design and works out its availability. */
+export function evaluate(design: Design): Candidate {
+  const lines = costLines(design);
+  const path = availabilityPath(design);
+  return { design, lines, monthlyUsd: totalOf(lines), path, composite: floorPercent(compose(path)) };
+}
+
+/**
+ * One attempt: size under the profile, enumerate the topologies its floors allow, and keep the cheapest that
+ * meets the SLO. Ties go to the first in enumeration order.
+ */
+export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
+  const sizing = size(ctx, profile);
+  if ("kind" in sizing) return { kind: "sizing", problem: sizing };
+  const options = {
+    hasCompute: PATTERNS[ctx.pattern].compute,
+    db: dbOptions(sizing),
+    cache: sizing.cacheNode !== undefined,
+  };
+  const candidates: Candidate[] = [];
+  let minTasks = 0;
+  for (const topology of topologies(ctx, profile, options)) {
+    const built = buildDesign(ctx, profile, sizing, topology);
+    if (built.ok) candidates.push(evaluate(built.design));
+    else minTasks = Math.max(minTasks, built.minTasks);
+  }
+  if (candidates.length === 0) return { kind: "sizing", problem: { kind: "min-tasks", minTasks } };
+  const byCost = [...candidates].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
+  const meeting = byCost.filter((c) => c.composite >= ctx.target);
+  if (meeting.length === 0) {
+    return {
+      kind: "slo",
+      bestComposite: Math.max(...candidates.map((c) => c.composite)),
+      mostAvailable: [...candidates].sort(
+        (a, b) => b.composite - a.composite || a.monthlyUsd - b.monthlyUsd,
+      )[0]!,
+    };
+  }
+  return { kind: "design", best: meeting[0]! };
+}
+
+/** The same design with another topology, priced; undefined when the profile cannot size that topology. */
+export function variant(design: Design, topology: Topology): Candidate | undefined {
+  const sizing = size(design.ctx, design.profile);
+  if ("kind" in sizing) return undefined;
+  if (topology.db === "aurora" ? !sizing.aurora : topology.db !== undefined && !sizing.rds) return undefined;
+  const built = buildDesign(design.ctx, design.profile, sizing, topology);
+  return built.ok ? evaluate(built.design) : undefined;
+}

@@ -1,0 +1,70 @@
+import { execFile } from "node:child_process";
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { performance } from "node:perf_hooks";
+import { promisify } from "node:util";
+import { designGoal } from "../app/agents/atlas/index.js";
+import { readGoal } from "../app/contracts/goal-intake.js";
+import { readPolicy } from "../app/contracts/policy-intake.js";
+import { time, type BenchRow } from "./harness.js";
+
+export const title = "Atlas";
+
+const root = path.join(import.meta.dirname, "..");
+const exec = promisify(execFile);
+
+function goalOf(file: string) {
+  const read = readGoal(readFileSync(path.join(root, "schemas", "examples", file), "utf8"));
+  if (!read.ok) throw new Error(`${file} is not a valid goal`);
+  return read.value.goal;
+}
+
+async function cliMedianMs(runs: number): Promise<number> {
+  const args = [
+    path.join(root, "bin", "infracrew.js"),
+    "plan",
+    "schemas/examples/goal-web-api.json",
+    "--now",
+    "2026-11-27T00:00:00Z",
+  ];
+  const samples: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now();
+    await exec("node", args, { cwd: root });
+    samples.push(performance.now() - start);
+  }
+  samples.sort((a, b) => a - b);
+  return samples[Math.floor(runs / 2)]!;
+}
+
+export async function run(): Promise<BenchRow[]> {
+  const policyRead = readPolicy(
+    readFileSync(path.join(root, "schemas", "examples", "infracrew.yml"), "utf8"),
+  );
+  if (!policyRead.ok) throw new Error("the example policy is invalid");
+  const policy = policyRead.value;
+  const now = new Date("2026-11-27T00:00:00Z");
+  const webApi = goalOf("goal-web-api.json");
+  const worker = goalOf("goal-worker.json");
+  const blocked = { ...webApi, budget: { monthlyUsd: 500 } };
+  const plan = await time(() => designGoal(webApi, policy, { now }), { runs: 500 });
+  const planWorker = await time(() => designGoal(worker, policy, { now }), { runs: 500 });
+  const planBlocked = await time(() => designGoal(blocked, policy, { now }), { runs: 200 });
+  const cli = await cliMedianMs(7);
+  return [
+    {
+      name: "designGoal(web-api example), median of 500",
+      value: plan.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
+    { name: "designGoal(web-api example), p95", value: plan.p95Ms, unit: "ms" },
+    { name: "designGoal(worker example), median of 500", value: planWorker.medianMs, unit: "ms" },
+    {
+      name: "designGoal(web-api on $500: DesignBlocked), median of 200",
+      value: planBlocked.medianMs,
+      unit: "ms",
+    },
+    { name: "infracrew plan goal-web-api.json (wall), median of 7", value: cli, unit: "ms" },
+  ];
+}
