@@ -24,7 +24,7 @@ function goldenFiles(dir: string): string[] {
 
 describe.each(FORGE_STACKS)("the $name stack", (stack) => {
   const rendered = renderFixture(stack);
-  const dir = `forge/${stack.name}`;
+  const dir = `forge/${stack.golden}`;
 
   it("renders every file as its golden copy", () => {
     for (const file of rendered.files) expectGolden(`${dir}/${file.path}`, file.content);

@@ -1,9 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
-import { FORGE_STACKS, loadPlanSpec, parseStack, renderFixture } from "../../support/forge-stacks.js";
+import {
+  FORGE_STACKS,
+  loadPlanSpec,
+  parseStack,
+  renderFixture,
+  type ForgeStack,
+} from "../../support/forge-stacks.js";
 
 /** Every module and resource address a rendered stack declares. */
-async function declared(stack: (typeof FORGE_STACKS)[number]): Promise<Set<string>> {
+async function declared(stack: ForgeStack): Promise<Set<string>> {
   const out = new Set<string>();
   for (const { body } of await parseStack(renderFixture(stack))) {
     for (const label of Object.keys((body.module as object | undefined) ?? {})) out.add(`module.${label}`);
@@ -57,7 +63,7 @@ describe("rolling back a first apply", () => {
   });
 
   it.each(FORGE_STACKS)("names only addresses the rendered $name stack declares", async (stack) => {
-    const plan = firstApplyRollback(loadPlanSpec(stack.spec));
+    const plan = firstApplyRollback(stack.spec());
     const addresses = await declared(stack);
     for (const address of [...plan.destroy, ...plan.keep]) expect(addresses, address).toContain(address);
     expect([...plan.destroy, ...plan.keep].sort()).toEqual([...addresses].sort());

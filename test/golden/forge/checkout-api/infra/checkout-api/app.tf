@@ -25,7 +25,7 @@ module "app" {
     requests = {
       policy_type = "TargetTrackingScaling"
       target_tracking_scaling_policy_configuration = {
-        target_value = 150
+        target_value = 8400
         predefined_metric_specification = {
           predefined_metric_type = "ALBRequestCountPerTarget"
           resource_label         = "${module.lb.arn_suffix}/${module.lb.target_groups["app"].arn_suffix}"
