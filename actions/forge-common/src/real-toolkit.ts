@@ -1,5 +1,6 @@
 /** The Toolkit of a real run: @actions/core, @actions/exec, @actions/artifact, the system clock and the disk. */
 import { readFile, writeFile } from "node:fs/promises";
+import path from "node:path";
 import * as core from "@actions/core";
 import { getExecOutput } from "@actions/exec";
 import artifactClient, { ArtifactNotFoundError, type FindOptions } from "@actions/artifact";
@@ -70,9 +71,12 @@ export function realToolkit(): Toolkit {
     },
     artifacts: {
       async upload(artifactName, files, rootDirectory, retentionDays) {
-        const result = await artifactClient.uploadArtifact(artifactName, [...files], rootDirectory, {
-          retentionDays,
-        });
+        const result = await artifactClient.uploadArtifact(
+          artifactName,
+          files.map((f) => path.resolve(f)),
+          path.resolve(rootDirectory),
+          { retentionDays },
+        );
         return { id: result.id ?? 0 };
       },
       async find(artifactName, from): Promise<FoundArtifact | undefined> {
@@ -99,7 +103,7 @@ export function realToolkit(): Toolkit {
       },
       async download(artifact, directory) {
         await artifactClient.downloadArtifact(artifact.id, {
-          path: directory,
+          path: path.resolve(directory),
           ...(artifact.runId ? findBy(artifact.runId) : {}),
         });
       },

@@ -60,6 +60,12 @@ describe("infracrew render", () => {
       'hostile.json: terraform.dir: must be a relative path of letters, digits, dashes and underscores, with no .. and no leading / (got "../../etc")\n',
     ],
     [
+      "a stack name that is a path",
+      { "name.json": JSON.stringify({ ...workerSpec(), name: "../../etc" }) },
+      ["render", "name.json", "--out", "o"],
+      'name.json: name: must be 3 to 40 lowercase letters, digits or dashes, starting with a letter and not ending with a dash (got "../../etc")\n',
+    ],
+    [
       "an absolute terraform.dir",
       { "abs.json": JSON.stringify({ ...workerSpec(), terraform: { dir: "/etc/cron.d" } }) },
       ["render", "abs.json", "--out", "o"],

@@ -46,6 +46,9 @@ function clients(db: DatabaseComponent, ctx: StackContext) {
   return ctx.linked(db, "container-service").map((s) => ({ id: s.id, label: ctx.label(s) }));
 }
 
+/** Without this, RDS enrolls a major version past its end of standard support in paid Extended Support. */
+const NO_EXTENDED_SUPPORT = "open-source-rds-extended-support-disabled";
+
 function common(db: DatabaseComponent, ctx: StackContext): Record<string, Value> {
   const { engine } = settings(db);
   return {
@@ -94,6 +97,7 @@ function renderRds(db: DatabaseComponent, ctx: StackContext): Body {
       instance_class: db.params.instanceClass,
       ca_cert_identifier: RDS_CA,
       auto_minor_version_upgrade: true,
+      engine_lifecycle_support: NO_EXTENDED_SUPPORT,
     }),
     blank,
     ...attrs({
@@ -145,6 +149,7 @@ function renderAurora(db: DatabaseComponent, ctx: StackContext): Body {
     ...attrs({
       engine: engine.engine,
       engine_version: version,
+      engine_lifecycle_support: NO_EXTENDED_SUPPORT,
       master_username: DATABASE_MASTER_USERNAME,
       database_name: databaseName(db, ctx),
       port: String(engine.port),

@@ -6,11 +6,12 @@ module "ledger_db" {
 
   name = "ledger-api-ledger-db"
 
-  engine          = "aurora-mysql"
-  engine_version  = "8.0.mysql_aurora.3.08.0"
-  master_username = "dbadmin"
-  database_name   = "ledger_db"
-  port            = "3306"
+  engine                   = "aurora-mysql"
+  engine_version           = "8.0.mysql_aurora.3.08.0"
+  engine_lifecycle_support = "open-source-rds-extended-support-disabled"
+  master_username          = "dbadmin"
+  database_name            = "ledger_db"
+  port                     = "3306"
   cluster_parameter_group = {
     name        = "ledger-api-ledger-db"
     family      = "aurora-mysql8.0"

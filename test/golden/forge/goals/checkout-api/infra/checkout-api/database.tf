@@ -31,6 +31,7 @@ module "database" {
   instance_class             = "db.r6g.large"
   ca_cert_identifier         = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade = true
+  engine_lifecycle_support   = "open-source-rds-extended-support-disabled"
 
   allocated_storage     = 100
   max_allocated_storage = 200
