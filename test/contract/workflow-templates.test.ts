@@ -116,19 +116,24 @@ describe("what each template does", () => {
         "infracost/actions/setup@v3",
         "infracrew/infracrew/actions/forge-plan@v0",
         "infracrew/infracrew/actions/sentinel@v0",
-        "actions/upload-artifact@v4",
       ]),
     );
     expect(read("infracrew-plan.yml")).toContain(
       "https://github.com/open-policy-agent/conftest/releases/download/",
     );
-    const upload = steps(plan).find((s) => s.uses === "actions/upload-artifact@v4")!;
-    expect(upload.with).toMatchObject({
-      name: "infracrew-validation-result",
-      path: "validation-result.json",
-    });
+    expect(read("infracrew-plan.yml")).toContain('pipx install "checkov==${CHECKOV_VERSION}"');
     const forge = steps(plan).find((s) => s.id === "plan")!;
     expect(forge.with?.sha).toBe("${{ github.event.pull_request.head.sha }}");
+    const sentinel = steps(plan).find((s) => s.id === "sentinel")!;
+    expect(sentinel.with).toEqual({
+      dir: "${{ needs.stack.outputs.dir }}",
+      "plan-json": "${{ steps.plan.outputs.plan-json }}",
+      "validate-request": "${{ steps.plan.outputs.validate-request }}",
+      scanners: "trivy,checkov,conftest,infracost",
+      policy: ".github/infracrew.yml",
+    });
+    const order = steps(plan).map((s) => s.id ?? s.uses ?? s.name);
+    expect(order.indexOf("plan")).toBeLessThan(order.indexOf("sentinel"));
   });
 
   it("applies on dispatch with the inputs the Conductor sends, inside the rollback SLA", () => {
@@ -155,11 +160,13 @@ describe("what each template does", () => {
       expect.arrayContaining([
         "infracrew/infracrew/actions/forge-plan@v0",
         "aquasecurity/setup-trivy@v0.2.6",
-        "bridgecrewio/checkov-action@v12",
       ]),
     );
+    const scan = drift.jobs.drift!.steps.find((s) => s.id === "scan")!;
+    expect(scan.run).toContain("trivy config --severity HIGH,CRITICAL --exit-code 1");
     const issue = drift.jobs.drift!.steps.at(-1)!;
     expect(issue.if).toContain("steps.plan.outputs.has-changes == 'true'");
+    expect(issue.if).toContain("steps.scan.outcome == 'failure'");
     expect(issue.run).toContain("gh issue comment");
     expect(issue.run).toContain("gh issue create");
     expect(drift.jobs.drift!.permissions?.issues).toBe("write");
