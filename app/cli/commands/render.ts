@@ -17,6 +17,8 @@ interface RenderArgs {
 }
 
 const USAGE = "infracrew render <planspec.json> --out <dir> [--policy <infracrew.yml>]";
+/** The policy `infracrew plan` reads too when none is named, so plan and render agree. */
+const DEFAULT_POLICY = ".github/infracrew.yml";
 
 function parseArgs(args: readonly string[]): Result<RenderArgs> {
   const files: string[] = [];
@@ -44,10 +46,15 @@ function parseArgs(args: readonly string[]): Result<RenderArgs> {
   return ok({ planSpec: files[0]!, out, ...(policy !== undefined ? { policy } : {}) });
 }
 
-async function loadPolicy(io: CliIo, file: string | undefined): Promise<Result<ResolvedOrgPolicy>> {
-  if (file === undefined) return ok(defaultPolicy());
+async function loadPolicy(io: CliIo, file: string): Promise<Result<ResolvedOrgPolicy>> {
   const text = await readTextFile(io, file);
   return text.ok ? readPolicy(text.value) : text;
+}
+
+/** The policy file to read: the one named, else .github/infracrew.yml when it exists, else none (the defaults). */
+async function policyFile(io: CliIo, named: string | undefined): Promise<string | undefined> {
+  if (named !== undefined) return named;
+  return (await io.fileSize(DEFAULT_POLICY)) === "missing" ? undefined : DEFAULT_POLICY;
 }
 
 /** The file's place on disk, or undefined when it would land outside the output directory. */
@@ -63,8 +70,9 @@ export const renderCommand: Command = {
   usage: USAGE,
   help: [
     "Writes the stack of a PlanSpec (versions.tf, providers.tf, backend.tf, main.tf, one file per component,",
-    "variables.tf, outputs.tf, planspec.json and README.md) under <dir>/<terraform.dir>/. The OrgPolicy (default:",
-    "none, so its defaults) gives the Terraform version and the state backend. Exits 0 when written, 2 when the",
+    "variables.tf, outputs.tf, planspec.json and README.md) under <dir>/<terraform.dir>/. The OrgPolicy (--policy,",
+    "else .github/infracrew.yml when it exists, else the defaults, as for infracrew plan) gives the Terraform",
+    "version and the state backend. Exits 0 when written, 2 when the",
     "PlanSpec or the policy is invalid or cannot be rendered, with one message per problem. Nothing is written",
     "outside <dir>, and nothing at all unless every file can be.",
   ].join("\n"),
@@ -85,9 +93,10 @@ export const renderCommand: Command = {
       io.stderr.write(`${planSpec}: kind: must be PlanSpec to render (got ${artifact.value.kind})\n`);
       return EXIT.badInput;
     }
-    const policy = await loadPolicy(io, parsed.value.policy);
+    const policyPath = await policyFile(io, parsed.value.policy);
+    const policy = policyPath === undefined ? ok(defaultPolicy()) : await loadPolicy(io, policyPath);
     if (!policy.ok) {
-      reportProblems(io.stderr, parsed.value.policy!, policy.problems);
+      reportProblems(io.stderr, policyPath!, policy.problems);
       return EXIT.badInput;
     }
     const spec = artifact.value.value;

@@ -46,6 +46,13 @@ describe("infracrew render", () => {
     expect(backend).toContain('key          = "infracrew/invoice-worker/terraform.tfstate"');
   });
 
+  it("reads .github/infracrew.yml when no --policy is named, as infracrew plan does", async () => {
+    const policy = "terraform:\n  backend:\n    type: s3\n    bucket: acme-state\n    region: eu-west-1\n";
+    const io = fakeIo({ files: { ".github/infracrew.yml": policy } });
+    expect(await main(["render", WORKER, "--out", "o"], io)).toBe(0);
+    expect(io.written.get("o/infra/invoice-worker/backend.tf")).toContain('bucket       = "acme-state"');
+  });
+
   it.each([
     [
       "an invalid PlanSpec",
