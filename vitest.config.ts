@@ -7,5 +7,8 @@ export default defineConfig({
     hookTimeout: 120_000,
     pool: "forks",
     reporters: ["default"],
+    // @actions/workflow-parser imports its JSON schema without an import attribute, which Node refuses; Vite
+    // transforms it instead.
+    server: { deps: { inline: ["@actions/workflow-parser"] } },
   },
 });

@@ -1,6 +1,7 @@
 import type { Command } from "./command.js";
 import { planCommand } from "./plan.js";
+import { renderCommand } from "./render.js";
 import { validateCommand } from "./validate.js";
 
 /** Every infracrew command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, planCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, planCommand, renderCommand];

@@ -1,0 +1,238 @@
+/**
+ * forge-apply's pipeline. `apply` applies exactly the saved plan of the approved SHA: it refuses another checkout,
+ * a plan saved for another SHA or stack, a plan older than the limit, and a plan file that changed since it was
+ * saved. `rollback` plans and applies the last known-good revision, or, on a stack's first apply, destroys what the
+ * apply created but its data stores (see app/agents/forge/rollback.ts). Either way the result is an ApplyResult.
+ */
+import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
+import {
+  outputSecrets,
+  redactOutputs,
+  type OutputsJson,
+} from "../../../app/agents/forge/terraform/outputs-json.js";
+import type { PlanSpec } from "../../../app/contracts/generated/index.js";
+import type { PlanCounts } from "../../../app/contracts/generated/validate-request.js";
+import { checkHead } from "../../forge-common/src/checkout.js";
+import {
+  hashBytes,
+  join,
+  PLAN_META_FILE,
+  planArtifactName,
+  type PlanMeta,
+} from "../../forge-common/src/stack.js";
+import { failureOf, PLAN_FILE, Terraform, type StepFailure } from "../../forge-common/src/terraform.js";
+import type { Toolkit } from "../../forge-common/src/toolkit.js";
+
+export interface ApplyInputs {
+  readonly mode: "apply" | "rollback";
+  readonly workingDirectory: string;
+  readonly stack: string;
+  /** The approved SHA (apply), or the revision being rolled back (rollback). */
+  readonly sha: string;
+  readonly knownGoodSha?: string;
+  readonly pr?: number;
+  readonly repository?: string;
+  readonly maxPlanAgeMinutes: number;
+  readonly timeoutMinutes: number;
+  readonly planWorkflow: string;
+  readonly planRunId?: number;
+  readonly backendBucket?: string;
+  readonly backendRegion?: string;
+}
+
+/** What a run did, before it is written as an ApplyResult. */
+export interface ApplyOutcome {
+  readonly sha: string;
+  readonly failure?: StepFailure;
+  readonly outputs?: ReturnType<typeof redactOutputs>;
+  readonly changes?: PlanCounts;
+  readonly destroyed?: readonly string[];
+  readonly retained?: readonly string[];
+}
+
+function terraformFor(inputs: ApplyInputs, toolkit: Toolkit): Terraform {
+  return new Terraform(toolkit, {
+    dir: inputs.workingDirectory,
+    timeoutSeconds: inputs.timeoutMinutes * 60,
+    ...(inputs.backendBucket ? { backendBucket: inputs.backendBucket } : {}),
+    ...(inputs.backendRegion ? { backendRegion: inputs.backendRegion } : {}),
+  });
+}
+
+/** Reads the outputs after an apply, masking the sensitive ones before anything is printed. */
+type Checked<T> =
+  { readonly ok: true; readonly value: T } | { readonly ok: false; readonly failure: StepFailure };
+
+async function readOutputs(
+  terraform: Terraform,
+  toolkit: Toolkit,
+): Promise<Checked<ReturnType<typeof redactOutputs>>> {
+  const result = await terraform.output();
+  const failure = failureOf(result, "output");
+  if (failure) return { ok: false, failure };
+  let outputs: OutputsJson;
+  try {
+    outputs = JSON.parse(result.stdout) as OutputsJson;
+  } catch {
+    return { ok: false, failure: { phase: "output", message: "terraform output -json printed no JSON" } };
+  }
+  for (const secret of outputSecrets(outputs)) toolkit.core.setSecret(secret);
+  return { ok: true, value: redactOutputs(outputs) };
+}
+
+async function finish(
+  sha: string,
+  terraform: Terraform,
+  toolkit: Toolkit,
+  changes?: PlanCounts,
+): Promise<ApplyOutcome> {
+  const outputs = await readOutputs(terraform, toolkit);
+  const counts = changes ? { changes } : {};
+  return outputs.ok
+    ? { sha, outputs: outputs.value, ...counts }
+    : { sha, failure: outputs.failure, ...counts };
+}
+
+/** Checks the downloaded plan is the approved one, fresh and unchanged. */
+async function checkSavedPlan(
+  inputs: ApplyInputs,
+  toolkit: Toolkit,
+  createdAt: Date | undefined,
+): Promise<Checked<PlanMeta>> {
+  const refuse = (message: string): Checked<PlanMeta> => ({
+    ok: false,
+    failure: { phase: "refused", message },
+  });
+  const dir = inputs.workingDirectory;
+  const metaText = await toolkit.fs.readText(join(dir, PLAN_META_FILE));
+  let meta: PlanMeta;
+  try {
+    meta = JSON.parse(metaText ?? "") as PlanMeta;
+  } catch {
+    return refuse(`the plan artifact has no readable ${PLAN_META_FILE}`);
+  }
+  if (meta.sha !== inputs.sha || meta.stack !== inputs.stack) {
+    return refuse(
+      `the saved plan is for ${meta.stack} at ${meta.sha}, not the approved ${inputs.stack} at ${inputs.sha}`,
+    );
+  }
+  const saved = [createdAt, new Date(meta.createdAt)].filter(
+    (d): d is Date => d !== undefined && !Number.isNaN(d.getTime()),
+  );
+  const oldest = Math.min(...saved.map((d) => d.getTime()));
+  const ageMinutes = Math.floor((toolkit.clock.now().getTime() - oldest) / 60_000);
+  if (saved.length === 0 || ageMinutes > inputs.maxPlanAgeMinutes) {
+    const age = saved.length === 0 ? "of unknown age" : `${ageMinutes} minutes old`;
+    return refuse(
+      `the saved plan is ${age}; the limit is ${inputs.maxPlanAgeMinutes}: run the plan again (/plan) and approve it`,
+    );
+  }
+  const bytes = await toolkit.fs.readBytes(join(dir, PLAN_FILE));
+  if (!bytes || hashBytes(bytes) !== meta.planSha256) {
+    return refuse(`${PLAN_FILE} is not the file that was planned (its sha256 differs)`);
+  }
+  return { ok: true, value: meta };
+}
+
+async function applySavedPlan(inputs: ApplyInputs, toolkit: Toolkit): Promise<ApplyOutcome> {
+  const { sha } = inputs;
+  const head = await checkHead(toolkit, sha, "the approved SHA");
+  if (head) return { sha, failure: head };
+  const name = planArtifactName(inputs.stack, sha);
+  const artifact = await toolkit.artifacts.find(name, {
+    workflow: inputs.planWorkflow,
+    headSha: sha,
+    ...(inputs.planRunId ? { runId: inputs.planRunId } : {}),
+  });
+  if (!artifact) {
+    return {
+      sha,
+      failure: {
+        phase: "download",
+        message: `no saved plan ${name}: the plan workflow has not planned ${sha} (or its artifact expired)`,
+      },
+    };
+  }
+  await toolkit.artifacts.download(artifact, inputs.workingDirectory);
+  const checked = await checkSavedPlan(inputs, toolkit, artifact.createdAt);
+  if (!checked.ok) return { sha, failure: checked.failure };
+  const meta = checked.value;
+  const terraform = terraformFor(inputs, toolkit);
+  const failure = failureOf(await terraform.init(), "init") ?? failureOf(await terraform.apply(), "apply");
+  if (failure) return { sha, failure, changes: meta.changes };
+  return finish(sha, terraform, toolkit, meta.changes);
+}
+
+async function rollbackToKnownGood(
+  inputs: ApplyInputs,
+  toolkit: Toolkit,
+  knownGood: string,
+): Promise<ApplyOutcome> {
+  const head = await checkHead(toolkit, knownGood, "the last known-good SHA");
+  if (head) return { sha: knownGood, failure: head };
+  const terraform = terraformFor(inputs, toolkit);
+  const failure =
+    failureOf(await terraform.init(), "init") ??
+    failureOf(await terraform.plan(), "plan", [0, 2]) ??
+    failureOf(await terraform.apply(), "apply");
+  if (failure) return { sha: knownGood, failure };
+  return finish(knownGood, terraform, toolkit);
+}
+
+function stateAddresses(stdout: string): string[] {
+  return stdout
+    .split("\n")
+    .map((l) => l.trim())
+    .filter((l) => l !== "");
+}
+
+async function rollbackFirstApply(
+  inputs: ApplyInputs,
+  toolkit: Toolkit,
+  spec: PlanSpec,
+): Promise<ApplyOutcome> {
+  const { sha } = inputs;
+  const head = await checkHead(toolkit, sha, "the revision being rolled back");
+  if (head) return { sha, failure: head };
+  const terraform = terraformFor(inputs, toolkit);
+  const init = failureOf(await terraform.init(), "init");
+  if (init) return { sha, failure: init };
+  const before = await terraform.stateList();
+  const listFailure = failureOf(before, "destroy");
+  if (listFailure) return { sha, failure: listFailure };
+  const plan = firstApplyRollback(spec);
+  const existing = stateAddresses(before.stdout);
+  const targets = plan.destroy.filter((t) => existing.some((a) => a === t || a.startsWith(`${t}.`)));
+  if (targets.length > 0) {
+    const destroy = failureOf(await terraform.destroy(targets), "destroy");
+    if (destroy) return { sha, failure: destroy };
+  }
+  const after = await terraform.stateList();
+  const afterFailure = failureOf(after, "destroy");
+  if (afterFailure) return { sha, failure: afterFailure };
+  const remaining = stateAddresses(after.stdout);
+  const retained = retainedDataStores(remaining, plan);
+  if (retained.length > 0) {
+    toolkit.core.warning(
+      `Kept the data stores of the first apply, for a person to decide: ${retained.join(", ")}`,
+    );
+  }
+  return {
+    sha,
+    outputs: {},
+    destroyed: existing.filter(
+      (a) => !remaining.includes(a) && !a.startsWith("data.") && !a.includes(".data."),
+    ),
+    retained,
+  };
+}
+
+export async function applyStack(
+  inputs: ApplyInputs,
+  toolkit: Toolkit,
+  spec: PlanSpec,
+): Promise<ApplyOutcome> {
+  if (inputs.mode === "apply") return applySavedPlan(inputs, toolkit);
+  if (inputs.knownGoodSha) return rollbackToKnownGood(inputs, toolkit, inputs.knownGoodSha);
+  return rollbackFirstApply(inputs, toolkit, spec);
+}

@@ -1,0 +1,136 @@
+/**
+ * A Toolkit for tests: commands answer from a script and are recorded with their exact argv, files live in memory,
+ * artifacts are kept in a map, and the clock is fixed. No terraform, git or network is involved.
+ */
+import type { ExecOptions, ExecResult, FoundArtifact, Toolkit } from "../src/toolkit.js";
+
+export interface Call {
+  readonly command: string;
+  readonly args: readonly string[];
+  readonly cwd?: string;
+  readonly silent?: boolean;
+}
+
+/** Answers a command, or returns undefined to let the next handler try. Handlers may write files as a side effect. */
+export type Handler = (call: Call, fake: FakeToolkit) => Partial<ExecResult> | undefined;
+
+export interface StoredArtifact {
+  readonly artifact: FoundArtifact;
+  readonly files: Record<string, string | Uint8Array>;
+}
+
+export interface FakeToolkit extends Toolkit {
+  readonly calls: Call[];
+  readonly files: Map<string, string | Uint8Array>;
+  readonly outputs: Record<string, string>;
+  readonly secrets: string[];
+  readonly logs: string[];
+  readonly annotations: { message: string; file?: string; line?: number }[];
+  readonly uploads: {
+    name: string;
+    files: Record<string, string | Uint8Array>;
+    root: string;
+    retentionDays: number;
+  }[];
+  readonly searches: { name: string; from?: { workflow: string; headSha: string; runId?: number } }[];
+  failed: string | undefined;
+  /** argv lines, `command arg arg`, for exact comparison. */
+  commandLines(): string[];
+}
+
+export interface FakeOptions {
+  readonly inputs?: Record<string, string>;
+  readonly handlers?: readonly Handler[];
+  readonly files?: Record<string, string | Uint8Array>;
+  readonly artifacts?: Record<string, StoredArtifact>;
+  readonly now?: string;
+  readonly env?: Record<string, string>;
+}
+
+export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
+  const files = new Map<string, string | Uint8Array>(Object.entries(options.files ?? {}));
+  const stored = new Map(Object.entries(options.artifacts ?? {}));
+  let tick = 0;
+  const fake: FakeToolkit = {
+    calls: [],
+    files,
+    outputs: {},
+    secrets: [],
+    logs: [],
+    annotations: [],
+    uploads: [],
+    searches: [],
+    failed: undefined,
+    commandLines: () => fake.calls.map((c) => [c.command, ...c.args].join(" ")),
+    async exec(command: string, args: readonly string[], execOptions: ExecOptions = {}): Promise<ExecResult> {
+      const call: Call = { command, args: [...args], ...execOptions };
+      fake.calls.push(call);
+      for (const handler of options.handlers ?? []) {
+        const answer = handler(call, fake);
+        if (answer) return { exitCode: 0, stdout: "", stderr: "", ...answer };
+      }
+      throw new Error(`fake toolkit: no handler for ${[command, ...args].join(" ")}`);
+    },
+    core: {
+      getInput: (name) => options.inputs?.[name] ?? "",
+      setOutput: (name, value) => void (fake.outputs[name] = value),
+      setSecret: (value) => void fake.secrets.push(value),
+      setFailed: (message) => void (fake.failed = message),
+      info: (message) => void fake.logs.push(message),
+      warning: (message) => void fake.logs.push(`warning: ${message}`),
+      error: (message, where) => void fake.annotations.push({ message, ...where }),
+    },
+    artifacts: {
+      async upload(name, list, root, retentionDays) {
+        const copied = Object.fromEntries(list.map((f) => [f, files.get(f) ?? "<missing>"]));
+        fake.uploads.push({ name, files: copied, root, retentionDays });
+        return { id: fake.uploads.length };
+      },
+      async find(name, from) {
+        fake.searches.push({ name, ...(from ? { from } : {}) });
+        return stored.get(name)?.artifact;
+      },
+      async download(artifact, directory) {
+        const entry = [...stored.values()].find((s) => s.artifact.id === artifact.id);
+        for (const [file, content] of Object.entries(entry?.files ?? {}))
+          files.set(`${directory}/${file}`, content);
+      },
+    },
+    clock: {
+      now: () => new Date(options.now ?? "2026-11-27T12:30:00Z"),
+      monotonicMs: () => (tick += 1500),
+    },
+    fs: {
+      readText: async (file) => {
+        const content = files.get(file);
+        return content === undefined
+          ? undefined
+          : typeof content === "string"
+            ? content
+            : Buffer.from(content).toString("utf8");
+      },
+      readBytes: async (file) => {
+        const content = files.get(file);
+        return content === undefined
+          ? undefined
+          : typeof content === "string"
+            ? Buffer.from(content)
+            : content;
+      },
+      writeText: async (file, text) => void files.set(file, text),
+    },
+    env: options.env ?? {},
+  };
+  return fake;
+}
+
+/** A handler that answers one exact command line. */
+export function answer(
+  line: string,
+  result: Partial<ExecResult> | ((fake: FakeToolkit) => Partial<ExecResult>),
+): Handler {
+  return (call, fake) => {
+    if ([call.command, ...call.args].join(" ") !== line) return undefined;
+    return typeof result === "function" ? result(fake) : result;
+  };
+}

@@ -1,0 +1,30 @@
+/**
+ * The scanner findings Forge's output accepts on purpose, each with the reason a reviewer reads above the code.
+ * templates/terraform/README.md lists the same exceptions (a test keeps the two equal).
+ */
+export interface ScannerException {
+  /** Trivy check id, e.g. AVD-AWS-0053, and the tfsec id it replaces. */
+  readonly trivy?: string;
+  readonly tfsec?: string;
+  readonly checkov?: string;
+  readonly reason: string;
+}
+
+export const SCANNER_EXCEPTIONS = {
+  publicLoadBalancer: {
+    trivy: "AVD-AWS-0053",
+    tfsec: "aws-elb-alb-not-public",
+    reason:
+      "The service is public: the load balancer is its only internet-facing part, open on 80 and 443 only.",
+  },
+  httpRedirect: {
+    checkov: "CKV_AWS_260",
+    reason: "Port 80 is open to the internet only to answer with a redirect to HTTPS on 443.",
+  },
+  taskHttpsEgress: {
+    trivy: "AVD-AWS-0104",
+    tfsec: "aws-ec2-no-public-egress-sgr",
+    reason:
+      "Tasks pull their image and call AWS APIs over HTTPS through the NAT gateway; only port 443 is open.",
+  },
+} as const satisfies Record<string, ScannerException>;

@@ -1,0 +1,226 @@
+/**
+ * What a schema-valid PlanSpec must also be for Forge to render it: components Forge knows, links that name real
+ * components, sizes AWS accepts, and no two components claiming one Terraform name. Each problem says what to
+ * change; renderStack refuses a PlanSpec with any.
+ */
+import type { PlanSpec } from "../../contracts/generated/index.js";
+import type { Component } from "../../contracts/generated/plan-spec.js";
+import { closest, type Problem } from "../../contracts/problem.js";
+import { DATABASE_ENGINES } from "./catalog/engines.js";
+import { isFargateSize } from "./catalog/fargate.js";
+import { terraformLabel } from "./names.js";
+import { isLinked } from "./stack/context.js";
+import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
+
+/** The component kinds Forge v0 renders. */
+export const RENDERED_KINDS = [
+  "network",
+  "load-balancer",
+  "container-service",
+  "database",
+  "cache",
+  "object-storage",
+  "cdn",
+  "queue",
+  "log-group",
+] as const;
+
+/** Files and Terraform names Forge writes for the stack as a whole. */
+const RESERVED_FILES = new Set(["main", "versions", "providers", "backend", "variables", "outputs"]);
+const RESERVED_LABELS = ["encryption", "cluster"];
+
+const NEEDS_NETWORK = new Set(["load-balancer", "container-service", "database", "cache"]);
+
+function at(i: number, field?: string): string {
+  return `components[${i}]${field ? `.${field}` : ""}`;
+}
+
+function checkLinks(spec: PlanSpec, out: Problem[]): void {
+  const ids = spec.components.map((c) => c.id);
+  spec.components.forEach((c, i) => {
+    if (ids.indexOf(c.id) !== i)
+      out.push({ path: at(i, "id"), message: `"${c.id}" is used by another component already` });
+    c.dependsOn.forEach((dep, j) => {
+      if (ids.includes(dep)) return;
+      const hint = closest(dep, ids);
+      out.push({
+        path: at(i, `dependsOn[${j}]`),
+        message: `names no component ("${dep}")${hint ? `; did you mean "${hint}"?` : ""}`,
+      });
+    });
+  });
+}
+
+function checkNames(spec: PlanSpec, out: Problem[]): void {
+  const labels = new Map<string, string>(
+    RESERVED_LABELS.map((l) => [l, "Forge's shared resources in main.tf"]),
+  );
+  spec.components.forEach((c, i) => {
+    if (RESERVED_FILES.has(c.id)) {
+      out.push({
+        path: at(i, "id"),
+        message: `"${c.id}" would write ${c.id}.tf, which Forge writes for the stack; pick another id`,
+      });
+    }
+    const own = [
+      terraformLabel(c.id),
+      ...(c.kind === "database" && c.params.flavor === "rds"
+        ? [`${terraformLabel(c.id)}_security_group`]
+        : []),
+    ];
+    for (const label of own) {
+      const holder = labels.get(label);
+      if (holder)
+        out.push({
+          path: at(i, "id"),
+          message: `"${c.id}" gives the Terraform name ${label}, which ${holder} has; pick another id`,
+        });
+      else labels.set(label, `component "${c.id}"`);
+    }
+  });
+}
+
+function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Component[] {
+  return spec.components.filter((o) => o !== c && o.kind === kind && isLinked(c, o));
+}
+
+function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[]): void {
+  const network = spec.components.filter((o) => o.kind === "network");
+  if (NEEDS_NETWORK.has(c.kind) && network.length === 0) {
+    out.push({ path: at(i, "kind"), message: `a ${c.kind} needs a network component to run in; add one` });
+  }
+  switch (c.kind) {
+    case "network": {
+      const { azCount, natGateways, cidr } = c.params;
+      if (![0, 1, azCount].includes(natGateways)) {
+        out.push({
+          path: at(i, "params.natGateways"),
+          message: `must be 0, 1 (shared) or ${azCount} (one per AZ) (got ${natGateways})`,
+        });
+      }
+      if (!fitsSubnets(cidr, azCount)) {
+        out.push({
+          path: at(i, "params.cidr"),
+          message: `${cidr} is too small for ${azCount} AZs: each subnet would be a /${subnetPrefix(cidr, azCount)}, and AWS's smallest is a /28`,
+        });
+      }
+      if (natGateways === 0 && spec.components.some((o) => o.kind === "container-service")) {
+        out.push({
+          path: at(i, "params.natGateways"),
+          message: "must be at least 1: the container services pull their images over the internet",
+        });
+      }
+      return;
+    }
+    case "load-balancer": {
+      const services = linkedOf(spec, c, "container-service");
+      if (services.length !== 1) {
+        out.push({
+          path: at(i, "dependsOn"),
+          message: `a load balancer forwards to exactly one container-service, linked by dependsOn either way (found ${services.length})`,
+        });
+      }
+      return;
+    }
+    case "container-service": {
+      const p = c.params;
+      if (!isFargateSize(p.cpu, p.memoryMb)) {
+        out.push({
+          path: at(i, "params.memoryMb"),
+          message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
+        });
+      }
+      if (!(p.minCount <= p.desiredCount && p.desiredCount <= p.maxCount)) {
+        out.push({
+          path: at(i, "params.desiredCount"),
+          message: `must lie between minCount ${p.minCount} and maxCount ${p.maxCount} (got ${p.desiredCount})`,
+        });
+      }
+      const lbs = linkedOf(spec, c, "load-balancer");
+      if (lbs.length > 1)
+        out.push({
+          path: at(i, "dependsOn"),
+          message: "a container-service sits behind at most one load balancer",
+        });
+      const lb = lbs[0];
+      if (lb?.kind === "load-balancer" && p.port !== undefined && p.port !== lb.params.targetPort) {
+        out.push({
+          path: at(i, "params.port"),
+          message: `must equal ${lb.id}'s targetPort ${lb.params.targetPort} (got ${p.port})`,
+        });
+      }
+      if (p.scaling.metric === "requests-per-target" && lbs.length === 0) {
+        out.push({
+          path: at(i, "params.scaling.metric"),
+          message: "requests-per-target needs a linked load-balancer",
+        });
+      }
+      if (p.scaling.metric === "queue-depth" && linkedOf(spec, c, "queue").length !== 1) {
+        out.push({
+          path: at(i, "params.scaling.metric"),
+          message: "queue-depth needs exactly one linked queue",
+        });
+      }
+      if (linkedOf(spec, c, "log-group").length > 1) {
+        out.push({ path: at(i, "dependsOn"), message: "a container-service logs to at most one log-group" });
+      }
+      return;
+    }
+    case "database": {
+      const engine = DATABASE_ENGINES[c.params.flavor][c.params.engine];
+      if (c.params.engineVersion !== undefined && engine.major(c.params.engineVersion) === undefined) {
+        out.push({
+          path: at(i, "params.engineVersion"),
+          message: `is not a ${engine.engine} version such as ${engine.defaultVersion} (got ${JSON.stringify(c.params.engineVersion)})`,
+        });
+      }
+      if (c.params.flavor === "rds" && c.params.instances !== 1) {
+        out.push({
+          path: at(i, "params.instances"),
+          message: `an RDS instance is 1 (use flavor aurora for readers) (got ${c.params.instances})`,
+        });
+      }
+      return;
+    }
+    case "cdn": {
+      const origin = spec.components.find((o) => o.id === c.params.origin);
+      if (origin?.kind !== "object-storage") {
+        out.push({
+          path: at(i, "params.origin"),
+          message: `must name an object-storage component (got "${c.params.origin}")`,
+        });
+      }
+      return;
+    }
+    default:
+      return;
+  }
+}
+
+/** Every reason Forge cannot render this PlanSpec; empty when it can. */
+export function checkPlanSpecForRender(spec: PlanSpec): Problem[] {
+  const out: Problem[] = [];
+  checkLinks(spec, out);
+  checkNames(spec, out);
+  if (spec.components.filter((c) => c.kind === "network").length > 1) {
+    out.push({ path: "components", message: "Forge renders one network per stack" });
+  }
+  spec.components.forEach((c, i) => {
+    if (!(RENDERED_KINDS as readonly string[]).includes(c.kind)) {
+      out.push({
+        path: at(i, "kind"),
+        message: `Forge v0 does not render ${c.kind} components yet (it renders ${RENDERED_KINDS.join(", ")})`,
+      });
+      return;
+    }
+    checkComponent(spec, c, i, out);
+  });
+  const buckets = spec.components.flatMap((c, i) =>
+    c.kind === "object-storage" ? [[c.params.bucket, i] as const] : [],
+  );
+  for (const [bucket, i] of buckets) {
+    if (buckets.find(([b]) => b === bucket)![1] !== i)
+      out.push({ path: at(i, "params.bucket"), message: `"${bucket}" is used by another bucket already` });
+  }
+  return out;
+}

@@ -1,0 +1,158 @@
+/**
+ * container-service → the ECS service module on Fargate: private subnets, no public IP, a read-only root file
+ * system with a scratch /tmp, logs encrypted with the stack key, the deployment circuit breaker with rollback,
+ * autoscaling on the PlanSpec's metric, and access to exactly the components it is linked to.
+ */
+import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
+import { logRetention } from "../catalog/retention.js";
+import { SCANNER_EXCEPTIONS } from "../catalog/scanner-exceptions.js";
+import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
+import { moduleCall } from "../module-call.js";
+import { MODULES } from "../modules/index.js";
+import type { StackContext } from "../stack/context.js";
+import type { RenderedComponent } from "../stack/rendered.js";
+import { serviceLinks } from "./container-links.js";
+import { scalingPolicies } from "./container-scaling.js";
+
+/** The container's name in the task definition. */
+export const CONTAINER_NAME = "app";
+
+/** ECS service names feed IAM role name prefixes, which AWS caps at 38 characters. */
+const SERVICE_NAME_LENGTH = 24;
+
+/** The port the container listens on: its load balancer's target port, else the PlanSpec's port, if any. */
+export function containerPort(service: ContainerServiceComponent, ctx: StackContext): number | undefined {
+  return ctx.linked(service, "load-balancer")[0]?.params.targetPort ?? service.params.port;
+}
+
+export function renderContainerService(
+  service: ContainerServiceComponent,
+  ctx: StackContext,
+): RenderedComponent {
+  const label = ctx.label(service);
+  const network = ctx.label(ctx.ofKind("network")[0]!);
+  const lb = ctx.linked(service, "load-balancer")[0];
+  const logGroup = ctx.linked(service, "log-group")[0];
+  const port = containerPort(service, ctx);
+  const name = ctx.awsName(service, SERVICE_NAME_LENGTH);
+  const links = serviceLinks(service, ctx);
+  const p = service.params;
+
+  const container: Record<string, Value> = {
+    image: p.image,
+    essential: true,
+    readonlyRootFilesystem: true,
+    ...(port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {}),
+    ...(links.environment.length > 0 ? { environment: links.environment } : {}),
+    ...(links.secrets.length > 0 ? { secrets: links.secrets } : {}),
+    mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
+    ...(logGroup
+      ? {
+          create_cloudwatch_log_group: false,
+          logConfiguration: {
+            logDriver: "awslogs",
+            options: {
+              "awslogs-group": ref(`module.${ctx.label(logGroup)}.cloudwatch_log_group_name`),
+              "awslogs-region": ctx.spec.region,
+              "awslogs-stream-prefix": CONTAINER_NAME,
+            },
+          },
+        }
+      : {
+          cloudwatch_log_group_retention_in_days: logRetention(p.logRetentionDays),
+          cloudwatch_log_group_kms_key_id: ctx.keyArn,
+        }),
+  };
+
+  const ingress: Record<string, Value> = lb
+    ? {
+        [ctx.label(lb)]: {
+          from_port: port!,
+          to_port: port!,
+          ip_protocol: "tcp",
+          referenced_security_group_id: ref(`module.${ctx.label(lb)}.security_group_id`),
+          description: `From the ${lb.id} load balancer`,
+        },
+      }
+    : {};
+  const egress: Record<string, Value> = {
+    https: {
+      from_port: 443,
+      to_port: 443,
+      ip_protocol: "tcp",
+      cidr_ipv4: "0.0.0.0/0",
+      description: "Image pulls and AWS APIs over HTTPS, through the NAT gateway",
+    },
+    ...links.egress,
+  };
+
+  const inputs: Body = [
+    ...attrs({ name, cluster_arn: ref("module.cluster.arn") }),
+    blank,
+    ...attrs({
+      cpu: p.cpu * 1024,
+      memory: p.memoryMb,
+      runtime_platform: { cpu_architecture: p.cpuArchitecture ?? "X86_64", operating_system_family: "LINUX" },
+    }),
+    blank,
+    ...attrs({
+      desired_count: p.desiredCount,
+      enable_autoscaling: true,
+      autoscaling_min_capacity: p.minCount,
+      autoscaling_max_capacity: p.maxCount,
+      autoscaling_policies: scalingPolicies(service, ctx, name),
+    }),
+    blank,
+    ...attrs({
+      deployment_circuit_breaker: { enable: true, rollback: true },
+      deployment_minimum_healthy_percent: 100,
+      deployment_maximum_percent: 200,
+      health_check_grace_period_seconds: lb ? 60 : undefined,
+      enable_execute_command: false,
+    }),
+    blank,
+    attr("container_definitions", { [CONTAINER_NAME]: container }),
+    attr("volume", { tmp: {} }),
+    ...(lb
+      ? [
+          attr("load_balancer", {
+            service: {
+              target_group_arn: ref(`module.${ctx.label(lb)}.target_groups["${label}"].arn`),
+              container_name: CONTAINER_NAME,
+              container_port: port!,
+            },
+          }),
+        ]
+      : []),
+    blank,
+    ...attrs({
+      subnet_ids: ref(`module.${network}.private_subnets`),
+      assign_public_ip: false,
+      security_group_ingress_rules: Object.keys(ingress).length > 0 ? ingress : undefined,
+      security_group_egress_rules: egress,
+    }),
+    blank,
+    comment("The task role reaches only the queues and buckets this service is linked to."),
+    ...attrs({
+      tasks_iam_role_statements: links.taskStatements,
+      task_exec_secret_arns: links.secretArns.length > 0 ? links.secretArns : undefined,
+      task_exec_iam_statements:
+        links.secretArns.length > 0 ? [{ actions: ["kms:Decrypt"], resources: [ctx.keyArn] }] : undefined,
+    }),
+  ];
+  return {
+    body: moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),
+    outputs: [
+      {
+        name: `${label}_service_name`,
+        description: `The ECS service name of ${service.id}.`,
+        value: ref(`module.${label}.name`),
+      },
+      {
+        name: `${label}_task_role_arn`,
+        description: `The IAM role ${service.id}'s tasks run as.`,
+        value: ref(`module.${label}.tasks_iam_role_arn`),
+      },
+    ],
+  };
+}

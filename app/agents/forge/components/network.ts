@@ -1,0 +1,113 @@
+/** network → the VPC module: private subnets for tasks, public ones only when needed, flow logs to CloudWatch. */
+import type { NetworkComponent } from "../../../contracts/generated/plan-spec.js";
+import { logRetention } from "../catalog/retention.js";
+import { attr, attrs, blank, block, call, comment, ref, type Body } from "../hcl/ast.js";
+import { moduleCall } from "../module-call.js";
+import { MODULES } from "../modules/index.js";
+import type { StackContext } from "../stack/context.js";
+import type { RenderedComponent } from "../stack/rendered.js";
+import { subnetLayout } from "../stack/subnets.js";
+
+/** Does the stack need public subnets: an internet-facing load balancer, or NAT gateways (which live there)? */
+function needsPublicSubnets(ctx: StackContext, network: NetworkComponent): boolean {
+  return (
+    network.params.natGateways > 0 ||
+    ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing")
+  );
+}
+
+export function renderNetwork(network: NetworkComponent, ctx: StackContext): RenderedComponent {
+  const label = ctx.label(network);
+  const { cidr, azCount, natGateways, flowLogs } = network.params;
+  const layout = subnetLayout(cidr, azCount);
+  const hasDatabase = ctx.ofKind("database").length > 0;
+  const hasCache = ctx.ofKind("cache").length > 0;
+  const flowLogInputs: Body = flowLogs
+    ? [
+        blank,
+        ...attrs({
+          enable_flow_log: true,
+          create_flow_log_cloudwatch_log_group: true,
+          create_flow_log_cloudwatch_iam_role: true,
+          flow_log_traffic_type: "ALL",
+          flow_log_max_aggregation_interval: 60,
+          flow_log_cloudwatch_log_group_retention_in_days: logRetention(network.params.flowLogRetentionDays),
+          flow_log_cloudwatch_log_group_kms_key_id: ctx.keyArn,
+        }),
+      ]
+    : [
+        blank,
+        comment("Flow logs are off: the PlanSpec sets flowLogs to false."),
+        attr("enable_flow_log", false),
+      ];
+  const inputs: Body = [
+    ...attrs({
+      name: ctx.spec.name,
+      cidr,
+      azs: call("slice", ref(`data.aws_availability_zones.${label}.names`), 0, azCount),
+    }),
+    blank,
+    ...attrs({
+      private_subnets: layout.private,
+      public_subnets: needsPublicSubnets(ctx, network) ? layout.public : undefined,
+      database_subnets: hasDatabase ? layout.database : undefined,
+      elasticache_subnets: hasCache ? layout.elasticache : undefined,
+    }),
+    ...(hasDatabase || hasCache
+      ? [
+          blank,
+          ...attrs({
+            create_database_subnet_group: hasDatabase ? true : undefined,
+            create_database_subnet_route_table: hasDatabase ? true : undefined,
+            create_elasticache_subnet_group: hasCache ? true : undefined,
+            create_elasticache_subnet_route_table: hasCache ? true : undefined,
+          }),
+        ]
+      : []),
+    blank,
+    ...attrs({
+      enable_nat_gateway: natGateways > 0,
+      single_nat_gateway: natGateways === 1,
+      one_nat_gateway_per_az: natGateways > 1,
+      map_public_ip_on_launch: false,
+      enable_dns_hostnames: true,
+      enable_dns_support: true,
+    }),
+    blank,
+    comment("The default security group allows nothing; every resource gets its own group."),
+    ...attrs({
+      manage_default_security_group: true,
+      default_security_group_ingress: [],
+      default_security_group_egress: [],
+    }),
+    ...flowLogInputs,
+  ];
+  return {
+    body: [
+      block(
+        "data",
+        ["aws_availability_zones", label],
+        [
+          attr("state", "available"),
+          blank,
+          comment("Availability Zones only, not Local Zones."),
+          block("filter", [], [attr("name", "opt-in-status"), attr("values", ["opt-in-not-required"])]),
+        ],
+      ),
+      blank,
+      ...moduleCall(label, MODULES.vpc, inputs),
+    ],
+    outputs: [
+      {
+        name: `${label}_vpc_id`,
+        description: `The ID of the ${network.id} VPC.`,
+        value: ref(`module.${label}.vpc_id`),
+      },
+      {
+        name: `${label}_private_subnets`,
+        description: `The private subnets of ${network.id}, where the tasks run.`,
+        value: ref(`module.${label}.private_subnets`),
+      },
+    ],
+  };
+}

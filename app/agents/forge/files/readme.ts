@@ -1,0 +1,174 @@
+/**
+ * The stack's README.md, built from small sections: what it is and where it came from, its diagram, components,
+ * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
+ */
+import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
+import type { StackContext } from "../stack/context.js";
+import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
+import { escapeMarkdown as md, fence, table, usd } from "./markdown.js";
+
+const percent = (ratio: number): string => `${Math.round(ratio * 100)} %`;
+const code = (text: string): string => `\`${text.replace(/`/g, "")}\``;
+
+function header(ctx: StackContext): string {
+  const { spec } = ctx;
+  const issue = spec.goalRef.issue
+    ? `, filed as ${md(spec.goalRef.issue.repo)}#${spec.goalRef.issue.number}`
+    : "";
+  return [
+    `# ${spec.name}`,
+    "",
+    md(spec.summary),
+    "",
+    `Infracrew Forge rendered this Terraform from the PlanSpec ${code(spec.id)} for the goal ${code(spec.goalRef.name)} ` +
+      `(${code(spec.goalRef.hash)}${issue}). Pattern **${spec.pattern}**, **${spec.environment}** in **${spec.region}**. ` +
+      "Do not edit it by hand: change the goal and let Infracrew render it again.",
+  ].join("\n");
+}
+
+function components(ctx: StackContext): string {
+  return [
+    "## Components",
+    "",
+    table(
+      ["Component", "Kind", "File", "Why"],
+      ctx.spec.components.map((c) => [code(c.id), c.kind, code(`${c.id}.tf`), md(c.rationale)]),
+    ),
+    "",
+    "`main.tf` holds what they share: the KMS key that encrypts every data store and log group" +
+      (ctx.ofKind("container-service").length ? ", and the ECS cluster." : "."),
+  ].join("\n");
+}
+
+function cost(ctx: StackContext): string {
+  const { cost } = ctx.spec;
+  const brake = cost.brakeRatio ?? ctx.policy.policy.budgetBrakeRatio;
+  return [
+    "## Cost",
+    "",
+    table(
+      ["Component", "USD per month", "Basis"],
+      [
+        ...cost.lines.map((l) => [md(l.component), usd(l.monthlyUsd), md(l.basis)]),
+        [
+          "**Total**",
+          `**${usd(cost.monthlyUsd)}**`,
+          `${percent(cost.ratio)} of the ${usd(cost.budgetMonthlyUsd)} budget; the brake is at ${percent(brake)}`,
+        ],
+      ],
+    ),
+    "",
+    `Prices: ${md(cost.priceSource)}, ${md(cost.priceDate)}${cost.confidence ? `, confidence ${cost.confidence}` : ""}.`,
+  ].join("\n");
+}
+
+function inputs(variables: readonly VariableSpec[]): string {
+  if (variables.length === 0) return "## Inputs\n\nNone.";
+  return [
+    "## Inputs",
+    "",
+    table(
+      ["Variable", "Description"],
+      variables.map((v) => [code(v.name), md(v.description)]),
+    ),
+  ].join("\n");
+}
+
+function outputs(list: readonly OutputSpec[]): string {
+  return [
+    "## Outputs",
+    "",
+    table(
+      ["Output", "Description"],
+      list.map((o) => [code(o.name), md(o.description)]),
+    ),
+  ].join("\n");
+}
+
+/** The deliberate scanner exceptions this stack's code carries. */
+export function stackExceptions(ctx: StackContext): ScannerException[] {
+  const out: ScannerException[] = [];
+  if (ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing")) {
+    out.push(SCANNER_EXCEPTIONS.publicLoadBalancer, SCANNER_EXCEPTIONS.httpRedirect);
+  }
+  if (ctx.ofKind("container-service").length > 0) out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
+  return out;
+}
+
+/** What the stack's code does for security, one line per kind of thing it holds. */
+function securityDefaults(ctx: StackContext): string[] {
+  const lines = [
+    "Everything that stores data or logs is encrypted at rest with the stack's KMS key, rotated yearly.",
+  ];
+  const publicLb = ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing");
+  lines.push(
+    publicLb
+      ? "Only the load balancer takes traffic from the internet, on 80 (redirected) and 443 (TLS 1.2 or 1.3); tasks and data stores accept connections only from the security groups of what they serve."
+      : "Nothing takes traffic from the internet; tasks and data stores accept connections only from the security groups of what they serve.",
+  );
+  if (ctx.ofKind("object-storage").length)
+    lines.push("S3 buckets block every public access, disable ACLs and refuse requests without TLS 1.2.");
+  if (ctx.ofKind("cdn").length)
+    lines.push(
+      "CloudFront serves HTTPS only, reads its bucket through origin access control, and sits behind a WAF.",
+    );
+  for (const db of ctx.ofKind("database")) {
+    const protection = db.params.deletionProtection === false ? "off (the PlanSpec turns it off)" : "on";
+    lines.push(
+      `${code(db.id)}: password kept by RDS in Secrets Manager, TLS required, deletion protection ${protection}, a final snapshot on delete.`,
+    );
+  }
+  if (ctx.ofKind("container-service").length)
+    lines.push(
+      "Containers run without public IPs, with a read-only root file system, and get only the IAM actions on what they are linked to.",
+    );
+  for (const network of ctx.ofKind("network")) {
+    lines.push(
+      network.params.flowLogs
+        ? "VPC flow logs go to CloudWatch Logs."
+        : "VPC flow logs are off: the PlanSpec turns them off.",
+    );
+  }
+  lines.push("Every log group has a retention period.");
+  return lines.map((l) => `- ${l}`);
+}
+
+function security(ctx: StackContext): string {
+  const exceptions = stackExceptions(ctx);
+  const lines = ["## Security", "", ...securityDefaults(ctx)];
+  if (exceptions.length === 0) return lines.join("\n");
+  return [
+    ...lines,
+    "",
+    "Deliberate scanner exceptions, each marked in the code with its reason:",
+    "",
+    table(
+      ["Rule", "Why"],
+      exceptions.map((e) => [
+        [e.trivy, e.tfsec, e.checkov]
+          .filter(Boolean)
+          .map((id) => code(id!))
+          .join(", "),
+        e.reason,
+      ]),
+    ),
+  ].join("\n");
+}
+
+export function renderReadme(
+  ctx: StackContext,
+  variables: readonly VariableSpec[],
+  outputList: readonly OutputSpec[],
+): string {
+  const sorted = <T extends { name: string }>(items: readonly T[]): T[] =>
+    [...items].sort((a, b) => (a.name < b.name ? -1 : 1));
+  return `${[
+    header(ctx),
+    `## Architecture\n\n${fence("mermaid", ctx.spec.diagram.mermaid)}`,
+    components(ctx),
+    cost(ctx),
+    inputs(sorted(variables)),
+    outputs(sorted(outputList)),
+    security(ctx),
+  ].join("\n\n")}\n`;
+}

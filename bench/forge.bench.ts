@@ -1,0 +1,39 @@
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import { renderStack } from "../app/agents/forge/index.js";
+import type { PlanSpec } from "../app/contracts/generated/index.js";
+import { defaultPolicy, readPolicy } from "../app/contracts/policy-intake.js";
+import { time, type BenchRow } from "./harness.js";
+
+export const title = "Forge render";
+
+const root = path.join(import.meta.dirname, "..");
+const STACKS = [
+  [
+    "checkout-api (web-api, RDS)",
+    "test/fixtures/forge/plan-spec-checkout-api.json",
+    "schemas/examples/infracrew.yml",
+  ],
+  ["ledger-api (web-api, Aurora)", "test/fixtures/forge/plan-spec-ledger-api.json", undefined],
+  ["docs-site (static-site)", "test/fixtures/forge/plan-spec-docs-site.json", undefined],
+  ["invoice-worker (worker)", "schemas/examples/plan-spec-invoice-worker.json", undefined],
+] as const;
+
+export async function run(): Promise<BenchRow[]> {
+  const rows: BenchRow[] = [];
+  for (const [name, specFile, policyFile] of STACKS) {
+    const spec = JSON.parse(readFileSync(path.join(root, specFile), "utf8")) as PlanSpec;
+    const read = policyFile ? readPolicy(readFileSync(path.join(root, policyFile), "utf8")) : undefined;
+    const policy = read?.ok ? read.value : defaultPolicy();
+    const files = renderStack(spec, { policy }).files;
+    const bytes = files.reduce((n, f) => n + Buffer.byteLength(f.content), 0);
+    const timing = await time(() => renderStack(spec, { policy }), { runs: 300 });
+    rows.push({
+      name: `renderStack ${name}, median`,
+      value: timing.medianMs,
+      unit: "ms",
+      note: `${files.length} files, ${(bytes / 1024).toFixed(1)} KiB; p95 ${timing.p95Ms.toFixed(2)} ms`,
+    });
+  }
+  return rows;
+}

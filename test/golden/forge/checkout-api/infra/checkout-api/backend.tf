@@ -1,0 +1,11 @@
+# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-1a2b3c4d5e6f. Change the goal, not this file.
+
+terraform {
+  backend "s3" {
+    bucket       = "acme-terraform-state"
+    key          = "infracrew/checkout-api/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

@@ -1,0 +1,16 @@
+# Rendered by Infracrew Forge from PlanSpec plan-docs-site-0f1e2d3c4b5a. Change the goal, not this file.
+
+output "cdn_distribution_id" {
+  description = "The ID of the cdn distribution."
+  value       = module.cdn.cloudfront_distribution_id
+}
+
+output "cdn_domain_name" {
+  description = "The domain name cdn serves on (https://<this>/)."
+  value       = module.cdn.cloudfront_distribution_domain_name
+}
+
+output "site_bucket" {
+  description = "The name of the site bucket."
+  value       = module.site.s3_bucket_id
+}

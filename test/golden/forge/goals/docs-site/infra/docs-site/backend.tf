@@ -1,0 +1,11 @@
+# Rendered by Infracrew Forge from PlanSpec plan-docs-site-85ce7bcc14df. Change the goal, not this file.
+
+terraform {
+  backend "s3" {
+    bucket       = "acme-terraform-state"
+    key          = "infracrew/docs-site/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

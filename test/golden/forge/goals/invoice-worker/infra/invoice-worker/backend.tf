@@ -1,0 +1,11 @@
+# Rendered by Infracrew Forge from PlanSpec plan-invoice-worker-2445eb1625bc. Change the goal, not this file.
+
+terraform {
+  backend "s3" {
+    bucket       = "acme-terraform-state"
+    key          = "infracrew/invoice-worker/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

@@ -1,0 +1,12 @@
+# Rendered by Infracrew Forge from PlanSpec plan-invoice-worker-4b1f0c2d9e8a. Change the goal, not this file.
+
+terraform {
+  required_version = ">= 1.6.0"
+
+  required_providers {
+    aws = {
+      source  = "hashicorp/aws"
+      version = "~> 6.42"
+    }
+  }
+}

@@ -1,0 +1,84 @@
+import { designGoal } from "../../app/agents/atlas/index.js";
+import { renderStack, type RenderedStack } from "../../app/agents/forge/index.js";
+import type { PlanSpec } from "../../app/contracts/generated/index.js";
+import type { ResolvedOrgPolicy } from "../../app/contracts/generated/org-policy.js";
+import { readGoal } from "../../app/contracts/goal-intake.js";
+import { defaultPolicy, readPolicy } from "../../app/contracts/policy-intake.js";
+import { validateArtifact } from "../../app/contracts/validator.js";
+import { parseHcl } from "./hcl.js";
+import { readRepoFile } from "./repo-files.js";
+
+export function loadPlanSpec(file: string): PlanSpec {
+  const checked = validateArtifact("PlanSpec", JSON.parse(readRepoFile(file)));
+  if (!checked.ok) throw new Error(`${file} is not a valid PlanSpec: ${JSON.stringify(checked.problems)}`);
+  return checked.value;
+}
+
+export function loadPolicy(file: string | undefined): ResolvedOrgPolicy {
+  if (file === undefined) return defaultPolicy();
+  const policy = readPolicy(readRepoFile(file));
+  if (!policy.ok) throw new Error(`${file} is not a valid policy`);
+  return policy.value;
+}
+
+/** The clock the Atlas goldens are designed at (test/unit/agents/atlas/golden.test.ts uses the same). */
+export const ATLAS_NOW = new Date("2026-11-27T00:00:00Z");
+export const EXAMPLE_POLICY = "schemas/examples/infracrew.yml";
+
+/** Atlas's PlanSpec for a shared example goal, under the example policy: plan, as `infracrew plan` does. */
+export function designExample(goalFile: string): PlanSpec {
+  const read = readGoal(readRepoFile("schemas", "examples", goalFile));
+  if (!read.ok) throw new Error(`${goalFile}: ${JSON.stringify(read.problems)}`);
+  const outcome = designGoal(read.value.goal, loadPolicy(EXAMPLE_POLICY), { now: ATLAS_NOW });
+  if (outcome.kind !== "PlanSpec") throw new Error(`${goalFile}: Atlas blocked the design`);
+  return outcome.value;
+}
+
+export interface ForgeStack {
+  /** Golden files go under test/golden/forge/<golden>/. */
+  readonly name: string;
+  readonly golden: string;
+  readonly policy: string | undefined;
+  spec(): PlanSpec;
+}
+
+const fixture = (name: string, spec: string, policy: string | undefined): ForgeStack => ({
+  name,
+  golden: name,
+  policy,
+  spec: () => loadPlanSpec(spec),
+});
+
+const atlas = (name: string, goal: string): ForgeStack => ({
+  name: `${name} (Atlas)`,
+  golden: `goals/${name}`,
+  policy: EXAMPLE_POLICY,
+  spec: () => designExample(goal),
+});
+
+/** Every stack the Forge suite renders: hand-written PlanSpecs, and Atlas's designs of the shared example goals. */
+export const FORGE_STACKS: readonly ForgeStack[] = [
+  fixture("checkout-api", "test/fixtures/forge/plan-spec-checkout-api.json", EXAMPLE_POLICY),
+  fixture(
+    "ledger-api",
+    "test/fixtures/forge/plan-spec-ledger-api.json",
+    "test/fixtures/forge/infracrew-lock-table.yml",
+  ),
+  fixture("docs-site", "test/fixtures/forge/plan-spec-docs-site.json", undefined),
+  fixture("invoice-worker", "schemas/examples/plan-spec-invoice-worker.json", undefined),
+  atlas("checkout-api", "goal-web-api.json"),
+  atlas("docs-site", "goal-static-site.yaml"),
+  atlas("invoice-worker", "goal-worker.json"),
+];
+
+export function renderFixture(stack: ForgeStack): RenderedStack {
+  return renderStack(stack.spec(), { policy: loadPolicy(stack.policy) });
+}
+
+/** Every .tf file of a rendered stack, parsed by HashiCorp's HCL parser. */
+export async function parseStack(
+  stack: RenderedStack,
+): Promise<{ file: string; body: Record<string, unknown> }[]> {
+  const tf = stack.files.filter((f) => f.path.endsWith(".tf"));
+  return Promise.all(tf.map(async (f) => ({ file: f.path, body: await parseHcl(f.path, f.content) })));
+}
