@@ -31,10 +31,14 @@ export async function downloadCapped(
   }
   const chunks: Uint8Array[] = [];
   let size = 0;
-  for await (const chunk of response.body) {
-    size += chunk.byteLength;
-    if (size > limit) throw new ArtifactTooLargeError(artifact, "archive", size, limit);
-    chunks.push(chunk);
+  const reader = response.body.getReader();
+  for (let read = await reader.read(); !read.done; read = await reader.read()) {
+    size += read.value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      throw new ArtifactTooLargeError(artifact, "archive", size, limit);
+    }
+    chunks.push(read.value);
   }
   return Buffer.concat(chunks);
 }
