@@ -1,0 +1,48 @@
+import { AURORA_INSTANCES, ELASTICACHE_NODES, RDS_INSTANCES, SIZE_FACTORS } from "./instance-prices.js";
+import * as services from "./unit-prices.js";
+
+export {
+  HOURS_PER_MONTH,
+  auroraInstanceHourly,
+  elasticacheNodeHourly,
+  fargateHourly,
+  fargateTaskHourly,
+  isPricedRegion,
+  pricedRegions,
+  rdsInstanceHourly,
+  rdsStorageGbMonth,
+  unitPrice,
+} from "./lookup.js";
+export { UNIT_KEYS } from "./types.js";
+export type { CpuArchitecture, RelationalEngine, UnitKey, UnitPrice } from "./types.js";
+
+/** What a cost estimate cites as its price source and date. */
+export const PRICE_SOURCE = "AWS public on-demand prices (aws.amazon.com/<service>/pricing/)";
+export const PRICE_DATE = services.FARGATE.date;
+
+/** The whole table, as data: every service's source, date, units and per-region figures. */
+export const priceTable = {
+  source: PRICE_SOURCE,
+  date: PRICE_DATE,
+  regionAliases: services.REGION_ALIASES,
+  services: {
+    fargate: services.FARGATE,
+    alb: services.ALB,
+    vpc: services.VPC,
+    rdsStorage: services.RDS_STORAGE,
+    auroraStorage: services.AURORA_STORAGE,
+    s3: services.S3,
+    cloudfront: services.CLOUDFRONT,
+    sqs: services.SQS,
+    cloudwatchLogs: services.CLOUDWATCH_LOGS,
+    kms: services.KMS,
+    secretsManager: services.SECRETS_MANAGER,
+    waf: services.WAF,
+  },
+  instances: {
+    rds: RDS_INSTANCES,
+    aurora: AURORA_INSTANCES,
+    elasticache: ELASTICACHE_NODES,
+    sizeFactors: SIZE_FACTORS,
+  },
+} as const;
