@@ -1,0 +1,80 @@
+import { PRICE_DATE, PRICE_SOURCE } from "../../pricing/index.js";
+import { attribute, isLive, type ResourceView, type StackModel } from "../resources.js";
+import { USAGE_ONLY_TYPES, isFree } from "./free-types.js";
+import { PRICERS, type Priced } from "./pricers.js";
+
+export interface CostLine {
+  readonly address: string;
+  readonly monthlyUsd: number;
+  readonly basis: string;
+}
+
+/** The offline estimate: what could be priced, line by line, and what could not, with why. */
+export interface CostEstimate {
+  readonly monthlyUsd: number;
+  readonly lines: readonly CostLine[];
+  readonly unpriced: readonly { readonly address: string; readonly why: string }[];
+  /** Resources billed only by use (storage, requests), which count as $0 here. */
+  readonly usageOnly: readonly string[];
+  readonly priceSource: string;
+  readonly priceDate: string;
+}
+
+function regionOf(resource: ResourceView, providers: ReadonlyMap<string, string>): string | undefined {
+  const own = attribute(resource, "region");
+  if (own.state === "known" && typeof own.value === "string") return own.value;
+  return providers.get(resource.providerKey);
+}
+
+function price(
+  resource: ResourceView,
+  regions: ReadonlyMap<string, string>,
+  byAddress: ReadonlyMap<string, ResourceView>,
+): Priced {
+  const pricer = PRICERS[resource.type];
+  if (!pricer) return { unpriced: "the offline price table has no price for this type" };
+  const region = regionOf(resource, regions);
+  if (!region) return { unpriced: "its region is not known" };
+  if (!resource.instances.known) return { unpriced: `its count is not known (${resource.instances.why})` };
+  const priced = pricer(resource, { region, byAddress });
+  const count = resource.instances.value;
+  if ("unpriced" in priced || count === 1) return priced;
+  return { monthlyUsd: priced.monthlyUsd * count, basis: `${count} × (${priced.basis})` };
+}
+
+export function roundCents(usd: number): number {
+  return Math.round((usd + Number.EPSILON) * 100) / 100;
+}
+
+/**
+ * Prices the resources that exist after apply with Atlas's price table (on-demand, 730 hours a month).
+ * Free resources cost nothing; usage-billed ones count as $0 and are listed; anything else the table cannot
+ * price is named with the reason, never silently counted as zero.
+ */
+export function estimateCost(model: StackModel): CostEstimate {
+  const regions = new Map<string, string>();
+  for (const p of model.providers) if (p.region.known) regions.set(p.key, p.region.value);
+  const byAddress = new Map(model.resources.map((r) => [r.address, r]));
+  const lines: CostLine[] = [];
+  const unpriced: { address: string; why: string }[] = [];
+  const usageOnly: string[] = [];
+  for (const resource of model.resources) {
+    if (!resource.managed || !isLive(resource.action) || isFree(resource.type)) continue;
+    if (USAGE_ONLY_TYPES.has(resource.type)) {
+      usageOnly.push(resource.address);
+      continue;
+    }
+    const priced = price(resource, regions, byAddress);
+    if ("unpriced" in priced) unpriced.push({ address: resource.address, why: priced.unpriced });
+    else lines.push({ address: resource.address, ...priced });
+  }
+  const total = lines.reduce((sum, line) => sum + line.monthlyUsd, 0);
+  return {
+    monthlyUsd: roundCents(total),
+    lines,
+    unpriced,
+    usageOnly,
+    priceSource: PRICE_SOURCE,
+    priceDate: PRICE_DATE,
+  };
+}
