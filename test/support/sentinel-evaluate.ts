@@ -1,27 +1,10 @@
 import type { EvaluateInput } from "../../app/agents/sentinel/evaluate.js";
-import {
-  parseCheckov,
-  parseConftest,
-  parseInfracost,
-  parseTerraformPlan,
-  parseTfsec,
-  parseTrivy,
-  type InputSource,
-  type Parsed,
-} from "../../app/agents/sentinel/parsers/index.js";
-import type { ToolOutcome, ToolReport } from "../../app/agents/sentinel/report.js";
+import { parseTerraformPlan, parseToolOutput } from "../../app/agents/sentinel/parsers/index.js";
+import type { ToolOutcome } from "../../app/agents/sentinel/report.js";
 import type { ScannerTool } from "../../app/agents/sentinel/tools.js";
 import { readPolicy } from "../../app/contracts/policy-intake.js";
 import { fixture, parsedValue } from "./sentinel-fixtures.js";
 import { testPlan, type TestPlan } from "./sentinel-plan.js";
-
-const PARSERS: Record<ScannerTool, (text: string, source: InputSource) => Parsed<ToolReport>> = {
-  trivy: parseTrivy,
-  tfsec: parseTfsec,
-  checkov: parseCheckov,
-  conftest: parseConftest,
-  infracost: parseInfracost,
-};
 
 export const GOAL_REF = {
   name: "checkout-api",
@@ -33,7 +16,7 @@ export function ran(tool: ScannerTool, path: string): ToolOutcome {
   return {
     tool,
     status: "ran",
-    report: parsedValue(PARSERS[tool](fixture(path), { file: path, scanDir: "infra/checkout-api" })),
+    report: parsedValue(parseToolOutput(tool, fixture(path), { file: path, scanDir: "infra/checkout-api" })),
   };
 }
 

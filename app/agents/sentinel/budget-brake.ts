@@ -18,6 +18,14 @@ export interface BrakeCheck {
 export function checkBudgetBrake(forecastUsd: number, budgetUsd: number, brakeRatio: number): BrakeCheck {
   const limit = formatUsd(budgetUsd * brakeRatio);
   const base = { budgetUsd, brakeRatio };
+  if (!Number.isFinite(forecastUsd) || !Number.isFinite(budgetUsd)) {
+    return {
+      ...base,
+      tripped: true,
+      ratio: null,
+      reason: `Budget brake: the forecast (${forecastUsd}) or the budget (${budgetUsd}) is not a finite amount.`,
+    };
+  }
   if (budgetUsd <= 0) {
     return {
       ...base,

@@ -18,7 +18,7 @@ export interface HclModel extends StackModel {
 
 type Blocks = Record<string, unknown>;
 
-interface Parsed2Json {
+interface ParsedFile {
   readonly file: TerraformFile;
   readonly json: Blocks;
 }
@@ -37,7 +37,7 @@ function blockList(value: unknown): Record<string, unknown>[] {
   return Array.isArray(value) ? value.filter(isObject) : isObject(value) ? [value] : [];
 }
 
-function collectScope(parsed: readonly Parsed2Json[]): HclScope {
+function collectScope(parsed: readonly ParsedFile[]): HclScope {
   const variables: Record<string, unknown> = {};
   const locals: Record<string, unknown> = {};
   const values: Record<string, unknown> = {};
@@ -59,7 +59,7 @@ interface ProviderSettings extends ProviderView {
   readonly defaultTagKeys: Known<readonly string[]>;
 }
 
-function providers(parsed: readonly Parsed2Json[], scope: HclScope, index: BlockIndex): ProviderSettings[] {
+function providers(parsed: readonly ParsedFile[], scope: HclScope, index: BlockIndex): ProviderSettings[] {
   const out: ProviderSettings[] = [];
   for (const { json } of parsed) {
     for (const [name, blocks] of Object.entries(isObject(json.provider) ? json.provider : {})) {
@@ -159,7 +159,7 @@ function resourceView(
   };
 }
 
-function model(parsed: readonly Parsed2Json[]): HclModel {
+function model(parsed: readonly ParsedFile[]): HclModel {
   const index = new BlockIndex(parsed.map((p) => p.file));
   const scope = collectScope(parsed);
   const providerList = providers(parsed, scope, index);
@@ -182,9 +182,12 @@ function model(parsed: readonly Parsed2Json[]): HclModel {
       });
     }
   }
+  const inFileOrder = (a: ResourceView, b: ResourceView) =>
+    (a.location?.file ?? "").localeCompare(b.location?.file ?? "") ||
+    (a.location?.line ?? 0) - (b.location?.line ?? 0);
   return {
     source: "hcl",
-    resources,
+    resources: resources.sort(inFileOrder),
     providers: providerList.map(({ defaultTagKeys: _, ...view }) => view),
     modules,
   };
@@ -196,7 +199,7 @@ function model(parsed: readonly Parsed2Json[]): HclModel {
  */
 export async function parseTerraformFiles(files: readonly TerraformFile[]): Promise<Parsed<HclModel>> {
   const { parse } = await import("@cdktf/hcl2json");
-  const parsed: Parsed2Json[] = [];
+  const parsed: ParsedFile[] = [];
   const problems: InputProblem[] = [];
   for (const file of files) {
     try {

@@ -54,6 +54,10 @@ describe("the hard budget brake", () => {
   });
 });
 
+it("trips for a forecast too large to be a number", () => {
+  expect(checkBudgetBrake(Infinity, 1000, 0.8)).toMatchObject({ tripped: true, ratio: null });
+});
+
 describe("exact decimal comparison", () => {
   it.each([
     [210, 0.7, 300, 0],
