@@ -133,6 +133,7 @@ export function evaluate(input: EvaluateInput): ValidationResult {
     ...(input.request ? { stack: input.request.stack, sha: input.request.sha } : {}),
     verdict: reasons.failing.length > 0 ? ("FAIL" as const) : ("PASS" as const),
     reasons: reasons.all(),
+    failingReasons: reasons.failing.length,
     findings,
     cost: forecast.cost,
     budget: { monthlyUsd: budgetUsd, ratio: brake?.ratio ?? null, brakeRatio: rules.budgetBrakeRatio },

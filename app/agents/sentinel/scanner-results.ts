@@ -88,7 +88,7 @@ function findingReasons(
   const rest = findings.filter((f) => !f.blocking);
   const below =
     rest.length > 0
-      ? `; ${plural(rest.length, "finding")} below it (${bySeverity(rest)}) do not fail it`
+      ? `; ${plural(rest.length, "finding")} below it (${bySeverity(rest)}) ${rest.length === 1 ? "does" : "do"} not fail it`
       : "";
   if (blocking.length > 0) {
     reasons.fail(

@@ -42,6 +42,10 @@ export interface ValidationResult {
    * @minItems 1
    */
   reasons: string[];
+  /**
+   * How many of the reasons, from the first, fail the verdict (0 for PASS); the rest say what passed.
+   */
+  failingReasons?: number;
   findings: Finding[];
   cost: CostForecast;
   budget: BudgetCheck;

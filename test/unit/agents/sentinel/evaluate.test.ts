@@ -29,6 +29,7 @@ describe("evaluate: PASS", () => {
 
   it("passes a compliant plan that Trivy scanned clean, with the offline estimate under the brake", () => {
     expect(result.verdict).toBe("PASS");
+    expect(result.failingReasons).toBe(0);
     expect(result.reasons).toEqual([
       "Security scan by Trivy.",
       "No scanner finding is at or above HIGH, the failOnSeverity threshold.",
@@ -95,6 +96,7 @@ describe("evaluate: every fixture at once", () => {
 
   it("fails for the findings at or above HIGH, the Conftest denies and the brake, and says so", () => {
     expect(result.verdict).toBe("FAIL");
+    expect(result.failingReasons).toBe(3);
     expect(result.reasons).toEqual([
       "The scanners found 8 problems at or above HIGH, the failOnSeverity threshold (8 HIGH): AVD-AWS-0031 on aws_ecr_repository.foobarrr, CKV_GCP_28 on google_storage_bucket_iam_binding.allow_public_read, AWS-0086 on aws_s3_bucket.bucket, AWS-0087 on aws_s3_bucket.bucket, AWS-0091 on aws_s3_bucket.bucket and 3 more; 7 findings below it (4 MEDIUM, 3 LOW) do not fail it.",
       "Conftest denied 3 checks: Container server must not use the :latest tag, Container server must set a memory limit, Deployment generic-app must set securityContext.runAsNonRoot.",
