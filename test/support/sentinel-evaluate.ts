@@ -67,3 +67,14 @@ export const COMPLIANT_STACK: TestPlan = {
     { address: "aws_security_group_rule.db", actions: ["update"], after: { from_port: 5432 } },
   ],
 };
+
+/** Every recorded scanner output that has findings, as tools that ran. */
+export function everyScanner(): ToolOutcome[] {
+  return [
+    ran("trivy", "trivy/config_terraform_aws_v0.72.json"),
+    ran("tfsec", "tfsec/tfsec_v1.19_aws_ecr.json"),
+    ran("checkov", "checkov/checkov_2.2_terraform_gcp_with_severity.json"),
+    ran("conftest", "conftest/k8s_failures_and_warnings.json"),
+    ran("infracost", "infracost/diff_multi_project_aws.json"),
+  ];
+}

@@ -3,6 +3,7 @@ import { evaluate } from "../../../../app/agents/sentinel/evaluate.js";
 import { validateArtifact } from "../../../../app/contracts/validator.js";
 import {
   COMPLIANT_STACK,
+  everyScanner,
   evaluation,
   planFrom,
   policyFrom,
@@ -82,13 +83,7 @@ describe("evaluate: every fixture at once", () => {
     evaluate(
       evaluation({
         plan: planFrom("terraform/plan_aws_create_infracost_example.json"),
-        toolReports: [
-          ran("trivy", "trivy/config_terraform_aws_v0.72.json"),
-          ran("tfsec", "tfsec/tfsec_v1.19_aws_ecr.json"),
-          ran("checkov", "checkov/checkov_2.2_terraform_gcp_with_severity.json"),
-          ran("conftest", "conftest/k8s_failures_and_warnings.json"),
-          ran("infracost", "infracost/diff_multi_project_aws.json"),
-        ],
+        toolReports: everyScanner(),
         budgetMonthlyUsd: 3000,
       }),
     ),
