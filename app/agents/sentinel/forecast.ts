@@ -47,8 +47,12 @@ function fromEstimate(model: StackModel, reasons: Reasons): Forecast {
     );
     return { cost };
   }
+  const basis =
+    estimate.lines.length > 0
+      ? `from ${plural(estimate.lines.length, "priced resource")}`
+      : "as nothing in the stack has a fixed monthly price";
   reasons.pass(
-    `The forecast is an offline estimate (no Infracost output): ${formatUsd(estimate.monthlyUsd)}/month from ${plural(estimate.lines.length, "priced resource")}${usage}.`,
+    `The forecast is an offline estimate (no Infracost output): ${formatUsd(estimate.monthlyUsd)}/month ${basis}${usage}.`,
   );
   if (unpriced.length > 0) {
     reasons.pass(

@@ -13,6 +13,8 @@ export interface HclScope {
 }
 
 const WHOLE = /^\$\{([\s\S]*)\}$/;
+/** A template interpolation or directive; hcl2json writes a literal `${` or `%{` doubled (`$${`, `%%{`). */
+const TEMPLATE = /(?<![$%])[$%]\{/;
 const MAX_DEPTH = 8;
 
 /** Splits `a, { b = 1 }, c` at the commas outside brackets and quotes. */
@@ -84,8 +86,9 @@ function expression(text: string, scope: HclScope, depth: number): HclValue {
 export function resolve(value: unknown, scope: HclScope, depth = 0): HclValue {
   if (typeof value === "string") {
     const whole = WHOLE.exec(value);
-    if (whole && !whole[1]!.includes("${")) return expression(whole[1]!, scope, depth);
-    return value.includes("${") ? { known: false, expression: value } : { known: true, value };
+    if (whole && !TEMPLATE.test(whole[1]!)) return expression(whole[1]!, scope, depth);
+    if (TEMPLATE.test(value)) return { known: false, expression: value };
+    return { known: true, value: value.replace(/([$%])\1\{/g, "$1{") };
   }
   if (Array.isArray(value)) {
     const items = value.map((v) => resolve(v, scope, depth));
