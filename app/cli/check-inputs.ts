@@ -1,7 +1,8 @@
 import path from "node:path";
 import type { EvaluateInput } from "../agents/sentinel/evaluate.js";
+import { placeholderGoalRef } from "../agents/sentinel/goal-ref.js";
 import { TOOL_OUTPUT_BYTES } from "../agents/sentinel/input-limits.js";
-import type { TerraformFile } from "../agents/sentinel/locate-blocks.js";
+import { isTerraformFileName, type TerraformFile } from "../agents/sentinel/locate-blocks.js";
 import {
   describeInputProblem,
   parseTerraformPlan,
@@ -14,9 +15,7 @@ import { parseTerraformFiles, type HclModel } from "../agents/sentinel/parsers/t
 import type { ToolOutcome } from "../agents/sentinel/report.js";
 import type { Tool } from "../agents/sentinel/tools.js";
 import { readArtifact } from "../contracts/artifact-intake.js";
-import { contentHash } from "../contracts/canonical.js";
 import type { PlanSpec } from "../contracts/generated/plan-spec.js";
-import type { GoalRef } from "../contracts/generated/validation-result.js";
 import { defaultPolicy, readPolicy } from "../contracts/policy-intake.js";
 import { formatProblem, type Problem } from "../contracts/problem.js";
 import type { CheckArgs } from "./check-args.js";
@@ -43,9 +42,6 @@ class Complaints {
     this.addInput(problems.map((p) => ({ ...p, tool, file })));
   }
 }
-
-const NAME = /^[a-z][a-z0-9-]{1,38}[a-z0-9]$/;
-const TERRAFORM_FILE = /(\.tf|^terraform\.tfvars|\.auto\.tfvars)$/;
 
 function relativeDir(io: CliIo, dir: string | undefined): string | undefined {
   if (dir === undefined) return undefined;
@@ -128,7 +124,7 @@ async function loadTerraformFiles(
     return undefined;
   }
   const files: TerraformFile[] = [];
-  for (const name of names.filter((n) => TERRAFORM_FILE.test(n))) {
+  for (const name of names.filter(isTerraformFileName)) {
     const file = path.posix.join(dir, name);
     const text = await readTextFile(io, file);
     if (text.ok) files.push({ path: file, text: text.value });
@@ -154,13 +150,6 @@ async function loadHcl(
   if (model.ok) return model.value;
   complaints.addInput(model.problems);
   return undefined;
-}
-
-/** Without a PlanSpec, the result names the directory it checked (or `local-check`) in place of a goal. */
-function localGoal(dir: string | undefined): GoalRef {
-  const base = dir ? path.posix.basename(dir).toLowerCase() : "";
-  const name = NAME.test(base) ? base : "local-check";
-  return { name, hash: contentHash({ localCheck: name }) };
 }
 
 /** Reads every input `infracrew check` was given; each bad one is a message, and none is half-read. */
@@ -189,7 +178,7 @@ export async function loadCheckInputs(io: CliIo, args: CheckArgs): Promise<Loade
   return {
     ok: true,
     input: {
-      goalRef: planSpec?.goalRef ?? localGoal(dir),
+      goalRef: planSpec?.goalRef ?? placeholderGoalRef(dir),
       toolReports,
       ...(plan ? { plan } : {}),
       ...(hcl ? { hcl } : {}),

@@ -17,6 +17,8 @@ export const GITHUB_LIMITS = {
   annotationTitle: 255,
   /** An annotation's `message` and `raw_details` are at most 64 KB: as characters of up to 4 bytes each. */
   annotationMessage: 16_384,
+  /** A step's job summary is at most 1 MiB: as characters of up to 4 bytes each. */
+  jobSummary: 262_144,
   /** `actions` buttons on a check run, and their label, description and identifier. */
   checkRunActions: 3,
   checkRunActionLabel: 20,

@@ -24,6 +24,10 @@ export interface EvaluateInput {
   /** What each scanner (Infracost included) gave: its parsed output, or why there is none. */
   readonly toolReports: readonly ToolOutcome[];
   readonly plan?: TerraformPlan;
+  /** Why the plan could not be read, when one was given but is unreadable. */
+  readonly planProblem?: string;
+  /** What is wrong with the other inputs (the policy file, the budget): each one fails the verdict. */
+  readonly inputProblems?: readonly string[];
   /** The stack's Terraform files parsed, for the org policy when there is no plan. */
   readonly hcl?: HclModel;
   /** The stack's Terraform files as text, to place the plan's resources at file:line. */
@@ -54,6 +58,10 @@ function located(plan: TerraformPlan, files: readonly TerraformFile[] | undefine
 
 function terraformRun(input: EvaluateInput, reasons: Reasons): ToolRun {
   const { plan, hcl } = input;
+  if (input.planProblem) {
+    reasons.fail(`The plan could not be read: ${input.planProblem}.`);
+    return { name: "terraform", status: "failed", reason: input.planProblem };
+  }
   if (plan) {
     for (const note of plan.notes) reasons.fail(`The plan cannot be fully checked: ${note}.`);
     return {
@@ -93,6 +101,7 @@ export function evaluate(input: EvaluateInput): ValidationResult {
   const reasons = new Reasons();
   const plan = input.plan ? located(input.plan, input.terraformFiles) : undefined;
   const model: StackModel | undefined = plan ?? input.hcl;
+  for (const problem of input.inputProblems ?? []) reasons.fail(problem);
   const terraform = terraformRun(input, reasons);
   const scanners = judgeScanners(input.toolReports, {
     required: new Set([...rules.requiredTools, ...(input.requiredTools ?? [])]),

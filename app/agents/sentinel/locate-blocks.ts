@@ -116,3 +116,8 @@ export class BlockIndex {
     return this.providers.get(key);
   }
 }
+
+/** The files of a stack Sentinel reads: `*.tf`, and the variable files Terraform loads by itself. */
+export function isTerraformFileName(name: string): boolean {
+  return /(\.tf|^terraform\.tfvars|\.auto\.tfvars)$/.test(name);
+}

@@ -54,7 +54,9 @@ export function readToolJson(tool: Tool, file: string, text: string): Parsed<unk
   }
   const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   if (parsed.ok) return parsed;
-  return rejected(parsed.problems.map((p) => ({ ...p, tool, file })));
+  // V8 quotes the start of the text after its message (`, "Error: INF"... is not valid JSON`); it says nothing more.
+  const clean = (message: string) => message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, "");
+  return rejected(parsed.problems.map((p) => ({ ...p, message: clean(p.message), tool, file })));
 }
 
 export function expected(tool: Tool): string {
