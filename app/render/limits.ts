@@ -58,7 +58,7 @@ export interface TruncateOptions {
 
 function note(lines: number, options: TruncateOptions): string {
   const what = options.what ? ` of ${options.what}` : "";
-  const count = `${lines.toLocaleString("en-US")} more line${lines === 1 ? "" : "s"}${what} left out`;
+  const count = `${String(lines).replace(/\B(?=(\d{3})+(?!\d))/g, ",")} more line${lines === 1 ? "" : "s"}${what} left out`;
   const link = options.link;
   switch (options.style ?? "markdown") {
     case "slack":

@@ -1,4 +1,5 @@
 import type { SourceLocation } from "./resources.js";
+import { withoutInstanceKeys } from "./terraform-address.js";
 
 /** A Terraform file: its path relative to the repository root, and its text. */
 export interface TerraformFile {
@@ -101,7 +102,7 @@ export class BlockIndex {
 
   /** A root resource's block; a module's resource is placed at the module block that creates it. */
   resource(address: string): SourceLocation | undefined {
-    const bare = address.replace(/\[[^\]]*\]/g, "");
+    const bare = withoutInstanceKeys(address);
     const module = /^module\.([A-Za-z0-9_-]+)\./.exec(bare);
     const block = module ? this.modules.get(module[1]!) : this.resources.get(bare);
     return block ? { file: block.file, line: block.line, endLine: block.endLine } : undefined;

@@ -1,9 +1,13 @@
+/** `1234567` → `1,234,567`, without the cost of starting ICU's number formatting. */
+export function groupThousands(whole: number): string {
+  return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
 /** `$1,485.28`: US dollars to the cent, with thousands separators; negative amounts as `-$560.64`. */
 export function formatUsd(usd: number): string {
   const cents = Math.round(Math.abs(usd) * 100 + Number.EPSILON * 100);
-  const dollars = Math.floor(cents / 100).toLocaleString("en-US");
   const sign = usd < 0 && cents > 0 ? "-" : "";
-  return `${sign}$${dollars}.${String(cents % 100).padStart(2, "0")}`;
+  return `${sign}$${groupThousands(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 /** `+$96.40` or `-$560.64`: a change in cost. */
@@ -15,6 +19,7 @@ export function formatUsdChange(usd: number): string {
 /** `80 %`, `32.1 %`: a ratio as a percentage, cut (not rounded) to one decimal, so it never overstates. */
 export function formatPercent(ratio: number): string {
   const tenths = Math.floor(ratio * 1000 + 1e-9);
-  const text = (tenths / 10).toLocaleString("en-US", { maximumFractionDigits: 1 });
-  return `${text} %`;
+  const whole = groupThousands(Math.trunc(tenths / 10));
+  const sign = tenths < 0 && whole[0] !== "-" ? "-" : "";
+  return `${sign}${whole}${tenths % 10 === 0 ? "" : `.${Math.abs(tenths % 10)}`} %`;
 }

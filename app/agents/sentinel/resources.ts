@@ -30,7 +30,7 @@ export interface ResourceView {
   /** How many instances: 1 for a plan's resource; a block's `count` in HCL. */
   readonly instances: Known<number>;
   /** Addresses each top-level attribute refers to, e.g. `task_definition` → `aws_ecs_task_definition.app`. */
-  readonly references?: Readonly<Record<string, readonly string[]>>;
+  readonly references: Readonly<Record<string, readonly string[]>> | undefined;
   readonly location?: SourceLocation;
 }
 

@@ -34,17 +34,18 @@ export function addressPrefix(path: string): string | undefined {
   return ADDRESS.exec(path)?.[1];
 }
 
-/** `module.a.module.b.aws_s3_bucket.x[0]` → `{ modules: ["a", "b"], type: "aws_s3_bucket", name: "x" }`. */
-export function splitAddress(address: string): { modules: string[]; type: string; name: string } | undefined {
-  const parts = address.replace(/\[[^\]]*\]/g, "").split(".");
-  const modules: string[] = [];
-  let i = 0;
-  while (parts[i] === "module" && i + 1 < parts.length) {
-    modules.push(parts[i + 1]!);
-    i += 2;
+/** `module.a["x"].aws_s3_bucket.b[0]` → `module.a.aws_s3_bucket.b`: the configuration's address of an instance. */
+export function withoutInstanceKeys(address: string): string {
+  let open = address.indexOf("[");
+  if (open < 0) return address;
+  let out = "";
+  let from = 0;
+  while (open >= 0) {
+    const close = address.indexOf("]", open);
+    if (close < 0) break;
+    out += address.slice(from, open);
+    from = close + 1;
+    open = address.indexOf("[", from);
   }
-  if (parts[i] === "data") i++;
-  const type = parts[i];
-  const name = parts[i + 1];
-  return type && name ? { modules, type, name } : undefined;
+  return out + address.slice(from);
 }

@@ -1,7 +1,7 @@
 import { PRICE_DATE, PRICE_SOURCE } from "../../pricing/index.js";
 import { attribute, isLive, type ResourceView, type StackModel } from "../resources.js";
 import { USAGE_ONLY_TYPES, isFree } from "./free-types.js";
-import { PRICERS, type Priced } from "./pricers.js";
+import { PRICERS, type Priced, type PricingContext } from "./pricers.js";
 
 export interface CostLine {
   readonly address: string;
@@ -21,22 +21,38 @@ export interface CostEstimate {
 }
 
 function regionOf(resource: ResourceView, providers: ReadonlyMap<string, string>): string | undefined {
-  const own = attribute(resource, "region");
-  if (own.state === "known" && typeof own.value === "string") return own.value;
+  if (typeof resource.values.region === "string") {
+    const own = attribute(resource, "region");
+    if (own.state === "known") return own.value as string;
+  }
   return providers.get(resource.providerKey);
+}
+
+/** Finds a resource by address, indexing them the first time a pricer follows a reference. */
+function finder(resources: readonly ResourceView[]): (address: string) => ResourceView | undefined {
+  let index: Map<string, ResourceView> | undefined;
+  return (address) => (index ??= new Map(resources.map((r) => [r.address, r]))).get(address);
+}
+
+function memoizer(): PricingContext["memo"] {
+  const cache = new Map<string, unknown>();
+  return (key, lookup, ...args) => {
+    if (!cache.has(key)) cache.set(key, lookup(...args));
+    return cache.get(key) as ReturnType<typeof lookup>;
+  };
 }
 
 function price(
   resource: ResourceView,
   regions: ReadonlyMap<string, string>,
-  byAddress: ReadonlyMap<string, ResourceView>,
+  contextIn: (region: string) => PricingContext,
 ): Priced {
   const pricer = PRICERS[resource.type];
   if (!pricer) return { unpriced: "the offline price table has no price for this type" };
   const region = regionOf(resource, regions);
   if (!region) return { unpriced: "its region is not known" };
   if (!resource.instances.known) return { unpriced: `its count is not known (${resource.instances.why})` };
-  const priced = pricer(resource, { region, byAddress });
+  const priced = pricer(resource, contextIn(region));
   const count = resource.instances.value;
   if ("unpriced" in priced || count === 1) return priced;
   return { monthlyUsd: priced.monthlyUsd * count, basis: `${count} × (${priced.basis})` };
@@ -54,7 +70,13 @@ export function roundCents(usd: number): number {
 export function estimateCost(model: StackModel): CostEstimate {
   const regions = new Map<string, string>();
   for (const p of model.providers) if (p.region.known) regions.set(p.key, p.region.value);
-  const byAddress = new Map(model.resources.map((r) => [r.address, r]));
+  const shared = { find: finder(model.resources), memo: memoizer() };
+  const contexts = new Map<string, PricingContext>();
+  const contextIn = (region: string) => {
+    let context = contexts.get(region);
+    if (!context) contexts.set(region, (context = { ...shared, region }));
+    return context;
+  };
   const lines: CostLine[] = [];
   const unpriced: { address: string; why: string }[] = [];
   const usageOnly: string[] = [];
@@ -64,7 +86,7 @@ export function estimateCost(model: StackModel): CostEstimate {
       usageOnly.push(resource.address);
       continue;
     }
-    const priced = price(resource, regions, byAddress);
+    const priced = price(resource, regions, contextIn);
     if ("unpriced" in priced) unpriced.push({ address: resource.address, why: priced.unpriced });
     else lines.push({ address: resource.address, ...priced });
   }

@@ -18,8 +18,10 @@ export type Priced = { readonly monthlyUsd: number; readonly basis: string } | {
 
 export interface PricingContext {
   readonly region: string;
-  /** Resources by address, to follow references (an ECS service to its task definition). */
-  readonly byAddress: ReadonlyMap<string, ResourceView>;
+  /** A resource by address, to follow references (an ECS service to its task definition). */
+  readonly find: (address: string) => ResourceView | undefined;
+  /** A price looked up once per estimate: a plan has thousands of resources but few distinct prices. */
+  readonly memo: <A extends unknown[], T>(key: string, lookup: (...args: A) => T, ...args: A) => T;
 }
 
 type Pricer = (resource: ResourceView, ctx: PricingContext) => Priced;
@@ -48,7 +50,7 @@ function numberOf(resource: ResourceView, name: string, ifAbsent?: number): numb
 }
 
 function hourly(ctx: PricingContext, key: UnitKey, what: string, count = 1): Priced {
-  const price = unitPrice(ctx.region, key);
+  const price = ctx.memo(`unit ${ctx.region} ${key}`, unitPrice, ctx.region, key);
   if (!price) return { unpriced: `no price for ${key} in ${ctx.region}` };
   const scaled = count === 1 ? "" : `${count} × `;
   return {
@@ -71,8 +73,15 @@ const dbInstance: Pricer = (r, ctx) => {
   if (!engine) return { unpriced: `engine ${JSON.stringify(value(r, "engine"))} is not priced offline` };
   const multiAz = value(r, "multi_az") === true;
   const instanceClass = String(value(r, "instance_class"));
-  const instance = rdsInstanceHourly(ctx.region, engine, instanceClass, multiAz);
-  const storage = rdsStorageGbMonth(ctx.region, multiAz);
+  const instance = ctx.memo(
+    `rds ${ctx.region} ${engine} ${instanceClass} ${multiAz}`,
+    rdsInstanceHourly,
+    ctx.region,
+    engine,
+    instanceClass,
+    multiAz,
+  );
+  const storage = ctx.memo(`rds-gp3 ${ctx.region} ${multiAz}`, rdsStorageGbMonth, ctx.region, multiAz);
   const gb = numberOf(r, "allocated_storage", 0);
   if (!instance || !storage) return { unpriced: `no price for ${instanceClass} in ${ctx.region}` };
   if (gb === undefined)
@@ -87,7 +96,14 @@ const auroraInstance: Pricer = (r, ctx) => {
   const missing = need(r, "instance_class");
   if (missing) return { unpriced: missing };
   const instanceClass = String(value(r, "instance_class"));
-  const price = auroraInstanceHourly(ctx.region, engineOf(value(r, "engine")) ?? "postgres", instanceClass);
+  const engine = engineOf(value(r, "engine")) ?? "postgres";
+  const price = ctx.memo(
+    `aurora ${ctx.region} ${engine} ${instanceClass}`,
+    auroraInstanceHourly,
+    ctx.region,
+    engine,
+    instanceClass,
+  );
   if (!price) return { unpriced: `no price for ${instanceClass} in ${ctx.region}` };
   return {
     monthlyUsd: price.usd * HOURS_PER_MONTH,
@@ -100,7 +116,7 @@ function cacheNodes(nodes: number | undefined, r: ResourceView, ctx: PricingCont
   if (missing) return { unpriced: missing };
   if (nodes === undefined) return { unpriced: "the number of nodes is not known" };
   const nodeType = String(value(r, "node_type"));
-  const price = elasticacheNodeHourly(ctx.region, nodeType);
+  const price = ctx.memo(`cache ${ctx.region} ${nodeType}`, elasticacheNodeHourly, ctx.region, nodeType);
   if (!price) return { unpriced: `no price for ${nodeType} in ${ctx.region}` };
   return {
     monthlyUsd: price.usd * HOURS_PER_MONTH * nodes,
@@ -121,7 +137,7 @@ const cacheCluster: Pricer = (r, ctx) => cacheNodes(numberOf(r, "num_cache_nodes
 function taskDefinitionOf(r: ResourceView, ctx: PricingContext): ResourceView | undefined {
   const refs = r.references?.task_definition ?? [];
   for (const ref of refs) {
-    const found = ctx.byAddress.get(ref.replace(/\.(arn|arn_without_revision|family|revision|id)$/, ""));
+    const found = ctx.find(ref.replace(/\.(arn|arn_without_revision|family|revision|id)$/, ""));
     if (found?.type === "aws_ecs_task_definition") return found;
   }
   return undefined;
@@ -146,7 +162,14 @@ const ecsService: Pricer = (r, ctx) => {
     return { unpriced: "the task's cpu, memory or desired_count is not known" };
   }
   const arch = architecture(task);
-  const perHour = fargateTaskHourly(ctx.region, arch, vcpu, memory);
+  const perHour = ctx.memo(
+    `fargate ${ctx.region} ${arch} ${vcpu} ${memory}`,
+    fargateTaskHourly,
+    ctx.region,
+    arch,
+    vcpu,
+    memory,
+  );
   if (perHour === undefined) return { unpriced: `no Fargate price in ${ctx.region}` };
   return {
     monthlyUsd: perHour * HOURS_PER_MONTH * count,
@@ -192,7 +215,7 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
 };
 
 function monthly(ctx: PricingContext, key: UnitKey, what: string, count = 1): Priced {
-  const price = unitPrice(ctx.region, key);
+  const price = ctx.memo(`unit ${ctx.region} ${key}`, unitPrice, ctx.region, key);
   if (!price) return { unpriced: `no price for ${key} in ${ctx.region}` };
   return {
     monthlyUsd: price.usd * count,

@@ -78,15 +78,20 @@ type Sortable = Pick<ScanFinding, "severity" | "file" | "line" | "ruleId" | "res
   readonly tool: string;
 };
 
+/** Code-unit order: the same on every machine, whatever its locale. */
+function byText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 /** Highest severity first, then by file, line, tool and rule, so the order never depends on input order. */
 export function compareFindings(a: Sortable, b: Sortable): number {
   return (
     severityRank(b.severity) - severityRank(a.severity) ||
-    (a.file ?? "\uffff").localeCompare(b.file ?? "\uffff") ||
+    byText(a.file ?? "\uffff", b.file ?? "\uffff") ||
     (a.line ?? 0) - (b.line ?? 0) ||
     (TOOL_ORDER.get(a.tool) ?? 9) - (TOOL_ORDER.get(b.tool) ?? 9) ||
-    a.ruleId.localeCompare(b.ruleId) ||
-    (a.resource ?? "").localeCompare(b.resource ?? "")
+    byText(a.ruleId, b.ruleId) ||
+    byText(a.resource ?? "", b.resource ?? "")
   );
 }
 

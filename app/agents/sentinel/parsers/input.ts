@@ -44,7 +44,10 @@ export function describeInputProblem(problem: InputProblem): string {
 
 /** Parses a tool's output as JSON; empty, binary or malformed text is a problem, never a throw. */
 export function readToolJson(tool: Tool, file: string, text: string): Parsed<unknown> {
-  if (text.trim() === "") {
+  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
+  if (parsed.ok) return parsed;
+  // Told apart only once parsing failed, so a large output is not scanned twice.
+  if (!/\S/.test(text)) {
     return rejected([
       inputProblem(tool, file, `the file is empty (expected the output of ${expected(tool)})`),
     ]);
@@ -52,8 +55,6 @@ export function readToolJson(tool: Tool, file: string, text: string): Parsed<unk
   if (text.includes("\u0000")) {
     return rejected([inputProblem(tool, file, "the file is not text (it contains NUL bytes)")]);
   }
-  const parsed = parseJson(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
-  if (parsed.ok) return parsed;
   // V8 quotes the start of the text after its message (`, "Error: INF"... is not valid JSON`); it says nothing more.
   const clean = (message: string) => message.replace(/, ".*"(\.\.\.)? is not valid JSON$/s, "");
   return rejected(parsed.problems.map((p) => ({ ...p, message: clean(p.message), tool, file })));

@@ -154,7 +154,7 @@ function resourceView(
     sensitiveValues: {},
     tagKeys: tagKeys(type, body, context.scope, context.providers.get(providerKey)),
     instances: instances(body, context.scope),
-    ...(Object.keys(references).length > 0 ? { references } : {}),
+    references: Object.keys(references).length > 0 ? references : undefined,
     ...(location ? { location } : {}),
   };
 }
@@ -182,9 +182,10 @@ function model(parsed: readonly ParsedFile[]): HclModel {
       });
     }
   }
-  const inFileOrder = (a: ResourceView, b: ResourceView) =>
-    (a.location?.file ?? "").localeCompare(b.location?.file ?? "") ||
-    (a.location?.line ?? 0) - (b.location?.line ?? 0);
+  const inFileOrder = (a: ResourceView, b: ResourceView) => {
+    const [fileA, fileB] = [a.location?.file ?? "", b.location?.file ?? ""];
+    return fileA < fileB ? -1 : fileA > fileB ? 1 : (a.location?.line ?? 0) - (b.location?.line ?? 0);
+  };
   return {
     source: "hcl",
     resources: resources.sort(inFileOrder),

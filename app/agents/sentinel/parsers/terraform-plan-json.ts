@@ -1,4 +1,5 @@
 import { known, unknown, type Known } from "../known.js";
+import { withoutInstanceKeys } from "../terraform-address.js";
 import type { ProviderView, ResourceAction, ResourceView, StackModel } from "../resources.js";
 import {
   MAX_PROBLEMS,
@@ -24,16 +25,27 @@ export interface TerraformPlan extends StackModel {
   readonly notes: readonly string[];
 }
 
-const ACTIONS: Readonly<Record<string, ResourceAction>> = {
+const SINGLE_ACTIONS: Readonly<Record<string, ResourceAction>> = {
   "no-op": "no-op",
   create: "create",
   read: "read",
   update: "update",
   delete: "delete",
-  "delete,create": "replace",
-  "create,delete": "replace",
   forget: "forget",
 };
+
+/** A change's actions as one: `["delete","create"]` and `["create","delete"]` are both a replacement. */
+function actionOf(actions: readonly unknown[]): ResourceAction | undefined {
+  if (actions.length === 1) {
+    const only = actions[0];
+    return typeof only === "string" && Object.hasOwn(SINGLE_ACTIONS, only) ? SINGLE_ACTIONS[only] : undefined;
+  }
+  const [first, second] = actions;
+  const replace =
+    actions.length === 2 &&
+    ((first === "delete" && second === "create") || (first === "create" && second === "delete"));
+  return replace ? "replace" : undefined;
+}
 
 type Variables = Readonly<Record<string, unknown>>;
 
@@ -97,19 +109,24 @@ function providerConfigs(
 
 /** What the configuration says of one resource block: its provider, and what its attributes refer to. */
 interface ConfigResource {
-  readonly providerKey?: string;
-  readonly references: Record<string, readonly string[]>;
+  readonly providerKey: string | undefined;
+  /** Undefined when the resource's attributes refer to no other resource. */
+  readonly references: Record<string, readonly string[]> | undefined;
 }
 
 const NOT_RESOURCES = /^(var|local|each|count|path|terraform|self)\./;
 
-function attributeReferences(expressions: unknown, prefix: string): Record<string, readonly string[]> {
-  const out: Record<string, readonly string[]> = {};
-  if (!isObject(expressions)) return out;
-  for (const [name, expr] of Object.entries(expressions)) {
-    const refs = isObject(expr) && Array.isArray(expr.references) ? expr.references : [];
-    const resources = refs.filter((r): r is string => typeof r === "string" && !NOT_RESOURCES.test(r));
-    if (resources.length > 0) out[name] = resources.map((r) => prefix + r);
+function attributeReferences(
+  expressions: unknown,
+  prefix: string,
+): Record<string, readonly string[]> | undefined {
+  if (!isObject(expressions)) return undefined;
+  let out: Record<string, readonly string[]> | undefined;
+  for (const name in expressions) {
+    const expr = expressions[name];
+    const refs = isObject(expr) && Array.isArray(expr.references) ? expr.references : undefined;
+    const resources = refs?.filter((r): r is string => typeof r === "string" && !NOT_RESOURCES.test(r));
+    if (resources && resources.length > 0) (out ??= {})[name] = resources.map((r) => prefix + r);
   }
   return out;
 }
@@ -124,9 +141,8 @@ function configResources(
   for (const resource of Array.isArray(module.resources) ? module.resources : []) {
     if (!isObject(resource) || typeof resource.address !== "string") continue;
     out.set(prefix + resource.address, {
-      ...(typeof resource.provider_config_key === "string"
-        ? { providerKey: resource.provider_config_key }
-        : {}),
+      providerKey:
+        typeof resource.provider_config_key === "string" ? resource.provider_config_key : undefined,
       references: attributeReferences(resource.expressions, prefix),
     });
   }
@@ -160,7 +176,14 @@ function planTagKeys(
   provider: ProviderConfig | undefined,
 ): Known<readonly string[]> | null {
   if (!("tags" in after) && !("tags_all" in after) && !("tags" in afterUnknown)) return null;
-  if (isObject(after.tags_all)) return known([...keysOf(after.tags_all), ...keysOf(afterUnknown.tags_all)]);
+  if (isObject(after.tags_all)) {
+    const pending = afterUnknown.tags_all;
+    return known(
+      isObject(pending)
+        ? [...Object.keys(after.tags_all), ...Object.keys(pending)]
+        : Object.keys(after.tags_all),
+    );
+  }
   if (afterUnknown.tags === true) return unknown("the tags are known only after apply");
   const own = [...keysOf(after.tags), ...keysOf(afterUnknown.tags)];
   const defaults = provider?.defaultTagKeys ?? known<readonly string[]>([]);
@@ -179,32 +202,37 @@ interface Scope {
   readonly providers: Map<string, ProviderConfig>;
 }
 
+const ONE = known(1);
+
+/** Records a problem with the `index`th resource change (a function, not a closure: this runs per resource). */
+function bad(scope: Scope, index: number, message: string, at: (string | number)[] = []): undefined {
+  scope.problems.push(
+    inputProblem("terraform", scope.source.file, message, ["resource_changes", index, ...at]),
+  );
+  return undefined;
+}
+
 function resourceChange(item: unknown, index: number, scope: Scope): ResourceView | undefined {
-  const bad = (message: string, at: (string | number)[] = []): undefined => {
-    scope.problems.push(
-      inputProblem("terraform", scope.source.file, message, ["resource_changes", index, ...at]),
-    );
-    return undefined;
-  };
-  if (!isObject(item)) return bad("must be a resource change (a mapping)");
-  const address = nonEmptyString(item.address);
-  const type = nonEmptyString(item.type);
-  if (!address) return bad("has no address", ["address"]);
-  if (!type) return bad("has no type", ["type"]);
+  if (!isObject(item)) return bad(scope, index, "must be a resource change (a mapping)");
+  const address = typeof item.address === "string" && item.address !== "" ? item.address : undefined;
+  const type = typeof item.type === "string" && item.type !== "" ? item.type : undefined;
+  if (!address) return bad(scope, index, "has no address", ["address"]);
+  if (!type) return bad(scope, index, "has no type", ["type"]);
   if (item.mode !== "managed" && item.mode !== "data") {
-    return bad(`must be "managed" or "data" (got ${JSON.stringify(item.mode)})`, ["mode"]);
+    return bad(scope, index, `must be "managed" or "data" (got ${JSON.stringify(item.mode)})`, ["mode"]);
   }
   const change = item.change;
-  if (!isObject(change) || !Array.isArray(change.actions)) return bad("has no change.actions", ["change"]);
-  const action = ACTIONS[change.actions.join(",")];
+  if (!isObject(change) || !Array.isArray(change.actions))
+    return bad(scope, index, "has no change.actions", ["change"]);
+  const action = actionOf(change.actions);
   if (!action)
-    return bad(`are not actions Terraform plans (got ${JSON.stringify(change.actions)})`, [
+    return bad(scope, index, `are not actions Terraform plans (got ${JSON.stringify(change.actions)})`, [
       "change",
       "actions",
     ]);
   const after = isObject(change.after) ? change.after : {};
   const afterUnknown = record(change.after_unknown);
-  const config = scope.config.get(address.replace(/\[[^\]]*\]/g, ""));
+  const config = scope.config.get(withoutInstanceKeys(address));
   const providerKey = providerFor(type, config, scope.providers);
   const live = action !== "delete" && action !== "read" && action !== "forget";
   return {
@@ -217,8 +245,8 @@ function resourceChange(item: unknown, index: number, scope: Scope): ResourceVie
     unknownValues: afterUnknown,
     sensitiveValues: record(action === "delete" ? change.before_sensitive : change.after_sensitive),
     tagKeys: live ? planTagKeys(after, afterUnknown, scope.providers.get(providerKey)) : null,
-    instances: known(1),
-    ...(config && Object.keys(config.references).length > 0 ? { references: config.references } : {}),
+    instances: ONE,
+    references: config?.references,
   };
 }
 

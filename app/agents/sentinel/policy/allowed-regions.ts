@@ -43,6 +43,7 @@ export function checkAllowedRegions(model: StackModel, rules: ResolvedPolicyRule
   for (const resource of model.resources) {
     if (!resource.managed || !isLive(resource.action) || !isAws(resource.type)) continue;
     if (!configured.has(resource.providerKey)) unconfigured.add(resource.providerKey);
+    if (typeof resource.values.region !== "string") continue;
     const own = attribute(resource, "region");
     if (own.state !== "known" || typeof own.value !== "string") continue;
     if (own.value !== providerRegions.get(resource.providerKey) && !allowed.includes(own.value)) {

@@ -19,8 +19,8 @@ export function checkRequiredTags(model: StackModel, rules: ResolvedPolicyRules)
       );
       continue;
     }
-    const present = new Set(resource.tagKeys.value);
-    const missing = required.filter((tag) => !present.has(tag));
+    const present = resource.tagKeys.value;
+    const missing = required.filter((tag) => !present.includes(tag));
     if (missing.length > 0) {
       out.push(
         violation(

@@ -23,11 +23,6 @@ const INSTANCE_CLASSES: Readonly<Record<string, string>> = {
   aws_elasticache_replication_group: "node_type",
 };
 
-const STORAGE: Readonly<Record<string, readonly string[]>> = {
-  aws_db_instance: ["allocated_storage", "max_allocated_storage"],
-  aws_rds_cluster: ["allocated_storage"],
-};
-
 function numeric(value: unknown): number | undefined {
   if (typeof value === "number") return value;
   return typeof value === "string" && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : undefined;
@@ -39,9 +34,12 @@ interface Cap {
   readonly limit: number;
   readonly unit: string;
   readonly measure: (value: unknown) => number | undefined;
+  /** When only some resources of the type are held to the cap. */
+  readonly appliesTo?: (resource: ResourceView) => boolean;
 }
 
 function checkCap(resource: ResourceView, cap: Cap, out: Violation[]): void {
+  if (cap.appliesTo && !cap.appliesTo(resource)) return;
   const reading = read(resource, cap.attribute);
   if (!reading) return;
   const at = `${resource.address}.${cap.attribute}`;
@@ -69,46 +67,37 @@ function checkCap(resource: ResourceView, cap: Cap, out: Violation[]): void {
   }
 }
 
-function caps(resource: ResourceView, rules: ResolvedPolicyRules): Cap[] {
-  const limits = rules.sizeCaps;
-  const storage = (STORAGE[resource.type] ?? []).map((name) => ({
+/** The caps each resource type is held to under these rules: built once, looked up per resource. */
+function capTable(rules: ResolvedPolicyRules): ReadonlyMap<string, readonly Cap[]> {
+  const { maxTasks, maxTaskCpu, maxDbStorageGb } = rules.sizeCaps;
+  const storage = (attribute: string): Cap => ({
     ruleId: "db-storage",
-    attribute: name,
-    limit: limits.maxDbStorageGb,
+    attribute,
+    limit: maxDbStorageGb,
     unit: "GB",
     measure: numeric,
-  }));
-  switch (resource.type) {
-    case "aws_ecs_service":
-      return [
-        {
-          ruleId: "task-count",
-          attribute: "desired_count",
-          limit: limits.maxTasks,
-          unit: "tasks",
-          measure: numeric,
-        },
-      ];
-    case "aws_appautoscaling_target":
-      return attribute(resource, "service_namespace").state === "known" &&
-        resource.values.service_namespace === "ecs"
-        ? [
-            {
-              ruleId: "task-count",
-              attribute: "max_capacity",
-              limit: limits.maxTasks,
-              unit: "tasks",
-              measure: numeric,
-            },
-          ]
-        : [];
-    case "aws_ecs_task_definition":
-      return [
-        { ruleId: "task-cpu", attribute: "cpu", limit: limits.maxTaskCpu, unit: "vCPU", measure: taskVcpu },
-      ];
-    default:
-      return storage;
-  }
+  });
+  const tasks = (attribute: string): Cap => ({
+    ruleId: "task-count",
+    attribute,
+    limit: maxTasks,
+    unit: "tasks",
+    measure: numeric,
+  });
+  return new Map<string, readonly Cap[]>([
+    ["aws_db_instance", [storage("allocated_storage"), storage("max_allocated_storage")]],
+    ["aws_rds_cluster", [storage("allocated_storage")]],
+    ["aws_ecs_service", [tasks("desired_count")]],
+    // Application Auto Scaling targets other services too; only ECS targets count tasks.
+    [
+      "aws_appautoscaling_target",
+      [{ ...tasks("max_capacity"), appliesTo: (r) => r.values.service_namespace === "ecs" }],
+    ],
+    [
+      "aws_ecs_task_definition",
+      [{ ruleId: "task-cpu", attribute: "cpu", limit: maxTaskCpu, unit: "vCPU", measure: taskVcpu }],
+    ],
+  ]);
 }
 
 function checkFamily(resource: ResourceView, families: readonly string[], out: Violation[]): void {
@@ -143,10 +132,13 @@ function checkFamily(resource: ResourceView, families: readonly string[], out: V
 export function checkSizeCaps(model: StackModel, rules: ResolvedPolicyRules): Violation[] {
   const out: Violation[] = [];
   const families = rules.sizeCaps.allowedInstanceFamilies;
+  const table = capTable(rules);
   for (const resource of model.resources) {
-    if (!resource.managed || !isLive(resource.action)) continue;
-    if (families) checkFamily(resource, families, out);
-    for (const cap of caps(resource, rules)) checkCap(resource, cap, out);
+    const caps = table.get(resource.type);
+    const family = families && INSTANCE_CLASSES[resource.type] !== undefined;
+    if ((!caps && !family) || !resource.managed || !isLive(resource.action)) continue;
+    if (family) checkFamily(resource, families, out);
+    for (const cap of caps ?? []) checkCap(resource, cap, out);
   }
   return out;
 }

@@ -4,6 +4,7 @@ import { mergeFindings } from "../../../../app/agents/sentinel/findings/merge.js
 import { RULE_EQUIVALENCES } from "../../../../app/agents/sentinel/findings/rule-equivalence.js";
 import { parseCheckov, parseTfsec, parseTrivy } from "../../../../app/agents/sentinel/parsers/index.js";
 import type { ScanFinding } from "../../../../app/agents/sentinel/report.js";
+import { addressPrefix, withoutInstanceKeys } from "../../../../app/agents/sentinel/terraform-address.js";
 import { fixture, parsedValue } from "../../../support/sentinel-fixtures.js";
 
 const scan = { file: "out.json", scanDir: "infra/app" };
@@ -128,5 +129,26 @@ describe("merging the same problem on the same resource", () => {
       "LOW",
       "LOW",
     ]);
+  });
+});
+
+describe("Terraform addresses", () => {
+  it.each([
+    ["aws_ecr_repository.repo.image_tag_mutability", "aws_ecr_repository.repo"],
+    ["module.db.aws_db_instance.this[0].storage_encrypted", "module.db.aws_db_instance.this[0]"],
+    ['module.app["eu"].aws_s3_bucket.logs', 'module.app["eu"].aws_s3_bucket.logs'],
+    ["image_scanning_configuration.scan_on_push", undefined],
+    ["data.aws_iam_policy_document.x", "data.aws_iam_policy_document.x"],
+  ])("the resource in %s is %s", (path, address) => {
+    expect(addressPrefix(path)).toBe(address);
+  });
+
+  it.each([
+    ["aws_s3_bucket.b", "aws_s3_bucket.b"],
+    ["aws_s3_bucket.b[12]", "aws_s3_bucket.b"],
+    ['module.a["x"].module.b[0].aws_s3_bucket.c["k"]', "module.a.module.b.aws_s3_bucket.c"],
+    ["aws_s3_bucket.b[unclosed", "aws_s3_bucket.b[unclosed"],
+  ])("the configuration address of %s is %s", (address, config) => {
+    expect(withoutInstanceKeys(address)).toBe(config);
   });
 });
