@@ -8,17 +8,22 @@ export function plural(count: number, one: string, many = `${one}s`): string {
   return `${count} ${count === 1 ? one : many}`;
 }
 
+/** One full stop at the end, however the words quoted inside it ended (a tool's message often ends with one). */
+function sentence(text: string): string {
+  return text.replace(/\.{2,}$/, ".");
+}
+
 /** The reasons for a verdict: those that fail it, and those that say what passed. */
 export class Reasons {
   readonly failing: string[] = [];
   readonly passing: string[] = [];
 
   fail(reason: string): void {
-    this.failing.push(reason);
+    this.failing.push(sentence(reason));
   }
 
   pass(reason: string): void {
-    this.passing.push(reason);
+    this.passing.push(sentence(reason));
   }
 
   /** Failing reasons first; every reason, so a PASS says what it rests on too. */

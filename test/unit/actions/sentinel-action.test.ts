@@ -182,7 +182,7 @@ describe("the Sentinel action", () => {
     const result = resultOf(toolkit);
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "tfsec is required by the org policy but failed: tfsec could not be started (is it installed?): Unable to locate executable file: tfsec. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable..",
+      "tfsec is required by the org policy but failed: tfsec could not be started (is it installed?): Unable to locate executable file: tfsec. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.",
     );
     expect(result.tools[2]).toMatchObject({ name: "tfsec", status: "failed" });
   });

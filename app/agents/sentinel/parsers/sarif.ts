@@ -108,14 +108,15 @@ function result(
   }
   const rule = byIndex?.id === ruleId ? byIndex : rules.find((r) => r?.id === ruleId);
   const level = nonEmptyString(value.level) ?? rule?.level ?? "warning";
-  const severity = rule?.severity ?? LEVELS[level];
+  // A level (error, warning, note) is how loudly to show a result, not a severity: a guess, marked as one.
+  const severity = rule?.severity;
   const where = location(value.locations);
   const message = resultMessage(value.message);
   const title = rule?.title ?? message ?? ruleId;
   return {
     tool,
     ruleId,
-    severity: severity ?? "HIGH",
+    severity: severity ?? LEVELS[level] ?? "HIGH",
     ...(severity ? {} : { severityAssumed: true }),
     title,
     ...(message && message !== title ? { message } : {}),
@@ -128,7 +129,8 @@ function result(
 
 /**
  * Reads a SARIF 2.1.0 log written by `tool` (Trivy's, tfsec's or Checkov's `--format sarif`). The severity is
- * the one the rule's tags name, else its `security-severity` score, else the result's level.
+ * the one the rule's tags name, else its `security-severity` score; else it is assumed from the result's level
+ * (error HIGH, warning MEDIUM, note LOW, none INFO).
  */
 export function scanFromSarif(data: unknown, tool: ScannerTool, source: InputSource): Parsed<ScanReport> {
   const problem = (message: string, path: (string | number)[] = []) =>

@@ -274,3 +274,67 @@ describe("Infracost (--format json)", () => {
     expect(parsed.notes).toEqual(["Infracost priced nothing (totalMonthlyCost is null); the forecast is $0"]);
   });
 });
+
+describe("SARIF from Checkov (-o sarif)", () => {
+  it("assumes a severity from the level when the rule names none, and says it assumed it", () => {
+    const sarif = {
+      version: "2.1.0",
+      $schema:
+        "https://raw.githubusercontent.com/oasis-tcs/sarif-spec/master/Schemata/sarif-schema-2.1.0.json",
+      runs: [
+        {
+          tool: {
+            driver: {
+              name: "Bridgecrew",
+              version: "3.2.1",
+              rules: [
+                {
+                  id: "CKV_AWS_18",
+                  name: "Ensure the S3 bucket has access logging enabled",
+                  shortDescription: { text: "Ensure the S3 bucket has access logging enabled" },
+                },
+              ],
+            },
+          },
+          results: [
+            {
+              ruleId: "CKV_AWS_18",
+              ruleIndex: 0,
+              level: "error",
+              message: { text: "Ensure the S3 bucket has access logging enabled" },
+              locations: [
+                {
+                  physicalLocation: {
+                    artifactLocation: { uri: "main.tf" },
+                    region: { startLine: 1, endLine: 3 },
+                  },
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    };
+    const report = parsedValue(
+      parseCheckov(JSON.stringify(sarif), { file: "c.sarif", scanDir: "infra/app" }),
+    );
+    expect(report).toEqual({
+      kind: "scan",
+      tool: "checkov",
+      version: "3.2.1",
+      findings: [
+        {
+          tool: "checkov",
+          ruleId: "CKV_AWS_18",
+          severity: "HIGH",
+          severityAssumed: true,
+          title: "Ensure the S3 bucket has access logging enabled",
+          file: "infra/app/main.tf",
+          line: 1,
+          endLine: 3,
+        },
+      ],
+      notes: [],
+    });
+  });
+});
