@@ -3,6 +3,7 @@ import { estimateCost } from "./cost/estimate.js";
 import { formatUsd } from "./money.js";
 import { listSome, plural, type Reasons } from "./reasons.js";
 import type { CostReport } from "./report.js";
+import type { HclModel } from "./parsers/terraform-hcl.js";
 import type { StackModel } from "./resources.js";
 
 export interface Forecast {
@@ -28,7 +29,12 @@ function fromInfracost(report: CostReport, reasons: Reasons): Forecast {
 
 function fromEstimate(model: StackModel, reasons: Reasons): Forecast {
   const estimate = estimateCost(model);
-  const unpriced = estimate.unpriced.map((u) => `${u.address}: ${u.why}`);
+  // Without a plan, a module's resources are out of sight: its cost is not in the estimate either.
+  const modules = model.source === "hcl" ? (model as HclModel).modules : [];
+  const unpriced = [
+    ...estimate.unpriced.map((u) => `${u.address}: ${u.why}`),
+    ...modules.map((m) => `${m.address}: its resources are only in a plan`),
+  ];
   const usage =
     estimate.usageOnly.length > 0
       ? `; ${plural(estimate.usageOnly.length, "resource")} billed by use count as $0`
@@ -43,7 +49,7 @@ function fromEstimate(model: StackModel, reasons: Reasons): Forecast {
   };
   if (estimate.lines.length === 0 && unpriced.length > 0) {
     reasons.fail(
-      `No cost forecast: there is no Infracost output, and the offline estimate could price none of the ${plural(unpriced.length, "resource")} that cost money (${listSome(unpriced, 3)}).`,
+      `No cost forecast: there is no Infracost output, and the offline estimate priced nothing; it could not price ${listSome(unpriced, 3, "; ")}.`,
     );
     return { cost };
   }
@@ -56,7 +62,7 @@ function fromEstimate(model: StackModel, reasons: Reasons): Forecast {
   );
   if (unpriced.length > 0) {
     reasons.pass(
-      `${plural(unpriced.length, "resource")} could not be priced offline and ${unpriced.length === 1 ? "is" : "are"} not in the forecast: ${listSome(unpriced, 3)}.`,
+      `${plural(unpriced.length, "resource")} could not be priced offline and ${unpriced.length === 1 ? "is" : "are"} not in the forecast: ${listSome(unpriced, 3, "; ")}.`,
     );
   }
   return { monthlyUsd: estimate.monthlyUsd, cost };

@@ -57,6 +57,7 @@ export function judgePolicy(
     const text = `Org policy (${first.ruleId}): ${listSome(
       group.map((v) => v.title),
       3,
+      "; ",
     )}.`;
     if (first.blocking) reasons.fail(text);
     else reasons.pass(text);

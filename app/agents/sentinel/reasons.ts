@@ -1,7 +1,10 @@
-/** Lists the first `max` items and says how many more there are: `a, b and 3 more`. */
-export function listSome(items: readonly string[], max = 5): string {
-  if (items.length <= max) return items.join(", ");
-  return `${items.slice(0, max).join(", ")} and ${items.length - max} more`;
+/**
+ * Lists the first `max` items and says how many more there are: `a, b and 3 more`. Items that are phrases
+ * with commas of their own are better separated by `"; "`.
+ */
+export function listSome(items: readonly string[], max = 5, separator = ", "): string {
+  if (items.length <= max) return items.join(separator);
+  return `${items.slice(0, max).join(separator)}${separator === ", " ? " " : separator}and ${items.length - max} more`;
 }
 
 export function plural(count: number, one: string, many = `${one}s`): string {

@@ -102,6 +102,7 @@ function findingReasons(
       `Conftest denied ${plural(denied.length, "check")}: ${listSome(
         denied.map((f) => f.title),
         3,
+        "; ",
       )}.`,
     );
   }

@@ -76,7 +76,7 @@ describe("infracrew check: the verdict is the exit code", () => {
     );
     expect(code).toBe(1);
     expect(JSON.parse(out).reasons[0]).toBe(
-      "Org policy (required-tags): aws_db_instance.main is missing the required tag cost-center, aws_s3_bucket.receipts is missing the required tag cost-center.",
+      "Org policy (required-tags): aws_db_instance.main is missing the required tag cost-center; aws_s3_bucket.receipts is missing the required tag cost-center.",
     );
   });
 });

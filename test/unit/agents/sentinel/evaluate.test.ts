@@ -94,7 +94,7 @@ describe("evaluate: every fixture at once", () => {
     expect(result.failingReasons).toBe(3);
     expect(result.reasons).toEqual([
       "The scanners found 8 problems at or above HIGH, the failOnSeverity threshold (8 HIGH): AVD-AWS-0031 on aws_ecr_repository.foobarrr, CKV_GCP_28 on google_storage_bucket_iam_binding.allow_public_read, AWS-0086 on aws_s3_bucket.bucket, AWS-0087 on aws_s3_bucket.bucket, AWS-0091 on aws_s3_bucket.bucket and 3 more; 7 findings below it (4 MEDIUM, 3 LOW) do not fail it.",
-      "Conftest denied 3 checks: Container server must not use the :latest tag, Container server must set a memory limit, Deployment generic-app must set securityContext.runAsNonRoot.",
+      "Conftest denied 3 checks: Container server must not use the :latest tag; Container server must set a memory limit; Deployment generic-app must set securityContext.runAsNonRoot.",
       "Budget brake: the forecast of $3,027.53/month is 100.9 % of the $3,000.00 budget, at or above the brake at 80 % ($2,400.00).",
       "Security scan by Trivy, tfsec, Checkov.",
       "The org policy (required tags, allowed regions, size caps and stateful deletes) passed on 5 resources of the plan.",
@@ -294,7 +294,7 @@ describe("evaluate: never passes what it did not check", () => {
     );
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "No cost forecast: there is no Infracost output, and the offline estimate could price none of the 2 resources that cost money (aws_instance.web_app: the offline price table has no price for this type, aws_instance.zero_cost_instance: the offline price table has no price for this type).",
+      "No cost forecast: there is no Infracost output, and the offline estimate priced nothing; it could not price aws_instance.web_app: the offline price table has no price for this type; aws_instance.zero_cost_instance: the offline price table has no price for this type.",
     );
     expect(result.cost.unpriced).toEqual([
       "aws_instance.web_app: the offline price table has no price for this type",

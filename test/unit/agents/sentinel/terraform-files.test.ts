@@ -233,5 +233,6 @@ describe("evaluating the Terraform files when there is no plan", async () => {
       reason: "no plan; the org policy ran on the Terraform files",
     });
     expect(result.cost.monthlyUsd).toBe(121.76);
+    expect(result.cost.unpriced).toEqual(["module.vpc: its resources are only in a plan"]);
   });
 });
