@@ -38,6 +38,7 @@ export const priceTable = {
     kms: services.KMS,
     secretsManager: services.SECRETS_MANAGER,
     waf: services.WAF,
+    lambda: services.LAMBDA,
   },
   instances: {
     rds: RDS_INSTANCES,

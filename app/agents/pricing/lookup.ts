@@ -13,6 +13,7 @@ import {
   CLOUDWATCH_LOGS,
   FARGATE,
   KMS,
+  LAMBDA,
   RDS_STORAGE,
   REGION_ALIASES,
   S3,
@@ -57,6 +58,9 @@ const UNIT_ENTRIES: Readonly<Record<UnitKey, Entry>> = {
   "waf.web-acl-month": [WAF, "webAclMonth"],
   "waf.rule-month": [WAF, "ruleMonth"],
   "waf.requests.per-million": [WAF, "requestsPerMillion"],
+  "lambda.requests.per-million": [LAMBDA, "requestsPerMillion"],
+  "lambda.gb-second.x86_64": [LAMBDA, "gbSecondX86"],
+  "lambda.gb-second.arm64": [LAMBDA, "gbSecondArm"],
 };
 
 /** The region whose figures apply (an alias such as us-west-2 resolves to us-east-1). */

@@ -29,6 +29,9 @@ export const UNIT_KEYS = [
   "waf.web-acl-month",
   "waf.rule-month",
   "waf.requests.per-million",
+  "lambda.requests.per-million",
+  "lambda.gb-second.x86_64",
+  "lambda.gb-second.arm64",
 ] as const;
 
 export type UnitKey = (typeof UNIT_KEYS)[number];

@@ -174,6 +174,22 @@ export const WAF: ServicePrices<"webAclMonth" | "ruleMonth" | "requestsPerMillio
   },
 };
 
+export const LAMBDA: ServicePrices<"requestsPerMillion" | "gbSecondX86" | "gbSecondArm"> = {
+  source: "https://aws.amazon.com/lambda/pricing/",
+  date: DATE,
+  note: "First duration tier; the same in every region listed. Atlas prices Lambda only as a rejected alternative.",
+  units: {
+    requestsPerMillion: "per million requests",
+    gbSecondX86: "per GB-second (x86_64)",
+    gbSecondArm: "per GB-second (ARM64)",
+  },
+  regions: {
+    "us-east-1": { requestsPerMillion: 0.2, gbSecondX86: 0.0000166667, gbSecondArm: 0.0000133334 },
+    "eu-west-1": { requestsPerMillion: 0.2, gbSecondX86: 0.0000166667, gbSecondArm: 0.0000133334 },
+    "eu-central-1": { requestsPerMillion: 0.2, gbSecondX86: 0.0000166667, gbSecondArm: 0.0000133334 },
+  },
+};
+
 /**
  * Regions whose figures for every service in this table equal another region's, as the pricing pages list
  * them: US East (Ohio) and US West (Oregon) share US East (N. Virginia)'s prices for these services.
