@@ -1,6 +1,6 @@
 import { PRICE_DATE, PRICE_SOURCE } from "../../pricing/index.js";
 import { attribute, isLive, type ResourceView, type StackModel } from "../resources.js";
-import { USAGE_ONLY_TYPES, isFree } from "./free-types.js";
+import { billingOf } from "./free-types.js";
 import { PRICERS, type Priced, type PricingContext } from "./pricers.js";
 
 export interface CostLine {
@@ -81,8 +81,10 @@ export function estimateCost(model: StackModel): CostEstimate {
   const unpriced: { address: string; why: string }[] = [];
   const usageOnly: string[] = [];
   for (const resource of model.resources) {
-    if (!resource.managed || !isLive(resource.action) || isFree(resource.type)) continue;
-    if (USAGE_ONLY_TYPES.has(resource.type)) {
+    if (!resource.managed || !isLive(resource.action)) continue;
+    const billing = billingOf(resource.type);
+    if (billing === "free") continue;
+    if (billing === "usage") {
       usageOnly.push(resource.address);
       continue;
     }

@@ -74,6 +74,17 @@ export const USAGE_ONLY_TYPES: ReadonlySet<string> = new Set([
   "aws_ecr_repository",
 ]);
 
-export function isFree(type: string): boolean {
-  return FREE_TYPES.has(type) || FREE_PREFIXES.some((p) => type.startsWith(p));
+export type Billing = "free" | "usage" | "priced";
+
+const BILLING = new Map<string, Billing>();
+
+/** How a resource type is billed: not at all, only by use, or by a price the estimate looks up. */
+export function billingOf(type: string): Billing {
+  let billing = BILLING.get(type);
+  if (billing === undefined) {
+    const free = FREE_TYPES.has(type) || FREE_PREFIXES.some((p) => type.startsWith(p));
+    billing = free ? "free" : USAGE_ONLY_TYPES.has(type) ? "usage" : "priced";
+    BILLING.set(type, billing);
+  }
+  return billing;
 }
