@@ -57,6 +57,11 @@ function reasonsText(result: ValidationResult, link: string | undefined): string
   });
 }
 
+/** What a notification says after the verdict: the first reason it failed, or the cost against the budget. */
+function notificationLine(result: ValidationResult): string {
+  return failingCount(result) > 0 ? result.reasons[0]! : `${costPhrase(result)} (${budgetPhrase(result)}).`;
+}
+
 /** Sentinel's verdict as a Slack message: a header, the figures as fields, the reasons, and links. */
 export function renderSlackBlocks(result: ValidationResult, options: SlackOptions = {}): SlackMessage {
   const name = result.stack ?? result.goalRef.name;
@@ -91,7 +96,7 @@ export function renderSlackBlocks(result: ValidationResult, options: SlackOption
       : []),
   ];
   return {
-    text: truncate(`${header}. ${result.reasons[0] ?? ""}`, SLACK_LIMITS.messageText, { style: "plain" }),
+    text: truncate(`${header}. ${notificationLine(result)}`, SLACK_LIMITS.messageText, { style: "plain" }),
     blocks,
   };
 }
