@@ -1,5 +1,5 @@
 /** `1234567` → `1,234,567`, without the cost of starting ICU's number formatting. */
-export function groupThousands(whole: number): string {
+function groupThousands(whole: number): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 

@@ -5,7 +5,7 @@ export type HclValue =
   { readonly known: true; readonly value: unknown } | { readonly known: false; readonly expression: string };
 
 /** Stands in for a value inside a known object whose own value is an expression (e.g. a tag value). */
-export const UNKNOWN_VALUE = Symbol("unknown");
+const UNKNOWN_VALUE = Symbol("unknown");
 
 export interface HclScope {
   readonly variables: Readonly<Record<string, unknown>>;

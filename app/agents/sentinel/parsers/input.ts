@@ -60,7 +60,7 @@ export function readToolJson(tool: Tool, file: string, text: string): Parsed<unk
   return rejected(parsed.problems.map((p) => ({ ...p, message: clean(p.message), tool, file })));
 }
 
-export function expected(tool: Tool): string {
+function expected(tool: Tool): string {
   return `\`${TOOL_INFO[tool].output}\``;
 }
 

@@ -70,7 +70,7 @@ export function sniffFormat(data: unknown): OutputFormat | undefined {
   return undefined;
 }
 
-export function formatName(format: OutputFormat): string {
+function formatName(format: OutputFormat): string {
   return FORMAT_NAMES[format];
 }
 
