@@ -22,6 +22,8 @@ export type ConductorEvent =
       readonly reasons: readonly string[];
       readonly runUrl?: string;
       readonly figures?: ValidationFigures;
+      /** Sentinel's section for the sticky comment, already rendered (at most 2,000 characters). */
+      readonly section?: string;
     }
   | ({ readonly type: "approve" } & Request)
   | ({ readonly type: "rollback-requested" } & Request)

@@ -5,6 +5,7 @@ import { isoNow, type ConductorDeps } from "../conductor/deps.js";
 import { runEvent } from "../conductor/effect-runner.js";
 import { NAMES, parseRunName } from "../conductor/names.js";
 import { validationFigures } from "../conductor/validation-figures.js";
+import { renderCommentSection } from "../render/sentinel/comment-section.js";
 import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
 import { loadPrContext } from "./load-pr-context.js";
 
@@ -70,7 +71,7 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
         `The plan workflow ended ${run.conclusion ?? "without a conclusion"} and Sentinel's result cannot be read: ${read.reason}. Sentinel never passes what it did not check.`,
       ];
   const output = read.ok
-    ? renderSentinelCheck(read.value)
+    ? renderSentinelCheck(read.value, run.htmlUrl)
     : {
         status: "completed" as const,
         conclusion: "failure" as const,
@@ -91,7 +92,12 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
     verdict,
     reasons,
     runUrl: run.htmlUrl,
-    ...(read.ok ? { figures: validationFigures(read.value) } : {}),
+    ...(read.ok
+      ? {
+          figures: validationFigures(read.value),
+          section: renderCommentSection(read.value, { checkRunUrl: `${pr.url}/checks` }),
+        }
+      : {}),
   });
   return `validation ${verdict}`;
 }
