@@ -1,21 +1,10 @@
 import type { Crew } from "../../app/conductor/crew.js";
-import type { ConductorDeps, Logger } from "../../app/conductor/deps.js";
+import type { ConductorDeps } from "../../app/conductor/deps.js";
 import type { DesignBlocked, PlanSpec } from "../../app/contracts/generated/index.js";
 import { contentHash } from "../../app/contracts/canonical.js";
 import { FakePlatform } from "../../app/platform/fake-platform.js";
+import { memoryLog } from "./memory-log.js";
 import { readRepoFile } from "./repo-files.js";
-
-export interface LogLine {
-  readonly level: string;
-  readonly details: object;
-  readonly message?: string;
-}
-
-export function memoryLog(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
-  const at = (level: string) => (details: object, message?: string) =>
-    void lines.push({ level, details, ...(message ? { message } : {}) });
-  return { info: at("info"), warn: at("warn"), error: at("error"), debug: at("debug"), lines };
-}
 
 /** A crew with fixed answers, for handler tests that are about the Conductor, not the agents. */
 export function stubCrew(outcome: "plan" | "blocked" = "plan"): Crew {

@@ -5,7 +5,8 @@ import type { PrState } from "../../app/conductor/pr-state.js";
 import { labelFor } from "../../app/conductor/states.js";
 import type { PullRequest } from "../../app/platform/platform.js";
 import { renderSticky } from "../../app/render/sticky-comment.js";
-import { MemoryPlatform, memoryLogger } from "./memory-platform.js";
+import { memoryLog } from "./memory-log.js";
+import { MemoryPlatform } from "./memory-platform.js";
 import { policyWith } from "./policies.js";
 
 export const REPO = { owner: "acme", repo: "infra" } as const;
@@ -57,7 +58,7 @@ export function goalPr(state: PrState, options: GoalPrOptions = {}) {
     options.permissions ?? { bob: "write", mallory: "read" },
   );
   platform.comments.set(pr.number, [{ id: 1, body: renderSticky(state, policyWith()) }]);
-  const log = memoryLogger();
+  const log = memoryLog();
   const deps: ConductorDeps = {
     platform,
     clock: options.clock ?? (() => new Date(options.now ?? "2026-11-27T12:05:00Z")),

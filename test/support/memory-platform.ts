@@ -1,5 +1,4 @@
 import type { Permission } from "../../app/conductor/approval-gate.js";
-import type { Logger } from "../../app/conductor/deps.js";
 import type { CheckRunInput, Comment, Platform, PullRequest, RepoRef } from "../../app/platform/platform.js";
 
 /**
@@ -110,15 +109,4 @@ function notUsed(name: string): () => never {
   return () => {
     throw new Error(`MemoryPlatform.${name} is not part of these tests`);
   };
-}
-
-/** A logger that keeps its lines, to assert what was logged. */
-export function memoryLogger(): Logger & { lines: { level: string; message: string; details: object }[] } {
-  const lines: { level: string; message: string; details: object }[] = [];
-  const at =
-    (level: string) =>
-    (details: object, message = ""): void => {
-      lines.push({ level, message, details });
-    };
-  return { lines, info: at("info"), warn: at("warn"), error: at("error"), debug: at("debug") };
 }

@@ -7,7 +7,7 @@ import { slackSignature } from "../../../app/handlers/slack/verify-signature.js"
 import { createSlackNotifier } from "../../../app/platform/slack/slack-notifier.js";
 import { MARKERS } from "../../../app/render/markers.js";
 import { goalPr, PR_NUMBER } from "../../support/goal-pr.js";
-import { memoryLogger } from "../../support/memory-platform.js";
+import { memoryLog } from "../../support/memory-log.js";
 import { prState, SHA_A, SHA_B } from "../../support/pr-states.js";
 import { serve } from "../../support/serve.js";
 import { slackMethod, strictNock } from "../../support/strict-nock.js";
@@ -38,7 +38,7 @@ interface Setup {
 }
 
 async function setup(state: PrState, options: Setup = {}) {
-  const log = memoryLogger();
+  const log = memoryLog();
   const notifier = options.notify ? createSlackNotifier({ botToken: "xoxb-test-token" }, log) : undefined;
   const scenario = goalPr(state, {
     ...(notifier ? { notifier } : {}),
