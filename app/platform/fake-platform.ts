@@ -68,16 +68,18 @@ export class FakePlatform implements GitHubPlatform {
     return this.moveBranch(branch, this.git.commitChanges(base, changes, message, [base], sha));
   }
 
-  seedIssue(labels: readonly string[] = []): number {
-    const number = this.nextNumber++;
+  /** An open issue, numbered `number` when given (see seedPullRequest). */
+  seedIssue(labels: readonly string[] = [], number = this.nextNumber): number {
+    this.checkNewNumber(number);
     this.issues.open(number, labels);
+    this.nextNumber = number + 1;
     return number;
   }
 
   /**
    * An open pull request from `branch`: a commit is pushed to it with `files` (or a file of its own) when files or a
    * `headSha` are given or the branch is new. `number` picks the PR's number as in a repository whose issues and PRs
-   * already run up to it: it must not be below the next free one, since GitHub never numbers backwards.
+   * already run up to it: it must not be below the next free one.
    */
   seedPullRequest(input: {
     branch: string;
@@ -90,9 +92,7 @@ export class FakePlatform implements GitHubPlatform {
     labels?: readonly string[];
   }): PullRequest {
     const { branch, title = branch, body = "", author = "octocat", number = this.nextNumber } = input;
-    if (!Number.isSafeInteger(number) || number < this.nextNumber) {
-      throw new Error(`#${number} cannot be a new pull request: the next free number is #${this.nextNumber}`);
-    }
+    this.checkNewNumber(number);
     if (
       input.files !== undefined ||
       input.headSha !== undefined ||
@@ -278,6 +278,15 @@ export class FakePlatform implements GitHubPlatform {
     this.nextNumber = number + 1;
     this.issues.open(number, labels);
     return this.pulls.get(number);
+  }
+
+  /** GitHub numbers issues and pull requests from one sequence, which never goes back. */
+  private checkNewNumber(number: number): void {
+    if (!Number.isSafeInteger(number) || number < this.nextNumber) {
+      throw new Error(
+        `#${number} cannot be a new issue or pull request: the next free number is #${this.nextNumber}`,
+      );
+    }
   }
 
   private htmlUrl(path: string): string {

@@ -81,14 +81,14 @@ describe("FakePlatform, beyond the shared contract", () => {
     const fake = new FakePlatform();
     fake.seedPullRequest({ branch: "infracrew/a", number: 5 });
     expect(() => fake.seedPullRequest({ branch: "infracrew/b", number: 5 })).toThrow(
-      "#5 cannot be a new pull request: the next free number is #6",
+      "#5 cannot be a new issue or pull request: the next free number is #6",
     );
-    expect(() => fake.seedPullRequest({ branch: "infracrew/b", number: 2 })).toThrow(
-      /next free number is #6/,
-    );
-    fake.seedPullRequest({ branch: "infracrew/b", headSha: "b".repeat(40) });
+    expect(() => fake.seedIssue([], 2)).toThrow(/next free number is #6/);
+    expect(fake.seedIssue([], 9)).toBe(9);
+    expect(fake.seedPullRequest({ branch: "infracrew/b" }).number).toBe(10);
+    fake.seedPullRequest({ branch: "infracrew/c", headSha: "b".repeat(40) });
     for (const taken of ["b".repeat(40), "B".repeat(40), "abc"]) {
-      expect(() => fake.seedFiles("infracrew/c", { c: "c" }, "seed", taken)).toThrow(
+      expect(() => fake.seedFiles("infracrew/d", { d: "d" }, "seed", taken)).toThrow(
         `a new commit cannot be named "${taken}"`,
       );
     }
