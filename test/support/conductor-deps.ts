@@ -32,16 +32,23 @@ export function stubCrew(outcome: "plan" | "blocked" = "plan"): Crew {
   };
 }
 
+export interface TestDeps extends ConductorDeps {
+  readonly platform: FakePlatform;
+  readonly log: ReturnType<typeof memoryLog>;
+}
+
+/**
+ * The one way to get ConductorDeps in a test: a FakePlatform (acme/infra), a fixed clock, a stub crew and a log that
+ * keeps its lines, each replaceable.
+ */
 export function fakeDeps(
-  over: Partial<ConductorDeps> & { platform?: FakePlatform } = {},
-): ConductorDeps & { platform: FakePlatform; log: ReturnType<typeof memoryLog> } {
-  return {
-    platform: over.platform ?? new FakePlatform(),
-    clock: over.clock ?? (() => new Date("2026-11-27T12:00:00Z")),
-    log: memoryLog(),
-    appLogin: "infracrew[bot]",
-    crew: over.crew ?? stubCrew(),
-    ...(over.notifier ? { notifier: over.notifier } : {}),
-    ...(over.observer ? { observer: over.observer } : {}),
-  } as ConductorDeps & { platform: FakePlatform; log: ReturnType<typeof memoryLog> };
+  over: Partial<Omit<ConductorDeps, "platform" | "log">> & { readonly platform?: FakePlatform } = {},
+): TestDeps {
+  const {
+    platform = new FakePlatform(),
+    clock = () => new Date("2026-11-27T12:00:00Z"),
+    crew = stubCrew(),
+    ...rest
+  } = over;
+  return { platform, clock, log: memoryLog(), appLogin: "infracrew[bot]", crew, ...rest };
 }

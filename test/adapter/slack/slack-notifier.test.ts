@@ -110,7 +110,7 @@ describe("a Slack outage", () => {
       via: "comment",
     });
     expect(final.state).toBe("APPLYING");
-    expect(platform.dispatches.map((d) => d.inputs.mode)).toEqual(["apply"]);
+    expect(platform.actions.dispatches.map((d) => d.inputs.mode)).toEqual(["apply"]);
     expect(log.lines.filter((l) => l.level === "error").map((l) => l.message)).toEqual([
       "Slack sync failed; GitHub flow goes on",
     ]);
