@@ -17,13 +17,15 @@ export const NAMES = {
 export const branchFor = (stack: string): string => `${NAMES.branchPrefix}${stack}`;
 
 /**
- * What the workflows' `run-name` carries (templates/workflows): `infracrew <plan|apply|rollback> … pr-<n> … <sha>`,
- * so a workflow_run event names its PR even when it was dispatched.
+ * The apply workflow's `run-name` (templates/workflows/infracrew-apply.yml) is
+ * `infracrew apply <stack> pr-<n> <apply|rollback> <sha>`: a workflow_dispatch run lists no pull request, so its
+ * title names the PR, the mode and the commit (the approved one, or the one being rolled back). Read from the end,
+ * so a stack named like `rollback-drill` or `pr-3-api` cannot be mistaken for them.
  */
 export function parseRunName(name: string): { pr?: number; sha?: string; mode?: "apply" | "rollback" } {
-  const pr = /\bpr-(\d+)\b/.exec(name)?.[1];
-  const sha = /\b([0-9a-f]{40})\b/.exec(name)?.[1];
-  const mode = /\b(apply|rollback)\b/.exec(name.replace(/^infracrew apply\b/, "infracrew"))?.[1] as
-    "apply" | "rollback" | undefined;
-  return { ...(pr ? { pr: Number(pr) } : {}), ...(sha ? { sha } : {}), ...(mode ? { mode } : {}) };
+  const tokens = name.trim().split(/\s+/);
+  const [pr = "", mode = "", sha = ""] = tokens.slice(-3);
+  if (tokens[0] !== "infracrew" || tokens.length < 5 || !/^pr-\d+$/.test(pr)) return {};
+  if ((mode !== "apply" && mode !== "rollback") || !/^[0-9a-f]{40}$/.test(sha)) return {};
+  return { pr: Number(pr.slice(3)), sha, mode };
 }
