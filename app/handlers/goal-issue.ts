@@ -4,7 +4,7 @@ import { looksLikeGoalForm } from "../contracts/issue-form.js";
 import { isoNow, type ConductorDeps } from "../conductor/deps.js";
 import { NAMES, branchFor } from "../conductor/names.js";
 import { decodeState, type PrState } from "../conductor/pr-state.js";
-import { labelFor, withStateLabel } from "../conductor/states.js";
+import { LABEL_PREFIX, labelFor, withStateLabel } from "../conductor/states.js";
 import {
   renderConfigInvalid,
   renderGoalAccepted,
@@ -91,7 +91,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   if (design.kind === "DesignBlocked") {
     await say(renderGoalBlocked(design.value));
     await platform.setLabels(issue.number, [
-      ...issue.labels.filter((l) => !l.startsWith("infracrew:")),
+      ...issue.labels.filter((l) => !l.startsWith(LABEL_PREFIX)),
       labelFor("BLOCKED"),
     ]);
     log.info({ issue: issue.number, reasons: design.value.reasons.map((r) => r.code) }, "design blocked");
@@ -150,6 +150,9 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
     await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, policy.value), sticky);
   else await platform.createComment(pr.number, renderSticky(state, policy.value));
   await say(renderGoalAccepted(spec, pr));
+  // The PR carries the state from now on: a label left from a blocked design would contradict it.
+  const kept = issue.labels.filter((l) => !l.startsWith(LABEL_PREFIX));
+  if (kept.length < issue.labels.length) await platform.setLabels(issue.number, kept);
   deps.observer?.agentSucceeded("conductor");
   log.info(
     { issue: issue.number, pr: pr.number, sha: commit.sha, at: isoNow(deps), files: files.length },

@@ -164,7 +164,10 @@ export function mockPullsForCommit(gh: GitHubMock, sha: string, labels: readonly
   ]);
 }
 
-/** The goal's files onto infracrew/checkout-api as one commit from one tree, and its pull request opened. */
+/**
+ * The goal's files onto infracrew/checkout-api as one commit from one tree, its pull request opened in VALIDATING with
+ * its sticky comment. The answer on the goal issue is the caller's to mock (a new comment, or one updated in place).
+ */
 export function mockGoalToPr(gh: GitHubMock, options: { readonly config?: string } = {}) {
   mockConfig(gh, options.config ?? ONBOARDED_CONFIG);
   gh.get(`pulls?head=${J.owner}:${J.branch}&state=open`).reply(200, []);
@@ -180,6 +183,5 @@ export function mockGoalToPr(gh: GitHubMock, options: { readonly config?: string
   const pull = gh.post("pulls").reply(201, pullBody(J.pr, { headSha: SHAS.head, branch: J.branch }));
   const labels = mockLabels(gh, J.pr, ["infracrew:validating"]);
   const sticky = mockComment(gh, J.pr, J.stickyId);
-  const reply = mockComment(gh, J.issue, J.goalCommentId);
-  return { tree, commit, ref, pull, labels, sticky, reply };
+  return { tree, commit, ref, pull, labels, sticky };
 }

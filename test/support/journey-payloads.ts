@@ -13,18 +13,19 @@ const user = (login: string) => ({ login, type: login.endsWith("[bot]") ? "Bot" 
 const REPOSITORY = { default_branch: "main" };
 const htmlUrl = (path: string) => `https://github.com/${J.owner}/${J.repo}/${path}`;
 
-/** The goal issue #7, opened or edited by its author. */
+/** The goal issue #7, opened or edited by its author, with the labels it carries. */
 export function goalIssuePayload(
   action: "opened" | "edited",
   body: string = GOAL_FORM_BODY,
-  author: string = J.author,
+  options: { readonly author?: string; readonly labels?: readonly string[] } = {},
 ): Json {
+  const author = options.author ?? J.author;
   return examplePayload("issues", action, {
     issue: {
       number: J.issue,
       title: `Goal: ${J.stack}`,
       body,
-      labels: [],
+      labels: (options.labels ?? []).map((name, id) => ({ id, name, color: "ededed" })),
       user: user(author),
       state: "open",
       html_url: htmlUrl(`issues/${J.issue}`),

@@ -65,7 +65,7 @@ export class GoalPrJourney {
 
 /** issues.opened with the goal form → Atlas, Forge, one commit, PR #12 in VALIDATING. */
 export async function planGoal(j: GoalPrJourney) {
-  const mocks = M.mockGoalToPr(j.gh);
+  const mocks = { ...M.mockGoalToPr(j.gh), reply: M.mockComment(j.gh, J.issue, J.goalCommentId) };
   const calls = await j.app.deliver("issues", goalIssuePayload("opened"));
   j.sticky = sent(mocks.sticky);
   j.body = sent(mocks.pull);
