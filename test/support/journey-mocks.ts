@@ -164,6 +164,21 @@ export function mockPullsForCommit(gh: GitHubMock, sha: string, labels: readonly
   ]);
 }
 
+const REPO = `/repos/${J.owner}/${J.repo}`;
+
+/** The REST calls `mockGoalToPr` answers, in the order the app makes them. */
+export const GOAL_TO_PR_CALLS = [
+  `GET ${REPO}/contents/.github/infracrew.yml`,
+  `GET ${REPO}/pulls?head=acme:infracrew/checkout-api&state=open`,
+  `GET ${REPO}/branches/main`,
+  `POST ${REPO}/git/trees`,
+  `POST ${REPO}/git/commits`,
+  `POST ${REPO}/git/refs`,
+  `POST ${REPO}/pulls`,
+  `PUT ${REPO}/issues/12/labels`,
+  `POST ${REPO}/issues/12/comments`,
+] as const;
+
 /**
  * The goal's files onto infracrew/checkout-api as one commit from one tree, its pull request opened in VALIDATING with
  * its sticky comment. The answer on the goal issue is the caller's to mock (a new comment, or one updated in place).
