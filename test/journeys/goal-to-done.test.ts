@@ -5,6 +5,7 @@ import * as M from "../support/journey-mocks.js";
 import { J, SHAS, commentBody, sent } from "../support/journey-repo.js";
 import {
   GoalPrJourney,
+  LOCK_AND_DISPATCH_CALLS,
   applyInputs,
   approveAndApply,
   completePlan,
@@ -53,7 +54,8 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
     expectGolden("journeys/goal-planned-issue-comment.md", sent(planned.reply));
     expectGolden("journeys/sticky-validating.md", j.sticky);
 
-    // 2. The plan workflow's run: Sentinel's ValidationResult PASS → both check runs, WAIT_FOR_APPROVE.
+    // 2. Ten minutes later, the plan workflow's run: Sentinel's ValidationResult PASS → both check runs, WAIT_FOR_APPROVE.
+    j.app.advance(10);
     const validated = await completePlan(j, 301, "PASS");
     expect(validated.calls).toEqual([
       `GET ${REPO}/pulls/12`,
@@ -82,23 +84,16 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
     expect(j.state().state).toBe("WAIT_FOR_APPROVE");
     expectGolden("journeys/sticky-wait-for-approve.md", j.sticky);
 
-    // 3. `/approve` by bob (write): the lock, the dispatch of the apply with exactly these inputs, APPLYING.
+    // 3. Five minutes later, `/approve` by bob (write): the lock, the dispatch of the apply with exactly these inputs, APPLYING.
+    j.app.advance(5);
     const approved = await approveAndApply(j, "bob", 8001);
     expect(approved.calls).toEqual([
-      `GET ${REPO}/pulls/12`,
-      `GET ${REPO}/issues/12/comments?per_page=100&page=1`,
-      `GET ${REPO}/contents/.github/infracrew.yml`,
+      ...M.PR_CONTEXT_CALLS,
       `GET ${REPO}/collaborators/bob/permission`,
       `POST ${REPO}/issues/comments/8001/reactions`,
-      `POST ${REPO}/git/refs`,
-      `GET ${REPO}/pulls/12`,
-      `GET ${REPO}/git/ref/infracrew/applied/checkout-api`,
-      `PUT ${REPO}/issues/12/labels`,
-      `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
-      `PATCH ${REPO}/issues/comments/9012`,
-      `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
-      `PATCH ${REPO}/check-runs/502`,
+      ...LOCK_AND_DISPATCH_CALLS,
     ]);
+    expect(approved.calls).toHaveLength(13);
     expect(approved.dispatch.body).toEqual({
       ref: "main",
       inputs: { pr: "12", sha: SHAS.head, stack: "checkout-api", mode: "apply", known_good_sha: "" },
@@ -109,10 +104,14 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       apply: { sha: SHAS.head, approvedBy: ["bob"], knownGood: null },
     });
 
-    // 4. The apply run's ApplyResult success → DONE: applied ref, lock released, merged at the SHA, issue closed.
+    // 4. Ten minutes later, the apply run's ApplyResult success → DONE: applied ref, lock released, merged at the SHA, issue closed.
     const inputs = applyInputs("apply");
     M.mockPrContext(j.gh, j.onGitHub());
-    mockApplyArtifact(j, 401, inputs, "success");
+    j.app.advance(10);
+    mockApplyArtifact(j, 401, inputs, "success", {
+      startedAt: "2026-11-27T12:15:20Z",
+      finishedAt: "2026-11-27T12:24:42Z",
+    });
     j.expectLabel("DONE");
     const applied = mockRecordFirstApplied(j, SHAS.head);
     const unlocked = mockReleaseLock(j, SHAS.head);

@@ -19,6 +19,8 @@ import {
  */
 
 export const APP_ID = 123;
+/** Where the calls of acme/infra go, as `gh.calls` lists them. */
+export const REPO = `/repos/${J.owner}/${J.repo}`;
 export const CHECK_IDS = { "Infracrew / Sentinel": 501, "Infracrew / Conductor": 502 } as const;
 type CheckName = keyof typeof CHECK_IDS;
 
@@ -54,6 +56,13 @@ export function mockComments(
     comments.map((c) => commentBody(c.id, c.body)),
   );
 }
+
+/** The REST calls `mockPrContext` answers (with the PR read). */
+export const PR_CONTEXT_CALLS = [
+  `GET ${REPO}/pulls/12`,
+  `GET ${REPO}/issues/12/comments?per_page=100&page=1`,
+  `GET ${REPO}/contents/.github/infracrew.yml`,
+] as const;
 
 /** Loading the PR context: the PR (unless the webhook carried it), its sticky comment, and the config. */
 export function mockPrContext(
@@ -122,6 +131,12 @@ export function mockCheckRun(
     : gh.post("check-runs").reply(201, { id, name, head_sha: sha });
 }
 
+/** The REST calls of an update of the Conductor check on `sha`: its look-up, then the PATCH. */
+export const conductorCheckUpdateCalls = (sha: string) => [
+  `GET ${REPO}/commits/${sha}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=${APP_ID}`,
+  `PATCH ${REPO}/check-runs/${CHECK_IDS["Infracrew / Conductor"]}`,
+];
+
 /** A run's artifact: listed, then downloaded through GitHub's 302 to a signed address. */
 export function mockArtifact(
   gh: GitHubMock,
@@ -163,8 +178,6 @@ export function mockPullsForCommit(gh: GitHubMock, sha: string, labels: readonly
     pullBody(J.pr, { headSha: sha, branch: J.branch, labels: [...labels] }),
   ]);
 }
-
-const REPO = `/repos/${J.owner}/${J.repo}`;
 
 /** The REST calls `mockGoalToPr` answers, in the order the app makes them. */
 export const GOAL_TO_PR_CALLS = [

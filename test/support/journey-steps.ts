@@ -3,7 +3,7 @@ import type { PrState } from "../../app/conductor/pr-state.js";
 import { labelFor, type State } from "../../app/conductor/states.js";
 import { applyResult, validationResult } from "./artifacts.js";
 import type { MockedCall } from "./github-mock.js";
-import type { JourneyApp } from "./journey-app.js";
+import { type JourneyApp, journeyApp } from "./journey-app.js";
 import * as M from "./journey-mocks.js";
 import { applyRunPayload, goalIssuePayload, planRunPayload, prCommentPayload } from "./journey-payloads.js";
 import { J, SHAS, refBody, sent, stateOf } from "./journey-repo.js";
@@ -36,11 +36,12 @@ export class GoalPrJourney {
     return { head: this.head, labels: this.labels, sticky: this.sticky, body: this.body };
   }
 
-  /** Mocks the state label moving to `to` (the PUT of the labels) and remembers it. */
+  /** Mocks the state label moving to `to` (the PUT of the labels); once it is made, GitHub holds it. */
   expectLabel(to: State): MockedCall {
     const labels = [...this.labels.filter((l) => !l.startsWith("infracrew:")), labelFor(to)];
-    this.pendingLabels = labels;
-    return M.mockLabels(this.gh, J.pr, labels);
+    const call = M.mockLabels(this.gh, J.pr, labels);
+    this.pendingLabels = { call, labels };
+    return call;
   }
 
   /** Mocks the sticky comment's update; after the delivery, `kept()` makes its body what GitHub holds. */
@@ -52,15 +53,31 @@ export class GoalPrJourney {
   /** Delivers a webhook; afterwards GitHub holds what the app wrote. Answers the REST calls it made. */
   async deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<string[]> {
     const calls = await this.app.deliver(name, payload, id);
-    if (this.pendingSticky?.called) this.sticky = sent(this.pendingSticky);
-    if (this.pendingLabels) this.labels = this.pendingLabels;
-    this.pendingSticky = undefined;
-    this.pendingLabels = undefined;
+    this.settle();
     return calls;
   }
 
+  /** Ticks the PR's SLA clock as the app's sweep does; afterwards GitHub holds what the app wrote. */
+  async tick(): Promise<{ readonly outcome: string; readonly calls: string[] }> {
+    const ticked = await this.app.tick(J.pr);
+    this.settle();
+    return ticked;
+  }
+
+  /** Concurrent deliveries: whichever made the expected write brings it into what GitHub holds. */
+  private settle(): void {
+    if (this.pendingSticky?.called) {
+      this.sticky = sent(this.pendingSticky);
+      this.pendingSticky = undefined;
+    }
+    if (this.pendingLabels?.call.called) {
+      this.labels = this.pendingLabels.labels;
+      this.pendingLabels = undefined;
+    }
+  }
+
   private pendingSticky: MockedCall | undefined;
-  private pendingLabels: string[] | undefined;
+  private pendingLabels: { readonly call: MockedCall; readonly labels: string[] } | undefined;
 }
 
 /** issues.opened with the goal form → Atlas, Forge, one commit, PR #12 in VALIDATING. */
@@ -74,7 +91,12 @@ export async function planGoal(j: GoalPrJourney) {
 }
 
 /** The plan workflow's run completes with Sentinel's verdict on the head: the checks, the label, the sticky. */
-export async function completePlan(j: GoalPrJourney, runId: number, verdict: "PASS" | "FAIL" = "PASS") {
+export async function completePlan(
+  j: GoalPrJourney,
+  runId: number,
+  verdict: "PASS" | "FAIL" = "PASS",
+  options: { readonly conductorCheckExists?: boolean } = {},
+) {
   M.mockPrContext(j.gh, j.onGitHub());
   M.mockArtifact(
     j.gh,
@@ -87,7 +109,9 @@ export async function completePlan(j: GoalPrJourney, runId: number, verdict: "PA
   const to = verdict === "PASS" ? "WAIT_FOR_APPROVE" : "BLOCKED";
   if (j.state().state !== to) j.expectLabel(to);
   const sticky = j.expectSticky();
-  const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head);
+  const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, {
+    existing: options.conductorCheckExists ?? false,
+  });
   const calls = await j.deliver("workflow_run", planRunPayload({ id: runId, headSha: j.head }));
   return { calls, sentinel, conductor, sticky };
 }
@@ -113,6 +137,14 @@ export function sentinelResult(j: GoalPrJourney, verdict: "PASS" | "FAIL"): Vali
   };
 }
 
+/** A fresh app with goal PR #12 planned and passed by Sentinel: WAIT_FOR_APPROVE, no approval yet. */
+export async function waitingForApproval(start?: string): Promise<GoalPrJourney> {
+  const j = new GoalPrJourney(await journeyApp(start));
+  await planGoal(j);
+  await completePlan(j, 301, "PASS");
+  return j;
+}
+
 export const applyInputs = (
   mode: "apply" | "rollback",
   sha: string = SHAS.head,
@@ -120,13 +152,10 @@ export const applyInputs = (
 ): ApplyInputs => ({ pr: String(J.pr), sha, stack: J.stack, mode, known_good_sha: knownGood ?? "" });
 
 /**
- * `/approve` by a writer that meets the approvals: 👀, the lock taken, the PR re-read, the applied revision read, the
- * apply dispatched, APPLYING. The Conductor check on the head exists already (the plan run made it).
+ * What follows an approval that meets the policy: the lock ref created, the PR re-read, the applied revision read,
+ * APPLYING, the apply dispatched, the sticky comment, and the Conductor check on the head (which exists already).
  */
-export async function approveAndApply(j: GoalPrJourney, login: string, commentId: number) {
-  M.mockPrContext(j.gh, j.onGitHub());
-  M.mockPermission(j.gh, login);
-  const reaction = M.mockReaction(j.gh, commentId);
+export function mockLockAndDispatch(j: GoalPrJourney) {
   M.mockCreateLock(j.gh, j.head);
   M.mockGetPull(j.gh, j.onGitHub());
   M.mockGetRef(j.gh, "applied", undefined);
@@ -137,29 +166,61 @@ export async function approveAndApply(j: GoalPrJourney, login: string, commentId
   });
   const sticky = j.expectSticky();
   const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true });
-  const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
-  return { calls, reaction, dispatch, sticky, conductor };
+  return { dispatch, sticky, conductor };
 }
 
-/** The apply workflow's ApplyResult for `inputs`, as the run of `runId` uploaded it. */
+/** The REST calls `mockLockAndDispatch` answers, in order. */
+export const LOCK_AND_DISPATCH_CALLS = [
+  `POST ${M.REPO}/git/refs`,
+  `GET ${M.REPO}/pulls/12`,
+  `GET ${M.REPO}/git/ref/infracrew/applied/checkout-api`,
+  `PUT ${M.REPO}/issues/12/labels`,
+  `POST ${M.REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
+  `PATCH ${M.REPO}/issues/comments/9012`,
+  ...M.conductorCheckUpdateCalls(SHAS.head),
+];
+
+/** `/approve` by a writer that meets the approvals: 👀, then the lock, the dispatch, APPLYING. */
+export async function approveAndApply(j: GoalPrJourney, login: string, commentId: number) {
+  M.mockPrContext(j.gh, j.onGitHub());
+  M.mockPermission(j.gh, login);
+  const reaction = M.mockReaction(j.gh, commentId);
+  const mocks = mockLockAndDispatch(j);
+  const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
+  return { calls, reaction, ...mocks };
+}
+
+/**
+ * The apply workflow's ApplyResult for `inputs`, as the run of `runId` uploaded it: an apply's outputs, or a rollback
+ * of a first apply, which destroys what it created but the database.
+ */
 export function mockApplyArtifact(
   j: GoalPrJourney,
   runId: number,
   inputs: ApplyInputs,
   status: ApplyResult["status"],
+  times: { readonly startedAt: string; readonly finishedAt: string },
 ): void {
+  const destroyed = inputs.mode === "rollback" && inputs.known_good_sha === "";
   const result = applyResult(inputs.sha, inputs.mode, status, {
     pr: J.pr,
     repo: `${J.owner}/${J.repo}`,
     goalRef: { name: J.stack, hash: j.state().goal.hash },
-    outputs: {
-      service_url: { value: "https://checkout-api.acme.example", sensitive: false },
-      database_password: { value: "(sensitive)", sensitive: true },
-    },
-    runUrl: `https://github.com/${J.owner}/${J.repo}/actions/runs/${runId}`,
-    ...(inputs.mode === "rollback" && inputs.known_good_sha === ""
-      ? { retained: ["aws_db_instance.main"] }
+    ...times,
+    durationSeconds: (Date.parse(times.finishedAt) - Date.parse(times.startedAt)) / 1000,
+    outputs: destroyed
+      ? {}
+      : {
+          service_url: { value: "https://checkout-api.acme.example", sensitive: false },
+          database_password: { value: "(sensitive)", sensitive: true },
+        },
+    ...(destroyed
+      ? {
+          destroyed: ["module.service.aws_ecs_service.this[0]"],
+          retained: ["module.database.aws_db_instance.this[0]"],
+        }
       : {}),
+    runUrl: `https://github.com/${J.owner}/${J.repo}/actions/runs/${runId}`,
   });
   M.mockArtifact(j.gh, runId, "infracrew-apply-result", "apply-result.json", result);
 }
