@@ -83,6 +83,11 @@ export interface PrState {
   readonly handled: readonly string[];
 }
 
+/** DONE after a rollback: the stack is back at its known-good revision (or bare), not at this PR's commit. */
+export function isRolledBack(state: PrState): boolean {
+  return state.state === "DONE" && state.rollback?.status === "success";
+}
+
 const MARKER = "infracrew:state";
 const HANDLED_KEPT = 100;
 

@@ -1,5 +1,5 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import type { PrState } from "../conductor/pr-state.js";
+import { isRolledBack, type PrState } from "../conductor/pr-state.js";
 import { labelFor } from "../conductor/states.js";
 import { shortSha } from "./markdown.js";
 
@@ -56,6 +56,16 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
         actions: [BUTTONS.plan],
       };
     case "DONE":
+      if (isRolledBack(state)) {
+        const failed = state.apply?.status !== "success";
+        return {
+          status: "completed",
+          conclusion: failed ? "failure" : "neutral",
+          title: "Rolled back",
+          summary,
+          actions: [],
+        };
+      }
       return {
         status: "completed",
         conclusion: "success",

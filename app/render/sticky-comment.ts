@@ -1,5 +1,5 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import { encodeState, type PrState } from "../conductor/pr-state.js";
+import { encodeState, isRolledBack, type PrState } from "../conductor/pr-state.js";
 import type { State } from "../conductor/states.js";
 import { MARKERS } from "./markers.js";
 import { plain, shortSha, table } from "./markdown.js";
@@ -16,6 +16,11 @@ export const HEADLINE: Record<State, string> = {
   ROLLBACK: "↩️ Rolling back",
   DONE: "🎉 Done",
 };
+
+/** The state in a few words; a PR rolled back is not "done" in the sense its author hoped. */
+export function headline(state: PrState): string {
+  return isRolledBack(state) ? "↩️ Rolled back" : HEADLINE[state.state];
+}
 
 function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
   switch (state.state) {
@@ -34,6 +39,12 @@ function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
         ? "The rollback failed: a person must look. The stack lock is held until `/unlock`."
         : `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
     case "DONE":
+      if (isRolledBack(state)) {
+        const to = state.rollback?.toSha
+          ? `the known-good revision ${shortSha(state.rollback.toSha)}`
+          : "nothing: what the first apply created is destroyed";
+        return `Rolled back to ${to}. Push a fix to plan and validate again.`;
+      }
       return "Applied. `/rollback` re-applies the last known-good revision.";
     default:
       return "";
@@ -84,7 +95,7 @@ export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details:
       : [];
   return [
     MARKERS.sticky,
-    `### Infracrew · \`${state.stack}\` · ${HEADLINE[state.state]}`,
+    `### Infracrew · \`${state.stack}\` · ${headline(state)}`,
     "",
     nextStep(state, policy),
     "",

@@ -1,7 +1,7 @@
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import type { PrState } from "../../conductor/pr-state.js";
 import { shortSha } from "../markdown.js";
-import { HEADLINE } from "../sticky-comment.js";
+import { headline } from "../sticky-comment.js";
 import { escapeMrkdwn, link } from "./blocks.js";
 
 /** What a person can do from Slack, and how it is written on the PR. */
@@ -28,7 +28,7 @@ export function renderStatus(
   const approvals = state.approvals.filter((a) => a.sha === state.headSha).length;
   const sentinel = state.validation ? `Sentinel ${state.validation.verdict}` : "Sentinel pending";
   return [
-    `*${link(target.url, `${target.repo}#${target.number}`)}* \`${state.stack}\`: ${HEADLINE[state.state]}`,
+    `*${link(target.url, `${target.repo}#${target.number}`)}* \`${state.stack}\`: ${headline(state)}`,
     `head \`${shortSha(state.headSha)}\``,
     sentinel,
     `approvals ${approvals}/${policy.approvals.required}`,
@@ -47,7 +47,7 @@ export const SLACK_REPLIES = {
   staleMessage: (ref: string, shown: string, head: string) =>
     `This message is out of date: it shows \`${shortSha(shown)}\`, but ${escapeMrkdwn(ref)} is now at \`${shortSha(head)}\`. Nothing was done.`,
   notWaiting: (ref: string, state: PrState) =>
-    `${escapeMrkdwn(ref)} is ${HEADLINE[state.state]}: there is nothing to reject.`,
+    `${escapeMrkdwn(ref)} is ${headline(state)}: there is nothing to reject.`,
   sent: (verb: SlackVerb, ref: string, login: string) =>
     `Sent \`/${verb}\` to ${escapeMrkdwn(ref)} as @${escapeMrkdwn(login)}; the answer follows here.`,
   rejected: (ref: string) => `Your rejection is posted on ${escapeMrkdwn(ref)}. Nothing is applied.`,
