@@ -280,8 +280,11 @@ function onApplyCompleted(
     };
   }
   if (state.state !== "ROLLBACK" || !state.rollback) return noop(state, `rollback result in ${state.state}`);
+  const startedAt = state.rollback.startedAt ?? event.startedAt;
   const rollback: RollbackRecord = {
     ...state.rollback,
+    // When its start was not seen (no in_progress webhook), the run's own start judges the begin SLA.
+    ...(startedAt ? { startedAt } : {}),
     finishedAt: ctx.now,
     status: event.status === "success" ? "success" : "failure",
   };

@@ -175,4 +175,23 @@ describe("journey: a rollback SLA breach", () => {
       ),
     ).toHaveLength(1);
   });
+
+  it("judges a rollback whose start the app never saw (no in_progress, no tick) by its ApplyResult's startedAt", async () => {
+    const { j } = await failedApply();
+    j.app.advance(10);
+    mockRollbackDone(j, { startedAt: at("12:07:00"), finishedAt: at("12:09:40") });
+    const replies = [M.mockComment(j.gh, J.pr, 9102), M.mockComment(j.gh, J.pr, 9103)];
+    j.expectSticky();
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    await deliverApplyRun(j, 402, applyInputs("rollback"));
+
+    expect(sent(replies[0]!)).toBe(
+      "⚠️ Rollback SLA breached: it did not begin within 5 min of the trigger (7.0 min).",
+    );
+    expect(j.state()).toMatchObject({
+      state: "DONE",
+      rollback: { startedAt: at("12:07:00"), status: "success", breaches: ["begin"] },
+    });
+    expect(opsEvents(j).map((e) => e.type)).toEqual(["apply-failed", "sla-breach"]);
+  });
 });

@@ -336,6 +336,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a rollback whose start was not seen is judged at its end by when its run began (ApplyResult.startedAt)",
+    from: prState("ROLLBACK"),
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      mode: "rollback",
+      sha: SHA_A,
+      status: "success",
+      startedAt: "2026-11-27T12:16:00Z",
+    },
+    now: "2026-11-27T12:19:00Z",
+    to: "DONE",
+    patch: (s) => [s.rollback?.startedAt, s.rollback?.breaches],
+    expected: ["2026-11-27T12:16:00Z", ["begin"]],
+  },
+  {
     name: "a rollback not begun after 5 minutes breaches the begin SLA on a tick",
     from: prState("ROLLBACK"),
     event: { type: "tick" },
