@@ -58,6 +58,8 @@ export type ConductorEvent =
       readonly at: string;
       readonly runUrl?: string;
     }
+  /** A comment answered without acting (/help, a typo, an argument): answered once, whatever the redeliveries. */
+  | { readonly type: "reply-requested"; readonly eventId: string; readonly body: string }
   | { readonly type: "tick" }
   | { readonly type: "closed"; readonly merged: boolean };
 

@@ -91,6 +91,9 @@ export function isRolledBack(state: PrState): boolean {
 const MARKER = "infracrew:state";
 const HANDLED_KEPT = 100;
 
+/** The id under which a workflow run's result is remembered as handled. */
+export const runEventId = (runId: string | number): string => `run:${runId}`;
+
 export function rememberHandled(state: PrState, id: string): PrState {
   return { ...state, handled: [...state.handled.filter((h) => h !== id), id].slice(-HANDLED_KEPT) };
 }

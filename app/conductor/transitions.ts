@@ -2,7 +2,13 @@ import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { approvalsMet, mayAct } from "./approval-gate.js";
 import type { Effect } from "./effects.js";
 import type { ConductorEvent, Request } from "./events.js";
-import { rememberHandled, type PrState, type RollbackRecord, type RollbackTrigger } from "./pr-state.js";
+import {
+  rememberHandled,
+  runEventId,
+  type PrState,
+  type RollbackRecord,
+  type RollbackTrigger,
+} from "./pr-state.js";
 import type { State } from "./states.js";
 
 export interface TransitionContext {
@@ -98,7 +104,7 @@ function onValidation(
   state: PrState,
   event: Extract<ConductorEvent, { type: "validation-completed" }>,
 ): Transition {
-  const id = `run:${event.runId}`;
+  const id = runEventId(event.runId);
   if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
   if (event.sha !== state.headSha)
     return noop(state, `validation of ${short(event.sha)} is stale; head is ${short(state.headSha)}`);
@@ -238,7 +244,7 @@ function onApplyCompleted(
   event: Extract<ConductorEvent, { type: "apply-completed" }>,
   ctx: TransitionContext,
 ): Transition {
-  const id = `run:${event.runId}`;
+  const id = runEventId(event.runId);
   if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
   const base = rememberHandled(state, id);
   const runLink = event.runUrl ? ` ([run](${event.runUrl}))` : "";
@@ -473,6 +479,13 @@ export function transition(
       return onPlanRequested(state, event, ctx);
     case "unlock-requested":
       return onUnlockRequested(state, event, ctx);
+    case "reply-requested":
+      return state.handled.includes(event.eventId)
+        ? noop(state, `${event.eventId} already answered`)
+        : {
+            state: rememberHandled(state, event.eventId),
+            effects: [{ type: "reply", body: event.body }, { type: "sync-sticky" }],
+          };
     case "tick":
       return onTick(state, ctx);
     case "closed":

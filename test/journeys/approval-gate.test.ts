@@ -3,7 +3,7 @@ import { expectGolden } from "../support/golden.js";
 import * as M from "../support/journey-mocks.js";
 import { prCommentPayload } from "../support/journey-payloads.js";
 import { J, SHAS, sent } from "../support/journey-repo.js";
-import { approveAndApply, waitingForApproval } from "../support/journey-steps.js";
+import { approveAlone, approveAndApply, waitingForApproval } from "../support/journey-steps.js";
 
 const REPO = `/repos/${J.owner}/${J.repo}`;
 const CONTEXT = M.PR_CONTEXT_CALLS;
@@ -32,14 +32,8 @@ describe("journey: /approve by a reader, by the goal's author alone, and by a bo
     });
 
     // carol filed the goal: her approval is recorded (👀), and it needs someone else's.
-    M.mockPrContext(j.gh, j.onGitHub());
-    M.mockPermission(j.gh, "carol");
-    const eyes = M.mockReaction(j.gh, 8102);
-    const recorded = M.mockComment(j.gh, J.pr, 9102);
-    j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
-    const author = await j.deliver("issue_comment", prCommentPayload("carol", "/approve", 8102));
-    expect(author).toEqual([
+    const author = await approveAlone(j, "carol", 8102);
+    expect(author.calls).toEqual([
       ...CONTEXT,
       `GET ${REPO}/collaborators/carol/permission`,
       `POST ${REPO}/issues/comments/8102/reactions`,
@@ -47,8 +41,8 @@ describe("journey: /approve by a reader, by the goal's author alone, and by a bo
       `PATCH ${REPO}/issues/comments/9012`,
       ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
-    expect(eyes.called).toBe(true);
-    expectGolden("journeys/approve-recorded-author-alone.md", sent(recorded));
+    expect(author.reaction.called).toBe(true);
+    expectGolden("journeys/approve-recorded-author-alone.md", sent(author.reply));
     expect(j.state()).toMatchObject({
       state: "WAIT_FOR_APPROVE",
       approvals: [{ login: "carol", sha: SHAS.head }],

@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.js";
 import * as M from "../support/journey-mocks.js";
 import { checkRunActionPayload, prCommentPayload } from "../support/journey-payloads.js";
-import { J, sent } from "../support/journey-repo.js";
+import { J, sent, stateOf } from "../support/journey-repo.js";
 import {
   LOCK_AND_DISPATCH_CALLS,
   mockLockAndDispatch,
@@ -16,15 +16,21 @@ describe("journey: commands on the goal PR", () => {
   it.each([
     ["/help", "help", "journeys/reply-help.md"],
     ["/aprove", "a typo", "journeys/reply-typo.md"],
-  ])("%s (%s) gets a reply, and the state is untouched", async (command, _, golden) => {
+  ])("%s (%s) gets a reply, and nothing else changes", async (command, _, golden) => {
     const j = await waitingForApproval();
     const before = j.sticky;
     M.mockPrContext(j.gh, j.onGitHub());
     const reply = M.mockComment(j.gh, J.pr, 9101);
+    j.expectSticky();
     const calls = await j.deliver("issue_comment", prCommentPayload("dave", command, 8101));
-    expect(calls).toEqual([...CONTEXT, `POST ${REPO}/issues/12/comments`]);
+    expect(calls).toEqual([
+      ...CONTEXT,
+      `POST ${REPO}/issues/12/comments`,
+      `PATCH ${REPO}/issues/comments/9012`,
+    ]);
     expectGolden(golden, sent(reply));
-    expect(j.sticky).toBe(before);
+    // Only remembered as answered, so a redelivery does not answer twice.
+    expect(j.state()).toEqual({ ...stateOf(before), handled: ["run:301", "comment:8101"] });
   });
 
   it("the Conductor check's Approve button goes through the same gate: a reader is refused", async () => {

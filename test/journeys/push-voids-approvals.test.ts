@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.js";
 import * as M from "../support/journey-mocks.js";
-import { prCommentPayload, synchronizePayload } from "../support/journey-payloads.js";
+import { synchronizePayload } from "../support/journey-payloads.js";
 import { J, SHAS, sent } from "../support/journey-repo.js";
-import { completePlan, waitingForApproval } from "../support/journey-steps.js";
+import { approveAlone, completePlan, waitingForApproval } from "../support/journey-steps.js";
 
 const REPO = `/repos/${J.owner}/${J.repo}`;
 
@@ -11,13 +11,7 @@ describe("journey: an approval, then a new push", () => {
   it("voids the approval, goes back to VALIDATING, says so, and the new commit is validated afresh", async () => {
     const j = await waitingForApproval();
 
-    M.mockPrContext(j.gh, j.onGitHub());
-    M.mockPermission(j.gh, "carol");
-    M.mockReaction(j.gh, 8101);
-    M.mockComment(j.gh, J.pr, 9101);
-    j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
-    await j.deliver("issue_comment", prCommentPayload("carol", "/approve", 8101));
+    await approveAlone(j, "carol", 8101);
     expect(j.state().approvals).toEqual([
       { login: "carol", sha: SHAS.head, at: "2026-11-27T12:00:00Z", via: "comment" },
     ]);

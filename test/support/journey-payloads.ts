@@ -55,6 +55,20 @@ export function prCommentPayload(login: string, body: string, commentId: number)
   });
 }
 
+/** Goal PR #12 as pull_request webhooks carry it. */
+const goalPull = (head: string, labels: readonly string[], merged: boolean) => ({
+  number: J.pr,
+  html_url: htmlUrl(`pull/${J.pr}`),
+  title: `infra(${J.stack})`,
+  body: "",
+  state: merged ? "closed" : "open",
+  merged,
+  labels: labels.map((name, id) => ({ id, name })),
+  user: user("infracrew[bot]"),
+  head: { sha: head, ref: J.branch },
+  base: { ref: "main" },
+});
+
 /** A push to the goal PR's branch. */
 export function synchronizePayload(
   headSha: string,
@@ -65,19 +79,18 @@ export function synchronizePayload(
     number: J.pr,
     before,
     after: headSha,
-    pull_request: {
-      number: J.pr,
-      html_url: htmlUrl(`pull/${J.pr}`),
-      title: `infra(${J.stack})`,
-      body: "",
-      state: "open",
-      merged: false,
-      labels: labels.map((name, id) => ({ id, name })),
-      user: user("infracrew[bot]"),
-      head: { sha: headSha, ref: J.branch },
-      base: { ref: "main" },
-    },
+    pull_request: goalPull(headSha, labels, false),
     sender: user(J.author),
+    repository: REPOSITORY,
+  });
+}
+
+/** The goal PR merged (by the app, after its apply). */
+export function mergedPayload(headSha: string, labels: readonly string[]): Json {
+  return examplePayload("pull_request", "closed", {
+    number: J.pr,
+    pull_request: goalPull(headSha, labels, true),
+    sender: user("infracrew[bot]"),
     repository: REPOSITORY,
   });
 }

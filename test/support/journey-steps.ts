@@ -51,8 +51,17 @@ export class GoalPrJourney {
   }
 
   /** Delivers a webhook; afterwards GitHub holds what the app wrote. Answers the REST calls it made. */
-  async deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<string[]> {
-    const calls = await this.app.deliver(name, payload, id);
+  async deliver(name: string, payload: Record<string, unknown>): Promise<string[]> {
+    this.last = { name, payload, id: `delivery-${++this.deliveries}` };
+    const calls = await this.app.deliver(name, payload, this.last.id);
+    this.settle();
+    return calls;
+  }
+
+  /** Delivers the last webhook again, as GitHub's redelivery does: the same payload and delivery id. */
+  async redeliver(): Promise<string[]> {
+    if (!this.last) throw new Error("nothing was delivered yet");
+    const calls = await this.app.deliver(this.last.name, this.last.payload, this.last.id);
     this.settle();
     return calls;
   }
@@ -76,6 +85,9 @@ export class GoalPrJourney {
     }
   }
 
+  private deliveries = 0;
+  private last:
+    { readonly name: string; readonly payload: Record<string, unknown>; readonly id: string } | undefined;
   private pendingSticky: MockedCall | undefined;
   private pendingLabels: { readonly call: MockedCall; readonly labels: string[] } | undefined;
 }
@@ -83,7 +95,7 @@ export class GoalPrJourney {
 /** issues.opened with the goal form → Atlas, Forge, one commit, PR #12 in VALIDATING. */
 export async function planGoal(j: GoalPrJourney) {
   const mocks = { ...M.mockGoalToPr(j.gh), reply: M.mockComment(j.gh, J.issue, J.goalCommentId) };
-  const calls = await j.app.deliver("issues", goalIssuePayload("opened"));
+  const calls = await j.deliver("issues", goalIssuePayload("opened"));
   j.sticky = sent(mocks.sticky);
   j.body = sent(mocks.pull);
   j.labels = ["infracrew:validating"];
@@ -179,6 +191,18 @@ export const LOCK_AND_DISPATCH_CALLS = [
   `PATCH ${M.REPO}/issues/comments/9012`,
   ...M.conductorCheckUpdateCalls(SHAS.head),
 ];
+
+/** `/approve` by the goal's author, alone: recorded (👀), answered that someone else must approve too. */
+export async function approveAlone(j: GoalPrJourney, login: string, commentId: number) {
+  M.mockPrContext(j.gh, j.onGitHub());
+  M.mockPermission(j.gh, login);
+  const reaction = M.mockReaction(j.gh, commentId);
+  const reply = M.mockComment(j.gh, J.pr, commentId + 1000);
+  j.expectSticky();
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true });
+  const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
+  return { calls, reaction, reply };
+}
 
 /** `/approve` by a writer that meets the approvals: 👀, then the lock, the dispatch, APPLYING. */
 export async function approveAndApply(j: GoalPrJourney, login: string, commentId: number) {

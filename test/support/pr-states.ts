@@ -78,6 +78,7 @@ export const EVENT_SAMPLES: Record<ConductorEvent["type"], ConductorEvent> = {
   },
   "apply-completed": { type: "apply-completed", runId: "21", mode: "apply", sha: SHA_A, status: "success" },
   "rollback-started": { type: "rollback-started", runId: "31", at: "2026-11-27T12:11:00Z" },
+  "reply-requested": { type: "reply-requested", eventId: "comment:5", body: "Unknown command `/aprove`." },
   tick: { type: "tick" },
   closed: { type: "closed", merged: false },
 };
