@@ -3,7 +3,7 @@ import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { artifactId } from "../contracts/canonical.js";
 import { validateArtifact } from "../contracts/validator.js";
 import type { Comment, PullRequest } from "../platform/platform.js";
-import { readApplied, recordApplied, tryLock, unlock } from "../platform/stack-lock.js";
+import { readApplied, recordApplied, tryLock, unlock, unlockOnRequest } from "../platform/stack-lock.js";
 import { CONDUCTOR_CHECK, renderConductorCheck } from "../render/conductor-check.js";
 import { renderGoalDone } from "../render/goal-comment.js";
 import { MARKERS } from "../render/markers.js";
@@ -139,6 +139,12 @@ export async function runEvent(
           if (await unlock(platform, state.stack, pr.number))
             log.info({ pr: pr.number, stack: state.stack }, "lock released");
           break;
+        case "unlock": {
+          const outcome = await unlockOnRequest(platform, state.stack, { number: pr.number });
+          if (outcome.released) log.info({ pr: pr.number, stack: state.stack }, "lock released on request");
+          else await platform.createComment(pr.number, outcome.reason);
+          break;
+        }
         case "dispatch-apply":
           await platform.dispatchWorkflow(NAMES.applyWorkflow, pr.baseRef, {
             pr: String(pr.number),

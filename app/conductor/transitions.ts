@@ -427,7 +427,7 @@ function onUnlockRequested(
   if (!gate.allowed) return refuse(state, event, `Unlock refused: ${gate.reason}.`);
   if (state.state === "APPLYING") return refuse(state, event, "Unlock refused: the apply is still running.");
   const next = rememberHandled(state, event.eventId);
-  return { state: next, effects: [...accepted(event), { type: "release-lock" }, { type: "sync-sticky" }] };
+  return { state: next, effects: [...accepted(event), { type: "unlock" }, { type: "sync-sticky" }] };
 }
 
 function onTick(state: PrState, ctx: TransitionContext): Transition {

@@ -58,6 +58,36 @@ export async function unlock(platform: Platform, stack: string, prNumber: number
   return platform.deleteRef(ref);
 }
 
+export type UnlockRequest =
+  { readonly released: true } | { readonly released: false; readonly reason: string };
+
+/**
+ * A person's `/unlock` on a pull request: releases the stack's lock when this pull request holds it, or when no open
+ * pull request does (a stale lock, left by a holder merged or closed without releasing it). Otherwise says, ready to
+ * post, why nothing was released. Calls: 1 when free, else 2 or 3.
+ */
+export async function unlockOnRequest(
+  platform: Platform,
+  stack: string,
+  pr: Pick<LockClaimant, "number">,
+): Promise<UnlockRequest> {
+  const ref = lockRef(stack);
+  const lockSha = await platform.getRef(ref);
+  if (lockSha === undefined)
+    return { released: false, reason: `Stack \`${stack}\` is not locked: there is nothing to release.` };
+  const holder = await holderOf(platform, lockSha, pr.number);
+  if (holder !== undefined && holder.number !== pr.number) {
+    return {
+      released: false,
+      reason:
+        `Stack \`${stack}\` is locked by #${holder.number} (${holder.url}), not by this pull request: ` +
+        `\`/unlock\` on #${holder.number} releases it.`,
+    };
+  }
+  await platform.deleteRef(ref);
+  return { released: true };
+}
+
 /** The last commit applied successfully on the stack (the rollback target), or undefined before the first. 1 call. */
 export async function readApplied(platform: Platform, stack: string): Promise<string | undefined> {
   return platform.getRef(appliedRef(stack));

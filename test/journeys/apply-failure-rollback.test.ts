@@ -1,48 +1,20 @@
 import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.js";
-import { journeyApp } from "../support/journey-app.js";
 import * as M from "../support/journey-mocks.js";
 import { applyRunPayload } from "../support/journey-payloads.js";
 import { J, SHAS, sent } from "../support/journey-repo.js";
+import type { GoalPrJourney } from "../support/journey-steps.js";
 import {
-  GoalPrJourney,
   applyInputs,
-  approveAndApply,
-  completePlan,
   deliverApplyRun,
+  failedFirstApply,
   mockApplyArtifact,
   mockReleaseLock,
-  planGoal,
 } from "../support/journey-steps.js";
 
 const { REPO, PR_CONTEXT_CALLS: CONTEXT } = M;
 const CONDUCTOR_CHECK = M.conductorCheckUpdateCalls(SHAS.head);
 const at = (time: string) => `2026-11-27T${time}Z`;
-
-/** Goal PR #12 applying its first apply (no known-good revision) from 12:00, and the apply run failing at 12:10. */
-async function failedApply() {
-  const j = new GoalPrJourney(await journeyApp("2026-11-27T11:50:00Z"));
-  await planGoal(j);
-  await completePlan(j, 301, "PASS");
-  await approveAndApply(j, "bob", 8101);
-
-  j.app.advance(10);
-  M.mockPrContext(j.gh, j.onGitHub());
-  mockApplyArtifact(j, 401, applyInputs("apply"), "failure", {
-    startedAt: at("11:50:30"),
-    finishedAt: at("11:59:50"),
-  });
-  j.expectLabel("ROLLBACK");
-  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
-    ref: "main",
-    inputs: applyInputs("rollback"),
-  });
-  const rolling = M.mockComment(j.gh, J.pr, 9101);
-  j.expectSticky();
-  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
-  const calls = await deliverApplyRun(j, 401, applyInputs("apply"));
-  return { j, calls, dispatch, rolling };
-}
 
 /** The rollback run's completion at the clock's time: DONE, the applied ref forgotten, the lock released. */
 function mockRollbackDone(j: GoalPrJourney, times: { startedAt: string; finishedAt: string }) {
@@ -60,7 +32,7 @@ const opsEvents = (j: GoalPrJourney) =>
 
 describe("journey: an apply failure → automatic rollback → DONE", () => {
   it("dispatches the rollback to the known-good revision (none: a first apply), then records it done", async () => {
-    const { j, calls, dispatch, rolling } = await failedApply();
+    const { j, calls, dispatch, rolling } = await failedFirstApply();
     expect(calls).toEqual([
       ...CONTEXT,
       `GET ${REPO}/actions/runs/401/artifacts?per_page=100`,
@@ -117,7 +89,7 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
 
 describe("journey: a rollback SLA breach", () => {
   it("reports a rollback not begun within 5 minutes and not finished within 15, once each, on the PR and as OpsEvents", async () => {
-    const { j } = await failedApply();
+    const { j } = await failedFirstApply();
 
     // 12:06: the rollback has not begun. The SLA clock reports it once; the next tick finds nothing due.
     j.app.advance(6);
@@ -177,7 +149,7 @@ describe("journey: a rollback SLA breach", () => {
   });
 
   it("judges a rollback whose start the app never saw (no in_progress, no tick) by its ApplyResult's startedAt", async () => {
-    const { j } = await failedApply();
+    const { j } = await failedFirstApply();
     j.app.advance(10);
     mockRollbackDone(j, { startedAt: at("12:07:00"), finishedAt: at("12:09:40") });
     const replies = [M.mockComment(j.gh, J.pr, 9102), M.mockComment(j.gh, J.pr, 9103)];

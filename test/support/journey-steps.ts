@@ -269,3 +269,28 @@ export function mockRecordFirstApplied(j: GoalPrJourney, sha: string): MockedCal
 export function deliverApplyRun(j: GoalPrJourney, runId: number, inputs: ApplyInputs) {
   return j.deliver("workflow_run", applyRunPayload(inputs, { id: runId }));
 }
+
+/**
+ * Goal PR #12's first apply (no known-good revision) approved at 11:50 and its run failing at 12:00: ROLLBACK, the
+ * rollback dispatched to destroy what the apply created, said on the PR. The clock then reads 12:00.
+ */
+export async function failedFirstApply() {
+  const j = await waitingForApproval("2026-11-27T11:50:00Z");
+  await approveAndApply(j, "bob", 8101);
+  j.app.advance(10);
+  M.mockPrContext(j.gh, j.onGitHub());
+  mockApplyArtifact(j, 401, applyInputs("apply"), "failure", {
+    startedAt: "2026-11-27T11:50:30Z",
+    finishedAt: "2026-11-27T11:59:50Z",
+  });
+  j.expectLabel("ROLLBACK");
+  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
+    ref: "main",
+    inputs: applyInputs("rollback"),
+  });
+  const rolling = M.mockComment(j.gh, J.pr, 9101);
+  j.expectSticky();
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  const calls = await deliverApplyRun(j, 401, applyInputs("apply"));
+  return { j, calls, dispatch, rolling };
+}

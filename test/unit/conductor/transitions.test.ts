@@ -422,7 +422,7 @@ const CASES: Case[] = [
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "unlock-requested", ...request() },
     to: "WAIT_FOR_APPROVE",
-    effects: ["react", "release-lock", "sync-sticky"],
+    effects: ["react", "unlock", "sync-sticky"],
   },
   {
     name: "/unlock during an apply is refused",
