@@ -33,9 +33,10 @@ export interface PrOnGitHub {
   readonly body?: string;
 }
 
-export function mockConfig(gh: GitHubMock, text: string | undefined = ONBOARDED_CONFIG): void {
+/** .github/infracrew.yml on the default branch: the onboarded one, another text, or none (null). */
+export function mockConfig(gh: GitHubMock, text: string | null = ONBOARDED_CONFIG): void {
   const path = ".github/infracrew.yml";
-  if (text === undefined) gh.get(`contents/${path}`).reply(404, notFound());
+  if (text === null) gh.get(`contents/${path}`).reply(404, notFound());
   else gh.get(`contents/${path}`).reply(200, fileBody(path, text));
 }
 
