@@ -1,4 +1,4 @@
-import { mkdir, readFile, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, readdir, stat, writeFile } from "node:fs/promises";
 import path from "node:path";
 
 export interface Output {
@@ -17,6 +17,8 @@ export interface CliIo {
   clock(): number;
   fileSize(file: string): Promise<number | "missing" | "directory">;
   readFile(file: string): Promise<Buffer>;
+  /** The names of the files (not directories) directly in a directory, sorted; "missing" when it is not one. */
+  listFiles(dir: string): Promise<readonly string[] | "missing">;
   writeFile(file: string, content: string | Uint8Array): Promise<void>;
 }
 
@@ -38,6 +40,17 @@ export function nodeIo(): CliIo {
       }
     },
     readFile: (file) => readFile(resolve(file)),
+    async listFiles(dir) {
+      try {
+        const entries = await readdir(resolve(dir), { withFileTypes: true });
+        return entries
+          .filter((e) => e.isFile())
+          .map((e) => e.name)
+          .sort();
+      } catch {
+        return "missing";
+      }
+    },
     async writeFile(file, content) {
       await mkdir(path.dirname(resolve(file)), { recursive: true });
       await writeFile(resolve(file), content);

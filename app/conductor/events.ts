@@ -1,5 +1,5 @@
 import type { ActorFacts } from "./approval-gate.js";
-import type { ValidationFigures } from "./pr-state.js";
+import type { ValidationRecord } from "./pr-state.js";
 
 /** Who asked, and through which door. */
 export interface Request {
@@ -14,15 +14,7 @@ export interface Request {
 /** Every event the Conductor reacts to, with the facts the edge gathered. */
 export type ConductorEvent =
   | { readonly type: "pushed"; readonly sha: string }
-  | {
-      readonly type: "validation-completed";
-      readonly runId: string;
-      readonly sha: string;
-      readonly verdict: "PASS" | "FAIL";
-      readonly reasons: readonly string[];
-      readonly runUrl?: string;
-      readonly figures?: ValidationFigures;
-    }
+  | ({ readonly type: "validation-completed"; readonly runId: string } & ValidationRecord)
   | ({ readonly type: "approve" } & Request)
   | ({ readonly type: "rollback-requested" } & Request)
   | ({ readonly type: "plan-requested" } & Request)

@@ -11,7 +11,7 @@ export type Observation =
       readonly seconds: number;
     }
   | { readonly type: "rollback-began"; readonly seconds: number }
-  | { readonly type: "budget-brake"; readonly stack: string; readonly ratio: number };
+  | { readonly type: "budget-brake"; readonly stack: string; readonly ratio: number | null };
 
 const seconds = (from: string, to: string): number => Math.max(0, (Date.parse(to) - Date.parse(from)) / 1000);
 

@@ -36,7 +36,8 @@ export interface ValidationFigures {
   readonly costMonthlyUsd: number;
   readonly budgetMonthlyUsd: number;
   /** Forecast / budget. */
-  readonly ratio: number;
+  /** Forecast / budget; null for a $0 budget. */
+  readonly ratio: number | null;
   readonly brakeRatio: number;
   readonly findings: Readonly<Record<Severity, number>>;
   readonly plan: Readonly<PlanCounts>;
@@ -49,6 +50,8 @@ export interface ValidationRecord {
   readonly runUrl?: string;
   /** Absent when Sentinel's result could not be read. */
   readonly figures?: ValidationFigures;
+  /** Sentinel's section of the sticky comment (rendered by app/render/sentinel from the ValidationResult). */
+  readonly section?: string;
 }
 
 /** Where the PR's review message lives in Slack, so every later change updates that one message. */

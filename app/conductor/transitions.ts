@@ -117,6 +117,7 @@ function onValidation(
     reasons: event.reasons,
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
     ...(event.figures ? { figures: event.figures } : {}),
+    ...(event.section ? { section: event.section } : {}),
   };
   const base = rememberHandled(state, id);
   if (event.verdict === "PASS") {

@@ -20,5 +20,5 @@ export function validationFigures(result: ValidationResult): ValidationFigures {
 
 /** Sentinel's budget brake: the forecast at or above the brake ratio of the budget. */
 export function brakeTripped(figures: ValidationFigures): boolean {
-  return figures.ratio >= figures.brakeRatio;
+  return figures.ratio === null ? figures.costMonthlyUsd > 0 : figures.ratio >= figures.brakeRatio;
 }

@@ -6,6 +6,7 @@ import { runEvent } from "../conductor/effect-runner.js";
 import { NAMES, parseRunName } from "../conductor/names.js";
 import { runEventId } from "../conductor/pr-state.js";
 import { validationFigures } from "../conductor/validation-figures.js";
+import { renderCommentSection } from "../render/sentinel/comment-section.js";
 import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
 import { loadPrContext } from "./load-pr-context.js";
 
@@ -81,7 +82,7 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
         `The plan workflow ended ${run.conclusion ?? "without a conclusion"} and Sentinel's result cannot be read: ${read.reason}. Sentinel never passes what it did not check.`,
       ];
   const output = read.ok
-    ? renderSentinelCheck(read.value)
+    ? renderSentinelCheck(read.value, run.htmlUrl)
     : {
         status: "completed" as const,
         conclusion: "failure" as const,
@@ -102,7 +103,12 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
     verdict,
     reasons,
     runUrl: run.htmlUrl,
-    ...(read.ok ? { figures: validationFigures(read.value) } : {}),
+    ...(read.ok
+      ? {
+          figures: validationFigures(read.value),
+          section: renderCommentSection(read.value, { checkRunUrl: `${loaded.ctx.pr.url}/checks` }),
+        }
+      : {}),
   });
   return `validation ${verdict}`;
 }

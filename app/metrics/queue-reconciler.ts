@@ -45,7 +45,8 @@ export async function reconcileQueue(
       if (!options.readRatios || !OPEN_PLAN.has(pr.state)) continue;
       const state = await source.prState(pr.repo, pr.number);
       const ratio = state?.validation?.figures?.ratio;
-      if (state && ratio !== undefined) ratios.push({ repo: pr.repo, stack: state.stack, ratio });
+      if (state && ratio !== undefined && ratio !== null)
+        ratios.push({ repo: pr.repo, stack: state.stack, ratio });
     }
   }
   metrics.queueDepth(counts);

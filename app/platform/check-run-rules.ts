@@ -32,10 +32,10 @@ export function prepareCheckRun(input: CheckRunInput): PreparedCheckRun {
 }
 
 function checkText(field: string, value: string): void {
-  if (value.length > GITHUB_LIMITS.checkRunTextChars) {
+  if (value.length > GITHUB_LIMITS.checkRunSummary) {
     throw new PlatformInputError(
       METHOD,
-      `output.${field} has ${value.length} characters; GitHub takes at most ${GITHUB_LIMITS.checkRunTextChars} (cut it when rendering)`,
+      `output.${field} has ${value.length} characters; GitHub takes at most ${GITHUB_LIMITS.checkRunSummary} (cut it when rendering)`,
     );
   }
 }
@@ -48,15 +48,15 @@ function prepareActions(actions: readonly CheckRunAction[]): CheckRunAction[] {
     );
   }
   return actions.map((action) => {
-    if (action.identifier.length === 0 || action.identifier.length > GITHUB_LIMITS.actionIdentifierChars) {
+    if (action.identifier.length === 0 || action.identifier.length > GITHUB_LIMITS.checkRunActionIdentifier) {
       throw new PlatformInputError(
         METHOD,
-        `action identifier "${action.identifier}" must have 1 to ${GITHUB_LIMITS.actionIdentifierChars} characters`,
+        `action identifier "${action.identifier}" must have 1 to ${GITHUB_LIMITS.checkRunActionIdentifier} characters`,
       );
     }
     return {
-      label: shorten(action.label, GITHUB_LIMITS.actionLabelChars),
-      description: shorten(action.description, GITHUB_LIMITS.actionDescriptionChars),
+      label: shorten(action.label, GITHUB_LIMITS.checkRunActionLabel),
+      description: shorten(action.description, GITHUB_LIMITS.checkRunActionDescription),
       identifier: action.identifier,
     };
   });

@@ -58,32 +58,49 @@ export class FakePlatform implements GitHubPlatform {
 
   // ---- the world a test starts from ----
 
-  /** Commits files onto a branch (made from the default branch when new); returns the commit. */
-  seedFiles(branch: string, files: Readonly<Record<string, string>>, message = "seed"): string {
+  /**
+   * Commits files onto a branch (made from the default branch when new); returns the commit, whose SHA is `sha` when
+   * given (40 lowercase hex digits no commit has yet).
+   */
+  seedFiles(branch: string, files: Readonly<Record<string, string>>, message = "seed", sha?: string): string {
     const base = this.git.branchSha(branch) ?? (this.git.branchSha(this.defaultBranch) as string);
     const changes = Object.entries(files).map(([path, content]) => ({ path, content }));
-    return this.moveBranch(branch, this.git.commitChanges(base, changes, message));
+    return this.moveBranch(branch, this.git.commitChanges(base, changes, message, [base], sha));
   }
 
-  seedIssue(labels: readonly string[] = []): number {
-    const number = this.nextNumber++;
+  /** An open issue, numbered `number` when given (see seedPullRequest). */
+  seedIssue(labels: readonly string[] = [], number = this.nextNumber): number {
+    this.checkNewNumber(number);
     this.issues.open(number, labels);
+    this.nextNumber = number + 1;
     return number;
   }
 
-  /** An open pull request from `branch` (created with `files` when given or when the branch is new). */
+  /**
+   * An open pull request from `branch`: a commit is pushed to it with `files` (or a file of its own) when files or a
+   * `headSha` are given or the branch is new. `number` picks the PR's number as in a repository whose issues and PRs
+   * already run up to it: it must not be below the next free one.
+   */
   seedPullRequest(input: {
     branch: string;
     title?: string;
     body?: string;
     author?: string;
     files?: Readonly<Record<string, string>>;
+    headSha?: string;
+    number?: number;
+    labels?: readonly string[];
   }): PullRequest {
-    if (input.files !== undefined || this.git.branchSha(input.branch) === undefined) {
-      this.seedFiles(input.branch, input.files ?? { [`${input.branch}.txt`]: input.branch });
+    const { branch, title = branch, body = "", author = "octocat", number = this.nextNumber } = input;
+    this.checkNewNumber(number);
+    if (
+      input.files !== undefined ||
+      input.headSha !== undefined ||
+      this.git.branchSha(branch) === undefined
+    ) {
+      this.seedFiles(branch, input.files ?? { [`${branch}.txt`]: branch }, "seed", input.headSha);
     }
-    const { branch, title = branch, body = "", author = "octocat" } = input;
-    return this.openPull({ branch, base: this.defaultBranch, title, body, author });
+    return this.openPull(number, { branch, base: this.defaultBranch, title, body, author }, input.labels);
   }
 
   seedComment(issue: number, body: string): Comment {
@@ -151,7 +168,7 @@ export class FakePlatform implements GitHubPlatform {
   }
 
   async createPullRequest(input: { branch: string; base: string; title: string; body: string }) {
-    return this.openPull({ ...input, author: this.botLogin });
+    return this.openPull(this.nextNumber, { ...input, author: this.botLogin });
   }
 
   async updatePullRequest(number: number, input: { title?: string; body?: string }) {
@@ -252,18 +269,24 @@ export class FakePlatform implements GitHubPlatform {
     return sha;
   }
 
-  private openPull(input: {
-    branch: string;
-    base: string;
-    title: string;
-    body: string;
-    author: string;
-  }): PullRequest {
-    const number = this.nextNumber;
+  private openPull(
+    number: number,
+    input: { branch: string; base: string; title: string; body: string; author: string },
+    labels: readonly string[] = [],
+  ): PullRequest {
     this.pulls.open(number, input);
-    this.nextNumber++;
-    this.issues.open(number);
+    this.nextNumber = number + 1;
+    this.issues.open(number, labels);
     return this.pulls.get(number);
+  }
+
+  /** GitHub numbers issues and pull requests from one sequence, which never goes back. */
+  private checkNewNumber(number: number): void {
+    if (!Number.isSafeInteger(number) || number < this.nextNumber) {
+      throw new Error(
+        `#${number} cannot be a new issue or pull request: the next free number is #${this.nextNumber}`,
+      );
+    }
   }
 
   private htmlUrl(path: string): string {

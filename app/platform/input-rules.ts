@@ -3,10 +3,10 @@ import { PlatformInputError } from "./platform-input-error.js";
 
 /** Refuses a comment body GitHub would answer with 422 "Body is too long" (renderers cut before this). */
 export function checkCommentBody(method: string, body: string): void {
-  if (body.length > GITHUB_LIMITS.commentBodyChars) {
+  if (body.length > GITHUB_LIMITS.commentBody) {
     throw new PlatformInputError(
       method,
-      `the comment has ${body.length} characters; GitHub takes at most ${GITHUB_LIMITS.commentBodyChars}`,
+      `the comment has ${body.length} characters; GitHub takes at most ${GITHUB_LIMITS.commentBody}`,
     );
   }
 }

@@ -1,14 +1,25 @@
 import type { ValidationResult } from "../contracts/generated/index.js";
-import type { CheckOutput } from "./conductor-check.js";
+import { checkRunAnnotations, type Annotation } from "./sentinel/annotations.js";
+import { checkRunConclusion, renderCheckRun } from "./sentinel/check-run.js";
 
 export const SENTINEL_CHECK = "Infracrew / Sentinel";
 
-/** The required check's output for a ValidationResult. */
-export function renderSentinelCheck(result: ValidationResult): Omit<CheckOutput, "actions"> {
+/** The required check's output for a ValidationResult: Sentinel's report, its verdict, and its findings at file:line. */
+export function renderSentinelCheck(
+  result: ValidationResult,
+  detailsUrl?: string,
+): {
+  status: "completed";
+  conclusion: "success" | "failure";
+  title: string;
+  summary: string;
+  text: string;
+  annotations: Annotation[];
+} {
   return {
     status: "completed",
-    conclusion: result.verdict === "PASS" ? "success" : "failure",
-    title: result.verdict === "PASS" ? "Sentinel passed" : "Sentinel failed",
-    summary: result.reasons.map((r) => `- ${r}`).join("\n"),
+    conclusion: checkRunConclusion(result),
+    ...renderCheckRun(result, detailsUrl ? { detailsUrl } : {}),
+    annotations: checkRunAnnotations(result),
   };
 }

@@ -82,8 +82,9 @@ function facts(state: PrState, policy: ResolvedOrgPolicy): string[][] {
 
 /** The one sticky comment on a goal's PR: the state at a glance, with the Conductor state in a hidden marker. */
 export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details: string = ""): string {
-  const reasons =
-    state.validation && state.validation.reasons.length > 0
+  const reasons = state.validation?.section
+    ? ["", state.validation.section]
+    : state.validation && state.validation.reasons.length > 0
       ? [
           "",
           "<details><summary>Sentinel's reasons</summary>",

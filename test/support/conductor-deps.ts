@@ -1,21 +1,10 @@
 import type { Crew } from "../../app/conductor/crew.js";
-import type { ConductorDeps, Logger } from "../../app/conductor/deps.js";
+import type { ConductorDeps } from "../../app/conductor/deps.js";
 import type { DesignBlocked, PlanSpec } from "../../app/contracts/generated/index.js";
 import { contentHash } from "../../app/contracts/canonical.js";
 import { FakePlatform } from "../../app/platform/fake-platform.js";
+import { memoryLog } from "./memory-log.js";
 import { readRepoFile } from "./repo-files.js";
-
-export interface LogLine {
-  readonly level: string;
-  readonly details: object;
-  readonly message?: string;
-}
-
-export function memoryLog(lines: LogLine[] = []): Logger & { lines: LogLine[] } {
-  const at = (level: string) => (details: object, message?: string) =>
-    void lines.push({ level, details, ...(message ? { message } : {}) });
-  return { info: at("info"), warn: at("warn"), error: at("error"), debug: at("debug"), lines };
-}
 
 /** A crew with fixed answers, for handler tests that are about the Conductor, not the agents. */
 export function stubCrew(outcome: "plan" | "blocked" = "plan"): Crew {
@@ -43,16 +32,23 @@ export function stubCrew(outcome: "plan" | "blocked" = "plan"): Crew {
   };
 }
 
+export interface TestDeps extends ConductorDeps {
+  readonly platform: FakePlatform;
+  readonly log: ReturnType<typeof memoryLog>;
+}
+
+/**
+ * The one way to get ConductorDeps in a test: a FakePlatform (acme/infra), a fixed clock, a stub crew and a log that
+ * keeps its lines, each replaceable.
+ */
 export function fakeDeps(
-  over: Partial<ConductorDeps> & { platform?: FakePlatform } = {},
-): ConductorDeps & { platform: FakePlatform; log: ReturnType<typeof memoryLog> } {
-  return {
-    platform: over.platform ?? new FakePlatform(),
-    clock: over.clock ?? (() => new Date("2026-11-27T12:00:00Z")),
-    log: memoryLog(),
-    appLogin: "infracrew[bot]",
-    crew: over.crew ?? stubCrew(),
-    ...(over.notifier ? { notifier: over.notifier } : {}),
-    ...(over.observer ? { observer: over.observer } : {}),
-  } as ConductorDeps & { platform: FakePlatform; log: ReturnType<typeof memoryLog> };
+  over: Partial<Omit<ConductorDeps, "platform" | "log">> & { readonly platform?: FakePlatform } = {},
+): TestDeps {
+  const {
+    platform = new FakePlatform(),
+    clock = () => new Date("2026-11-27T12:00:00Z"),
+    crew = stubCrew(),
+    ...rest
+  } = over;
+  return { platform, clock, log: memoryLog(), appLogin: "infracrew[bot]", crew, ...rest };
 }

@@ -1,5 +1,5 @@
 import path from "node:path";
-import { readFile, stat } from "node:fs/promises";
+import { readFile, readdir, stat } from "node:fs/promises";
 import type { CliIo } from "../../app/cli/io.js";
 
 export interface FakeIo extends CliIo {
@@ -42,6 +42,16 @@ export function fakeIo(
       const memory = files.get(file) ?? written.get(file);
       if (memory !== undefined) return Buffer.from(memory);
       return readFile(path.resolve(root, file));
+    },
+    async listFiles(dir) {
+      const inDir = (file: string) => path.posix.dirname(file) === path.posix.normalize(dir);
+      const memory = [...files.keys(), ...written.keys()].filter(inDir).map((f) => path.posix.basename(f));
+      const real = await readdir(path.resolve(root, dir), { withFileTypes: true }).then(
+        (entries) => entries.filter((e) => e.isFile()).map((e) => e.name),
+        () => undefined,
+      );
+      if (real === undefined && memory.length === 0) return "missing";
+      return [...new Set([...memory, ...(real ?? [])])].sort();
     },
     async writeFile(file, content) {
       written.set(file, content);

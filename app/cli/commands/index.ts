@@ -1,7 +1,8 @@
+import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
 import { planCommand } from "./plan.js";
 import { renderCommand } from "./render.js";
 import { validateCommand } from "./validate.js";
 
 /** Every infracrew command, in the order --help lists them. */
-export const COMMANDS: readonly Command[] = [validateCommand, planCommand, renderCommand];
+export const COMMANDS: readonly Command[] = [validateCommand, planCommand, renderCommand, checkCommand];

@@ -42,6 +42,10 @@ export interface ValidationResult {
    * @minItems 1
    */
   reasons: string[];
+  /**
+   * How many of the reasons, from the first, fail the verdict (0 for PASS); the rest say what passed.
+   */
+  failingReasons?: number;
   findings: Finding[];
   cost: CostForecast;
   budget: BudgetCheck;
@@ -79,6 +83,10 @@ export interface Finding {
    */
   severity: "CRITICAL" | "HIGH" | "MEDIUM" | "LOW" | "INFO";
   title: string;
+  /**
+   * What the tool said about this instance, when it says more than the rule's title.
+   */
+  message?: string;
   file?: string;
   line?: number;
   endLine?: number;
@@ -88,6 +96,10 @@ export interface Finding {
    * The same problem on the same resource as reported by other tools, merged into this finding.
    */
   alsoReportedBy?: FindingAlias[];
+  /**
+   * True when this finding alone fails the verdict: a scanner finding at or above failOnSeverity, a Conftest deny, or an org-policy violation.
+   */
+  blocking?: boolean;
 }
 export interface FindingAlias {
   tool: Tool;
@@ -101,6 +113,14 @@ export interface CostForecast {
   diffMonthlyUsd?: number;
   source: "infracost" | "estimate";
   currency?: "USD";
+  /**
+   * For an estimate: the resources it could not price, each as `address: why`.
+   */
+  unpriced?: string[];
+  /**
+   * Where the figure comes from and what it leaves out.
+   */
+  note?: string;
 }
 export interface BudgetCheck {
   /**
@@ -108,9 +128,9 @@ export interface BudgetCheck {
    */
   monthlyUsd: number;
   /**
-   * Forecast / budget.
+   * Forecast / budget, cut to four decimals; null when the budget is 0.
    */
-  ratio: number;
+  ratio: number | null;
   brakeRatio: number;
 }
 /**

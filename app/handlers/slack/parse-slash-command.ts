@@ -1,4 +1,4 @@
-import { escapeMrkdwn } from "../../render/slack/blocks.js";
+import { slackEscape } from "../../render/markdown.js";
 import { SLASH_USAGE } from "../../render/slack/replies.js";
 
 /** A pull request named in Slack. */
@@ -17,7 +17,7 @@ export type SlashCommand =
 const VERBS: readonly SlashVerb[] = ["approve", "rollback", "status"];
 
 /** A word the person typed, safe to show back in code style. */
-const echo = (word: string, max: number): string => escapeMrkdwn(word.slice(0, max).replace(/`/g, "'"));
+const echo = (word: string, max: number): string => slackEscape(word.slice(0, max).replace(/`/g, "'"));
 const OWNER = "[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})";
 const REPO = "[A-Za-z0-9._-]{1,100}";
 const SHORT = new RegExp(`^(${OWNER})/(${REPO})#(\\d{1,9})$`);

@@ -35,19 +35,23 @@ export class FakeGit {
     return this.commits.get(sha)?.tree ?? new Map();
   }
 
-  /** A new commit whose tree is `base`'s with the changes applied. */
+  /**
+   * A new commit whose tree is `base`'s with the changes applied. Its SHA is derived, or `sha` when a test seeds a
+   * commit it names (as if pushed from elsewhere): 40 lowercase hex digits that no commit has yet.
+   */
   commitChanges(
     base: string,
     files: readonly FileChange[],
     message: string,
     parents: readonly string[] = [base],
+    sha?: string,
   ): string {
     const tree = new Map(this.treeOf(base));
     for (const file of files) {
       if (file.content === null) tree.delete(file.path);
       else tree.set(file.path, file.content);
     }
-    return this.commit(tree, parents, message);
+    return this.commit(tree, parents, message, sha);
   }
 
   /** `sha` and every commit it descends from. */
@@ -63,10 +67,20 @@ export class FakeGit {
     return seen;
   }
 
-  private commit(tree: ReadonlyMap<string, string>, parents: readonly string[], message: string): string {
-    const sha = createHash("sha1")
-      .update(`${++this.counter}\u0000${message}\u0000${parents.join(",")}`)
-      .digest("hex");
+  private commit(
+    tree: ReadonlyMap<string, string>,
+    parents: readonly string[],
+    message: string,
+    named?: string,
+  ): string {
+    const sha =
+      named ??
+      createHash("sha1")
+        .update(`${++this.counter}\u0000${message}\u0000${parents.join(",")}`)
+        .digest("hex");
+    if (!/^[0-9a-f]{40}$/.test(sha) || this.commits.has(sha)) {
+      throw new Error(`a new commit cannot be named ${JSON.stringify(sha)}`);
+    }
     this.commits.set(sha, { tree, parents, message });
     return sha;
   }

@@ -1,3 +1,7 @@
+import { slackEscape } from "../markdown.js";
+import { SLACK_LIMITS, truncate } from "../limits.js";
+
+export { SLACK_LIMITS };
 /** The few Block Kit shapes Infracrew sends (https://api.slack.com/reference/block-kit). */
 export interface TextObject {
   readonly type: "mrkdwn" | "plain_text";
@@ -32,24 +36,9 @@ export interface SlackMessage {
   readonly blocks: readonly Block[];
 }
 
-/** Slack's limits on what Infracrew sends, in characters. */
-export const SLACK_LIMITS = {
-  headerText: 150,
-  sectionText: 3000,
-  fieldText: 2000,
-  contextText: 2000,
-  buttonValue: 2000,
-  fallbackText: 4000,
-} as const;
-
-/** Cuts text to a Slack limit, marking the cut. The one place text is shortened for Slack. */
+/** Cuts text to a Slack limit, through the one central cut-off. */
 export function clip(text: string, limit: number): string {
-  return text.length <= limit ? text : `${text.slice(0, limit - 1)}…`;
-}
-
-/** Escapes text for mrkdwn: `&`, `<` and `>` are control characters there (links, mentions, @channel). */
-export function escapeMrkdwn(text: string): string {
-  return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+  return truncate(text, limit, { style: "slack" });
 }
 
 export function mrkdwn(text: string, limit: number = SLACK_LIMITS.sectionText): TextObject {
@@ -62,5 +51,5 @@ export function plainText(text: string, limit: number): TextObject {
 
 /** A link whose label is escaped; the URL is ours (GitHub's), never a person's text. */
 export function link(url: string, label: string): string {
-  return `<${url}|${escapeMrkdwn(label)}>`;
+  return `<${url}|${slackEscape(label)}>`;
 }

@@ -1,8 +1,9 @@
+import { slackEscape } from "../markdown.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import type { PrState } from "../../conductor/pr-state.js";
 import { shortSha } from "../markdown.js";
 import { headline } from "../sticky-comment.js";
-import { escapeMrkdwn, link } from "./blocks.js";
+import { link } from "./blocks.js";
 
 /** What a person can do from Slack, and how it is written on the PR. */
 export type SlackVerb = "approve" | "rollback" | "reject";
@@ -37,20 +38,20 @@ export function renderStatus(
 
 /** The replies a person gets in Slack (only they see them). */
 export const SLACK_REPLIES = {
-  notInstalled: (repo: string) => `Infracrew is not installed on ${escapeMrkdwn(repo)}, or cannot see it.`,
-  notFound: (ref: string) => `${escapeMrkdwn(ref)} does not exist or Infracrew cannot see it.`,
+  notInstalled: (repo: string) => `Infracrew is not installed on ${slackEscape(repo)}, or cannot see it.`,
+  notFound: (ref: string) => `${slackEscape(ref)} does not exist or Infracrew cannot see it.`,
   notGoalPr: (ref: string) =>
-    `${escapeMrkdwn(ref)} is not an Infracrew goal pull request (or its .github/infracrew.yml is invalid; the PR says why).`,
+    `${slackEscape(ref)} is not an Infracrew goal pull request (or its .github/infracrew.yml is invalid; the PR says why).`,
   unmapped: (userId: string, repo: string) =>
-    `Your Slack account (${userId}) is not mapped to a GitHub login for ${escapeMrkdwn(repo)}. Add \`${userId}: <your-login>\` under \`slack.users\` in its .github/infracrew.yml.`,
-  refused: (reason: string) => `Refused: ${escapeMrkdwn(reason)}.`,
+    `Your Slack account (${userId}) is not mapped to a GitHub login for ${slackEscape(repo)}. Add \`${userId}: <your-login>\` under \`slack.users\` in its .github/infracrew.yml.`,
+  refused: (reason: string) => `Refused: ${slackEscape(reason)}.`,
   staleMessage: (ref: string, shown: string, head: string) =>
-    `This message is out of date: it shows \`${shortSha(shown)}\`, but ${escapeMrkdwn(ref)} is now at \`${shortSha(head)}\`. Nothing was done.`,
+    `This message is out of date: it shows \`${shortSha(shown)}\`, but ${slackEscape(ref)} is now at \`${shortSha(head)}\`. Nothing was done.`,
   notWaiting: (ref: string, state: PrState) =>
-    `${escapeMrkdwn(ref)} is ${headline(state)}: there is nothing to reject.`,
+    `${slackEscape(ref)} is ${headline(state)}: there is nothing to reject.`,
   sent: (verb: SlackVerb, ref: string, login: string) =>
-    `Sent \`/${verb}\` to ${escapeMrkdwn(ref)} as @${escapeMrkdwn(login)}; the answer follows here.`,
-  rejected: (ref: string) => `Your rejection is posted on ${escapeMrkdwn(ref)}. Nothing is applied.`,
+    `Sent \`/${verb}\` to ${slackEscape(ref)} as @${slackEscape(login)}; the answer follows here.`,
+  rejected: (ref: string) => `Your rejection is posted on ${slackEscape(ref)}. Nothing is applied.`,
   result: (verb: SlackVerb, status: string) => `\`/${verb}\` accepted. Now: ${status}`,
   notAccepted: (verb: SlackVerb, url: string) => `\`/${verb}\` was refused; ${link(url, "the PR")} says why.`,
   working: "Working on it; the answer follows here.",

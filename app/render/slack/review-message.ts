@@ -1,3 +1,4 @@
+import { slackEscape } from "../markdown.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import type { PrState, ValidationFigures } from "../../conductor/pr-state.js";
 import { SEVERITIES } from "../../conductor/validation-figures.js";
@@ -7,7 +8,6 @@ import { headline as stateHeadline } from "../sticky-comment.js";
 import {
   SLACK_LIMITS,
   clip,
-  escapeMrkdwn,
   link,
   mrkdwn,
   plainText,
@@ -35,7 +35,7 @@ export interface ReviewButtonValue {
 }
 
 function costLine(f: ValidationFigures): string {
-  return `${usd(f.costMonthlyUsd)} of ${usd(f.budgetMonthlyUsd)} a month (${percent(f.ratio)}; brake at ${percent(f.brakeRatio)})`;
+  return `${usd(f.costMonthlyUsd)} of ${usd(f.budgetMonthlyUsd)} a month (${f.ratio === null ? "no budget" : percent(f.ratio)}; brake at ${percent(f.brakeRatio)})`;
 }
 
 function findingsLine(f: ValidationFigures): string {
@@ -53,7 +53,7 @@ function figureFields(state: PrState, policy: ResolvedOrgPolicy): string[] {
   const approvals = state.approvals.filter((a) => a.sha === state.headSha);
   const fields = [
     `*Sentinel*\n${sentinel}`,
-    `*Approvals*\n${approvals.length}/${policy.approvals.required}${approvals.length > 0 ? `: ${approvals.map((a) => escapeMrkdwn(a.login)).join(", ")}` : ""}`,
+    `*Approvals*\n${approvals.length}/${policy.approvals.required}${approvals.length > 0 ? `: ${approvals.map((a) => slackEscape(a.login)).join(", ")}` : ""}`,
   ];
   const f = v?.figures;
   if (f) fields.push(`*Cost*\n${costLine(f)}`, `*Findings*\n${findingsLine(f)}`, `*Plan*\n${planLine(f)}`);
@@ -67,7 +67,7 @@ function statusLine(state: PrState, policy: ResolvedOrgPolicy): string {
     case "WAIT_FOR_APPROVE":
       return `Approve here or comment \`/approve\` on the PR to apply \`${shortSha(state.headSha)}\`.`;
     case "APPLYING":
-      return `Applying \`${shortSha(state.apply?.sha ?? state.headSha)}\`, approved by ${escapeMrkdwn(state.apply?.approvedBy.join(", ") || "nobody")}; it rolls back by itself on failure or after ${policy.apply.timeoutMinutes} min.`;
+      return `Applying \`${shortSha(state.apply?.sha ?? state.headSha)}\`, approved by ${slackEscape(state.apply?.approvedBy.join(", ") || "nobody")}; it rolls back by itself on failure or after ${policy.apply.timeoutMinutes} min.`;
     case "ROLLBACK": {
       if (rb?.status === "failure") return "The rollback failed: a person must look. The stack stays locked.";
       const breached = rb && rb.breaches.length > 0 ? ` ⚠️ SLA breached (${rb.breaches.join(", ")}).` : "";
@@ -107,7 +107,7 @@ function reviewButtons(value: ReviewButtonValue): Block {
     elements: [
       button(REVIEW_ACTIONS.approve, "Approve", "primary", {
         title: plainText("Approve the apply?", 100),
-        text: mrkdwn(`This applies \`${shortSha(value.sha)}\` to ${escapeMrkdwn(value.repo)}.`, 300),
+        text: mrkdwn(`This applies \`${shortSha(value.sha)}\` to ${slackEscape(value.repo)}.`, 300),
         confirm: plainText("Approve", 30),
         deny: plainText("Cancel", 30),
       }),
@@ -126,12 +126,12 @@ export function renderReviewMessage(input: ReviewMessageInput): SlackMessage {
     { type: "header", text: plainText(headline, SLACK_LIMITS.headerText) },
     {
       type: "section",
-      text: mrkdwn(`*${link(pr.url, ref)}* · ${escapeMrkdwn(pr.title)}\n>${escapeMrkdwn(summary)}`),
+      text: mrkdwn(`*${link(pr.url, ref)}* · ${slackEscape(pr.title)}\n>${slackEscape(summary)}`),
     },
     { type: "section", fields: figureFields(state, policy).map((f) => mrkdwn(f, SLACK_LIMITS.fieldText)) },
     { type: "context", elements: [mrkdwn(statusLine(state, policy), SLACK_LIMITS.contextText)] },
   ];
   if (state.state === "WAIT_FOR_APPROVE")
     blocks.push(reviewButtons({ repo, pr: pr.number, sha: state.headSha }));
-  return { text: clip(`${headline}: ${ref} ${escapeMrkdwn(pr.title)}`, SLACK_LIMITS.fallbackText), blocks };
+  return { text: clip(`${headline}: ${ref} ${slackEscape(pr.title)}`, SLACK_LIMITS.fallbackText), blocks };
 }

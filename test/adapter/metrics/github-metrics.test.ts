@@ -11,7 +11,7 @@ import {
   type QueueSource,
 } from "../../../app/metrics/queue-reconciler.js";
 import { MARKERS } from "../../../app/render/markers.js";
-import { memoryLogger } from "../../support/memory-platform.js";
+import { memoryLog } from "../../support/memory-log.js";
 import { githubOpenApi } from "../../support/openapi.js";
 import { prState } from "../../support/pr-states.js";
 import { strictNock } from "../../support/strict-nock.js";
@@ -170,7 +170,7 @@ describe("the queue reconcile", () => {
   it("keeps the last counts when an installation fails, and logs it", async () => {
     const metrics = new InfracrewMetrics({ clock });
     metrics.queueDepth({ DONE: 4 });
-    const log = memoryLogger();
+    const log = memoryLog();
     const broken: QueueSource = {
       name: "broken",
       openGoalPrs: async () => {
@@ -193,7 +193,7 @@ describe("the queue reconcile", () => {
 
   it("beats the Conductor's heart after a good round", async () => {
     const metrics = new InfracrewMetrics({ clock });
-    const reconciler = startQueueReconciler({ metrics, sources: () => [], log: memoryLogger() });
+    const reconciler = startQueueReconciler({ metrics, sources: () => [], log: memoryLog() });
     await reconciler.done;
     reconciler.stop();
     expect(await samples(metrics, "infracrew_agent_heartbeat_timestamp_seconds")).toEqual([

@@ -4,10 +4,11 @@ import type { Permission } from "../../../app/conductor/approval-gate.js";
 import { decodeState, type PrState } from "../../../app/conductor/pr-state.js";
 import { slackHandlers } from "../../../app/handlers/slack/slack-handlers.js";
 import { slackSignature } from "../../../app/handlers/slack/verify-signature.js";
+import type { FakePlatform } from "../../../app/platform/fake-platform.js";
 import { createSlackNotifier } from "../../../app/platform/slack/slack-notifier.js";
 import { MARKERS } from "../../../app/render/markers.js";
 import { goalPr, PR_NUMBER } from "../../support/goal-pr.js";
-import { memoryLogger } from "../../support/memory-platform.js";
+import { memoryLog } from "../../support/memory-log.js";
 import { prState, SHA_A, SHA_B } from "../../support/pr-states.js";
 import { serve } from "../../support/serve.js";
 import { slackMethod, strictNock } from "../../support/strict-nock.js";
@@ -38,7 +39,7 @@ interface Setup {
 }
 
 async function setup(state: PrState, options: Setup = {}) {
-  const log = memoryLogger();
+  const log = memoryLog();
   const notifier = options.notify ? createSlackNotifier({ botToken: "xoxb-test-token" }, log) : undefined;
   const scenario = goalPr(state, {
     ...(notifier ? { notifier } : {}),
@@ -121,6 +122,11 @@ function command(text: string, user = "U0BOB"): string {
     response_url: RESPONSE_URL,
     trigger_id: "398738663015.47445629121.803a0bc887a14d10d2c447fce8b6703c",
   }).toString();
+}
+
+/** Every comment body on the PR, oldest first (the sticky comment is the first). */
+function bodies(platform: FakePlatform): string[] {
+  return platform.issues.commentsOn(PR_NUMBER).map((c) => c.body);
 }
 
 async function stateOf(platform: {
@@ -210,10 +216,10 @@ describe("a click on Approve in Slack", () => {
     expect(await res.text()).toBe("");
     await settled();
 
-    expect(platform.bodies(PR_NUMBER).slice(1)).toEqual(["/approve — via Slack by @bob"]);
-    const mirror = platform.comments.get(PR_NUMBER)![1]!;
-    expect(platform.reactions).toEqual([{ commentId: mirror.id, content: "eyes" }]);
-    expect(platform.dispatches).toEqual([
+    expect(bodies(platform).slice(1)).toEqual(["/approve — via Slack by @bob"]);
+    const mirror = platform.issues.commentsOn(PR_NUMBER)[1]!;
+    expect(platform.issues.reactions).toEqual([{ commentId: mirror.id, content: "eyes" }]);
+    expect(platform.actions.dispatches).toEqual([
       {
         file: "infracrew-apply.yml",
         ref: "main",
@@ -240,7 +246,7 @@ describe("a click on Approve in Slack", () => {
     const replies = responseUrl();
     await post("/slack/actions", click("infracrew_approve", "U0BOB", SHA_B));
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
     expect(replies).toEqual([
       ephemeral(
         "This message is out of date: it shows `bbbbbbb`, but acme/infra#12 is now at `aaaaaaa`. Nothing was done.",
@@ -253,7 +259,7 @@ describe("a click on Approve in Slack", () => {
     const replies = responseUrl();
     await post("/slack/actions", click("infracrew_approve", "U0NOBODY"));
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
     expect(replies).toEqual([
       ephemeral(
         "Your Slack account (U0NOBODY) is not mapped to a GitHub login for acme/infra. Add `U0NOBODY: <your-login>` under `slack.users` in its .github/infracrew.yml.",
@@ -266,8 +272,8 @@ describe("a click on Approve in Slack", () => {
     const replies = responseUrl();
     await post("/slack/actions", click("infracrew_approve", "U0MALLORY"));
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
-    expect(platform.dispatches).toEqual([]);
+    expect(bodies(platform)).toHaveLength(1);
+    expect(platform.actions.dispatches).toEqual([]);
     expect(replies).toEqual([
       ephemeral("Refused: @mallory has read permission; to approve you need write or more."),
     ]);
@@ -280,7 +286,7 @@ describe("a click on Reject in Slack", () => {
     const replies = responseUrl();
     await post("/slack/actions", click("infracrew_reject", "U0BOB"));
     await settled();
-    expect(platform.bodies(PR_NUMBER).slice(1)).toEqual([
+    expect(bodies(platform).slice(1)).toEqual([
       "Rejected — via Slack by @bob. Nothing is applied; push a change, or `/approve` once it is right.",
     ]);
     expect((await stateOf(platform))?.state).toBe("WAIT_FOR_APPROVE");
@@ -292,7 +298,7 @@ describe("a click on Reject in Slack", () => {
     const replies = responseUrl();
     await post("/slack/actions", click("infracrew_reject", "U0MALLORY"));
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
     expect(replies).toEqual([
       ephemeral("Refused: @mallory has read permission; to reject you need write or more."),
     ]);
@@ -309,7 +315,7 @@ describe("the /infracrew slash command", () => {
       text: "Sent `/approve` to acme/infra#12 as @bob; the answer follows here.",
     });
     await settled();
-    expect(platform.bodies(PR_NUMBER).slice(1)).toEqual(["/approve — via Slack by @bob"]);
+    expect(bodies(platform).slice(1)).toEqual(["/approve — via Slack by @bob"]);
     expect((await stateOf(platform))?.state).toBe("APPLYING");
     expect(replies).toHaveLength(1);
     expect(replies[0]!.text).toMatch(/^`\/approve` accepted\. Now: .*🚀 Applying/);
@@ -320,10 +326,10 @@ describe("the /infracrew slash command", () => {
     const replies = responseUrl();
     await post("/slack/commands", command("rollback https://github.com/acme/infra/pull/12"));
     await settled();
-    expect(platform.bodies(PR_NUMBER)[1]).toBe("/rollback — via Slack by @bob");
+    expect(bodies(platform)[1]).toBe("/rollback — via Slack by @bob");
     const after = await stateOf(platform);
     expect(after).toMatchObject({ state: "ROLLBACK", rollback: { trigger: "slack", requestedBy: "bob" } });
-    expect(platform.dispatches.map((d) => d.inputs.mode)).toEqual(["rollback"]);
+    expect(platform.actions.dispatches.map((d) => d.inputs.mode)).toEqual(["rollback"]);
     expect(replies[0]!.text).toMatch(/^`\/rollback` accepted\. Now: .*↩️ Rolling back/);
   });
 
@@ -332,7 +338,7 @@ describe("the /infracrew slash command", () => {
     const replies = responseUrl();
     await post("/slack/commands", command("approve acme/infra#12"));
     await settled();
-    expect(platform.bodies(PR_NUMBER).slice(1)).toEqual([
+    expect(bodies(platform).slice(1)).toEqual([
       "/approve — via Slack by @bob",
       "Approval refused: Sentinel has not passed aaaaaaa yet; approve once the Infracrew / Sentinel check succeeds.",
     ]);
@@ -348,7 +354,7 @@ describe("the /infracrew slash command", () => {
       response_type: "ephemeral",
       text: "*<https://github.com/acme/infra/pull/12|acme/infra#12>* `checkout-api`: ✋ Waiting for approval · head `aaaaaaa` · Sentinel PASS · approvals 0/1",
     });
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
   });
 
   it.each([
@@ -378,7 +384,7 @@ describe("the /infracrew slash command", () => {
     expect(body.response_type).toBe("ephemeral");
     expect(body.text).toMatch(reply);
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
   });
 
   it("answers 'working on it' when GitHub is slow, and follows up through the response_url", async () => {
@@ -420,7 +426,7 @@ describe("other interactions", () => {
     const res = await post("/slack/actions", form.toString());
     expect(res.status).toBe(200);
     await settled();
-    expect(platform.bodies(PR_NUMBER)).toHaveLength(1);
+    expect(bodies(platform)).toHaveLength(1);
   });
 
   it("never follow a response_url outside hooks.slack.com", async () => {

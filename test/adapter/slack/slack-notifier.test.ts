@@ -8,7 +8,7 @@ import type { SlackNotifier } from "../../../app/platform/slack/slack-notifier.j
 import { createSlackNotifier } from "../../../app/platform/slack/slack-notifier.js";
 import { renderReviewMessage } from "../../../app/render/slack/review-message.js";
 import { goalPr, SLACK_CONFIG } from "../../support/goal-pr.js";
-import { memoryLogger } from "../../support/memory-platform.js";
+import { memoryLog } from "../../support/memory-log.js";
 import { actor, prState } from "../../support/pr-states.js";
 import { slackMethod, strictNock } from "../../support/strict-nock.js";
 
@@ -26,7 +26,7 @@ function policyFrom(text: string) {
 const policy = policyFrom(SLACK_CONFIG);
 
 function notifier(): SlackNotifier {
-  return createSlackNotifier({ botToken: TOKEN }, memoryLogger())!;
+  return createSlackNotifier({ botToken: TOKEN }, memoryLog())!;
 }
 
 function input(state: PrState, p = policy) {
@@ -35,7 +35,7 @@ function input(state: PrState, p = policy) {
 
 describe("Slack configuration", () => {
   it("is off without a bot token, and reads the variables trimmed", () => {
-    expect(createSlackNotifier(slackConfigFromEnv({}), memoryLogger())).toBeUndefined();
+    expect(createSlackNotifier(slackConfigFromEnv({}), memoryLog())).toBeUndefined();
     expect(
       slackConfigFromEnv({ SLACK_BOT_TOKEN: " xoxb-1 ", SLACK_SIGNING_SECRET: "", PATH: "/bin" }),
     ).toEqual({
@@ -110,7 +110,7 @@ describe("a Slack outage", () => {
       via: "comment",
     });
     expect(final.state).toBe("APPLYING");
-    expect(platform.dispatches.map((d) => d.inputs.mode)).toEqual(["apply"]);
+    expect(platform.actions.dispatches.map((d) => d.inputs.mode)).toEqual(["apply"]);
     expect(log.lines.filter((l) => l.level === "error").map((l) => l.message)).toEqual([
       "Slack sync failed; GitHub flow goes on",
     ]);

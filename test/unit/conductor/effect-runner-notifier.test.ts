@@ -69,7 +69,7 @@ describe("the effect runner and the review notifier", () => {
     const { deps, pr, platform, log } = goalPr(prState("WAIT_FOR_APPROVE"), { notifier: slack });
     const final = await runEvent(deps, { pr, policy }, prState("WAIT_FOR_APPROVE"), approve);
     expect(final.state).toBe("APPLYING");
-    expect(platform.dispatches).toHaveLength(1);
+    expect(platform.actions.dispatches).toHaveLength(1);
     expect(log.lines).toContainEqual({
       level: "error",
       message: "Slack sync failed; GitHub flow goes on",

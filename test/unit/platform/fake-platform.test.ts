@@ -49,6 +49,51 @@ describe("FakePlatform, beyond the shared contract", () => {
     expect((await fake.pullRequestsForCommit(pull.headSha)).map((p) => p.number)).toEqual([pull.number]);
   });
 
+  test("seeds a pull request with the number, head SHA and labels a test names", async () => {
+    const fake = new FakePlatform();
+    fake.seedFiles("main", { "config.yml": "x: 1" });
+    const headSha = "a".repeat(40);
+    const pull = fake.seedPullRequest({
+      branch: "infracrew/app",
+      files: { "a.tf": "1" },
+      headSha,
+      number: 12,
+      labels: ["infracrew:validating"],
+    });
+    expect(pull).toMatchObject({
+      number: 12,
+      url: "https://github.com/acme/infra/pull/12",
+      headSha,
+      headRef: "infracrew/app",
+      labels: ["infracrew:validating"],
+    });
+    expect(await fake.readFile("a.tf", headSha)).toBe("1");
+    expect(await fake.readFile("config.yml", headSha)).toBe("x: 1");
+    expect((await fake.pullRequestsForCommit(headSha)).map((p) => p.number)).toEqual([12]);
+    expect(fake.seedIssue()).toBe(13);
+    const open = { branch: "infracrew/app", base: "main", title: "t", body: "" };
+    await expect(fake.createPullRequest(open)).rejects.toMatchObject({ status: 422 });
+    fake.seedFiles("infracrew/other", { "b.tf": "2" });
+    expect((await fake.createPullRequest({ ...open, branch: "infracrew/other" })).number).toBe(14);
+  });
+
+  test("never numbers backwards, and names no two commits alike", () => {
+    const fake = new FakePlatform();
+    fake.seedPullRequest({ branch: "infracrew/a", number: 5 });
+    expect(() => fake.seedPullRequest({ branch: "infracrew/b", number: 5 })).toThrow(
+      "#5 cannot be a new issue or pull request: the next free number is #6",
+    );
+    expect(() => fake.seedIssue([], 2)).toThrow(/next free number is #6/);
+    expect(fake.seedIssue([], 9)).toBe(9);
+    expect(fake.seedPullRequest({ branch: "infracrew/b" }).number).toBe(10);
+    fake.seedPullRequest({ branch: "infracrew/c", headSha: "b".repeat(40) });
+    for (const taken of ["b".repeat(40), "B".repeat(40), "abc"]) {
+      expect(() => fake.seedFiles("infracrew/d", { d: "d" }, "seed", taken)).toThrow(
+        `a new commit cannot be named "${taken}"`,
+      );
+    }
+  });
+
   test("keeps each check run's annotation count and the requests GitHub would have taken", async () => {
     const fake = new FakePlatform();
     const input = {

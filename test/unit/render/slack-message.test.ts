@@ -1,8 +1,9 @@
+import { slackEscape } from "../../../app/render/markdown.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { PrState } from "../../../app/conductor/pr-state.js";
 import { STATES } from "../../../app/conductor/states.js";
-import { escapeMrkdwn, SLACK_LIMITS, type Block } from "../../../app/render/slack/blocks.js";
+import { SLACK_LIMITS, type Block } from "../../../app/render/slack/blocks.js";
 import { mirrorComment, renderStatus } from "../../../app/render/slack/replies.js";
 import { REVIEW_ACTIONS, renderReviewMessage } from "../../../app/render/slack/review-message.js";
 import { expectGolden } from "../../support/golden.js";
@@ -102,7 +103,7 @@ describe("the Slack review message", () => {
   });
 
   it("escapes mrkdwn's control characters", () => {
-    expect(escapeMrkdwn("<!channel> & <@U1|x>")).toBe("&lt;!channel&gt; &amp; &lt;@U1|x&gt;");
+    expect(slackEscape("<!channel> & <@U1|x>")).toBe("&lt;!channel&gt; &amp; &lt;@U1|x&gt;");
   });
 });
 

@@ -1,0 +1,33 @@
+/** What the Sentinel action touches outside itself; tests give it a fake. */
+export interface Toolkit {
+  readonly core: {
+    getInput(name: string): string;
+    setOutput(name: string, value: string): void;
+    setFailed(message: string): void;
+    info(message: string): void;
+    warning(message: string): void;
+    /** Appends Markdown to the job summary. */
+    writeSummary(markdown: string): Promise<void>;
+  };
+  /** Runs a command without failing on its exit code; throws when the command cannot be found. */
+  exec(command: string, args: readonly string[], options: { readonly cwd: string }): Promise<ExecResult>;
+  readonly artifact: {
+    upload(name: string, files: readonly string[], rootDirectory: string): Promise<void>;
+  };
+  readonly fs: {
+    /** A file's text, or undefined when there is no such file. */
+    read(path: string): Promise<string | undefined>;
+    write(path: string, text: string): Promise<void>;
+    /** The names of the files in a directory, or undefined when it is not one. */
+    list(dir: string): Promise<readonly string[] | undefined>;
+    mkdir(dir: string): Promise<void>;
+  };
+  readonly env: Readonly<Record<string, string | undefined>>;
+  now(): Date;
+}
+
+export interface ExecResult {
+  readonly exitCode: number;
+  readonly stdout: string;
+  readonly stderr: string;
+}

@@ -1,0 +1,159 @@
+import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
+import type { ValidateRequest } from "../../contracts/generated/validate-request.js";
+import type { GoalRef, ToolRun, ValidationResult } from "../../contracts/generated/validation-result.js";
+import { artifactId } from "../../contracts/canonical.js";
+import { checkBudgetBrake } from "./budget-brake.js";
+import { compareFindings } from "./findings/merge.js";
+import { forecastCost } from "./forecast.js";
+import { BlockIndex, type TerraformFile } from "./locate-blocks.js";
+import { formatUsd } from "./money.js";
+import type { TerraformPlan } from "./parsers/terraform-plan-json.js";
+import type { HclModel } from "./parsers/terraform-hcl.js";
+import { planCounts } from "./plan-counts.js";
+import { judgePolicy } from "./policy-results.js";
+import { Reasons } from "./reasons.js";
+import type { ToolOutcome } from "./report.js";
+import type { StackModel } from "./resources.js";
+import { judgeScanners } from "./scanner-results.js";
+import type { ScannerTool } from "./tools.js";
+
+export interface EvaluateInput {
+  /** Forge's request, when Sentinel runs for one: it gives the stack, the commit and the goal. */
+  readonly request?: ValidateRequest;
+  readonly goalRef: GoalRef;
+  /** What each scanner (Infracost included) gave: its parsed output, or why there is none. */
+  readonly toolReports: readonly ToolOutcome[];
+  readonly plan?: TerraformPlan;
+  /** Why the plan could not be read, when one was given but is unreadable. */
+  readonly planProblem?: string;
+  /** What is wrong with the other inputs (the policy file, the budget): each one fails the verdict. */
+  readonly inputProblems?: readonly string[];
+  /** The stack's Terraform files parsed, for the org policy when there is no plan. */
+  readonly hcl?: HclModel;
+  /** The stack's Terraform files as text, to place the plan's resources at file:line. */
+  readonly terraformFiles?: readonly TerraformFile[];
+  readonly policy: ResolvedOrgPolicy;
+  readonly budgetMonthlyUsd: number;
+  /** Scanners required on top of those the policy requires (e.g. by the workflow). */
+  readonly requiredTools?: readonly ScannerTool[];
+  readonly now: Date;
+}
+
+/** The plan's resources and providers, placed at the blocks that write them. */
+function located(plan: TerraformPlan, files: readonly TerraformFile[] | undefined): TerraformPlan {
+  if (!files || files.length === 0) return plan;
+  const index = new BlockIndex(files);
+  return {
+    ...plan,
+    resources: plan.resources.map((r) => {
+      const location = r.location ?? index.resource(r.address);
+      return location ? { ...r, location } : r;
+    }),
+    providers: plan.providers.map((p) => {
+      const location = p.location ?? index.provider(p.key);
+      return location ? { ...p, location } : p;
+    }),
+  };
+}
+
+function terraformRun(input: EvaluateInput, reasons: Reasons): ToolRun {
+  const { plan, hcl } = input;
+  if (input.planProblem) {
+    reasons.fail(`The plan could not be read: ${input.planProblem}.`);
+    return { name: "terraform", status: "failed", reason: input.planProblem };
+  }
+  if (plan) {
+    for (const note of plan.notes) reasons.fail(`The plan cannot be fully checked: ${note}.`);
+    return {
+      name: "terraform",
+      status: "ran",
+      ...(plan.terraformVersion ? { version: plan.terraformVersion } : {}),
+      reason: `plan format ${plan.formatVersion}, ${plan.resources.length} resource changes`,
+    };
+  }
+  return {
+    name: "terraform",
+    status: "skipped",
+    reason: hcl ? "no plan; the org policy ran on the Terraform files" : "no plan and no Terraform files",
+  };
+}
+
+function budgetOf(input: EvaluateInput, reasons: Reasons): number {
+  const cap = input.policy.policy.maxMonthlyUsd;
+  if (cap === undefined || input.budgetMonthlyUsd <= cap) return input.budgetMonthlyUsd;
+  reasons.pass(
+    `The goal's budget of ${formatUsd(input.budgetMonthlyUsd)} is over the org's cap of ${formatUsd(cap)} a goal; the brake uses the cap.`,
+  );
+  return cap;
+}
+
+function timestamp(now: Date): string {
+  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
+}
+
+/**
+ * Sentinel's verdict, from everything it was given: the scanners' outputs, the org policy on the plan (or on
+ * the HCL when there is no plan), the cost forecast against the budget brake, and the tools the policy
+ * requires. Pure: it reads only its input, and says every reason for the verdict.
+ */
+export function evaluate(input: EvaluateInput): ValidationResult {
+  const rules = input.policy.policy;
+  const reasons = new Reasons();
+  const plan = input.plan ? located(input.plan, input.terraformFiles) : undefined;
+  const model: StackModel | undefined = plan ?? input.hcl;
+  for (const problem of input.inputProblems ?? []) reasons.fail(problem);
+  const terraform = terraformRun(input, reasons);
+  const scanners = judgeScanners(input.toolReports, {
+    required: new Set([...rules.requiredTools, ...(input.requiredTools ?? [])]),
+    threshold: rules.failOnSeverity,
+    hasResources: (model?.resources.length ?? 0) > 0,
+    reasons,
+  });
+  const policyFindings = judgePolicy(model, rules, reasons);
+  const forecast = forecastCost(scanners.cost, model, reasons);
+  const budgetUsd = budgetOf(input, reasons);
+  const brake =
+    forecast.monthlyUsd === undefined
+      ? undefined
+      : checkBudgetBrake(forecast.monthlyUsd, budgetUsd, rules.budgetBrakeRatio);
+  if (brake?.tripped) reasons.fail(brake.reason);
+  else if (brake) reasons.pass(brake.reason);
+  const findings = [...scanners.findings, ...policyFindings].sort(
+    (a, b) => Number(b.blocking) - Number(a.blocking) || compareFindings(a, b),
+  );
+  const tools: ToolRun[] = [
+    terraform,
+    ...scanners.runs,
+    {
+      name: "infracrew-policy",
+      status: model ? "ran" : "skipped",
+      ...(model ? { findings: policyFindings.length } : { reason: "no plan and no Terraform files" }),
+    },
+    {
+      name: "infracrew-budget",
+      status: brake ? "ran" : "failed",
+      reason: brake
+        ? `forecast from ${forecast.cost.source === "infracost" ? "Infracost" : "the offline estimate"}`
+        : "no cost forecast",
+    },
+  ];
+  const body = {
+    goalRef: input.goalRef,
+    ...(input.request ? { stack: input.request.stack, sha: input.request.sha } : {}),
+    verdict: reasons.failing.length > 0 ? ("FAIL" as const) : ("PASS" as const),
+    reasons: reasons.all(),
+    failingReasons: reasons.failing.length,
+    findings,
+    cost: forecast.cost,
+    budget: { monthlyUsd: budgetUsd, ratio: brake?.ratio ?? null, brakeRatio: rules.budgetBrakeRatio },
+    plan: planCounts(plan),
+    tools,
+  };
+  return {
+    schemaVersion: "0.1",
+    kind: "ValidationResult",
+    id: artifactId(`validation-${input.goalRef.name}`, body),
+    createdAt: timestamp(input.now),
+    ...body,
+  };
+}
