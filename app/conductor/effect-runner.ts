@@ -142,7 +142,11 @@ export async function runEvent(
         case "unlock": {
           const outcome = await unlockOnRequest(platform, state.stack, { number: pr.number });
           if (outcome.released) log.info({ pr: pr.number, stack: state.stack }, "lock released on request");
-          else await platform.createComment(pr.number, outcome.reason);
+          queue.push(
+            outcome.released
+              ? { type: "lock-released", by: effect.by }
+              : { type: "lock-kept", reason: outcome.reason },
+          );
           break;
         }
         case "dispatch-apply":

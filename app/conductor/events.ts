@@ -33,6 +33,10 @@ export type ConductorEvent =
       /** Who holds the lock and how it is released, ready to post. */
       readonly reason: string;
     }
+  /** `/unlock` released the stack lock, at `by`'s request. */
+  | { readonly type: "lock-released"; readonly by: string }
+  /** `/unlock` released nothing: why, ready to post. */
+  | { readonly type: "lock-kept"; readonly reason: string }
   | {
       readonly type: "apply-completed";
       readonly runId: string;

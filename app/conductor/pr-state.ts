@@ -35,7 +35,6 @@ export type Severity = ValidationResult["findings"][number]["severity"];
 export interface ValidationFigures {
   readonly costMonthlyUsd: number;
   readonly budgetMonthlyUsd: number;
-  /** Forecast / budget. */
   /** Forecast / budget; null for a $0 budget. */
   readonly ratio: number | null;
   readonly brakeRatio: number;
@@ -78,6 +77,8 @@ export interface PrState {
   readonly approvals: readonly Approval[];
   readonly apply?: ApplyRecord;
   readonly rollback?: RollbackRecord;
+  /** The stack lock released by a person's `/unlock` on this PR, until the PR takes the lock again. */
+  readonly unlocked?: { readonly by: string; readonly at: string };
   /** What is waiting for the stack lock. */
   readonly awaitingLock?: "apply" | "rollback";
   /** The Slack review message, once posted. */

@@ -37,6 +37,7 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
     ...(state.rollback
       ? [`**Rollback:** ${state.rollback.status ?? "running"} (${state.rollback.trigger})`]
       : []),
+    ...(state.unlocked ? [`**Lock:** released by @${state.unlocked.by}`] : []),
   ].join("\n");
   switch (state.state) {
     case "WAIT_FOR_APPROVE":
@@ -78,9 +79,9 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
         ? {
             status: "completed",
             conclusion: "failure",
-            title: "Rollback failed",
+            title: state.unlocked ? "Rollback failed; lock released" : "Rollback failed",
             summary,
-            actions: [BUTTONS.unlock],
+            actions: state.unlocked ? [] : [BUTTONS.unlock],
           }
         : { status: "in_progress", title: "Rolling back", summary, actions: [] };
     case "APPLYING":

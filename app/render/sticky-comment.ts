@@ -35,9 +35,11 @@ function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
     case "APPLYING":
       return `Applying ${shortSha(state.apply?.sha ?? state.headSha)}; it rolls back by itself on failure or after ${policy.apply.timeoutMinutes} min.`;
     case "ROLLBACK":
-      return state.rollback?.status === "failure"
-        ? "The rollback failed: a person must look. The stack lock is held until `/unlock`."
-        : `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
+      if (state.rollback?.status !== "failure")
+        return `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
+      return state.unlocked
+        ? `The rollback failed: a person must look. @${state.unlocked.by} released the stack lock.`
+        : "The rollback failed: a person must look. The stack lock is held until `/unlock`.";
     case "DONE":
       if (isRolledBack(state)) {
         const to = state.rollback?.toSha
@@ -77,6 +79,7 @@ function facts(state: PrState, policy: ResolvedOrgPolicy): string[][] {
     const breaches = rb.breaches.length > 0 ? `, SLA breached (${rb.breaches.join(", ")})` : "";
     rows.push(["Rollback", `${rb.trigger} at ${rb.triggeredAt}: ${rb.status ?? "running"}${breaches}`]);
   }
+  if (state.unlocked) rows.push(["Lock", `released by @${state.unlocked.by} at ${state.unlocked.at}`]);
   return rows;
 }
 

@@ -87,10 +87,19 @@ export function synchronizePayload(
 
 /** The goal PR merged (by the app, after its apply). */
 export function mergedPayload(headSha: string, labels: readonly string[]): Json {
+  return closedPayload(headSha, labels, { merged: true, by: "infracrew[bot]" });
+}
+
+/** The goal PR closed by a person (merged or not). */
+export function closedPayload(
+  headSha: string,
+  labels: readonly string[],
+  options: { readonly merged: boolean; readonly by: string },
+): Json {
   return examplePayload("pull_request", "closed", {
     number: J.pr,
-    pull_request: goalPull(headSha, labels, true),
-    sender: user("infracrew[bot]"),
+    pull_request: goalPull(headSha, labels, options.merged),
+    sender: user(options.by),
     repository: REPOSITORY,
   });
 }
