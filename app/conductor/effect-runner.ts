@@ -11,7 +11,7 @@ import { renderSticky } from "../render/sticky-comment.js";
 import { isoNow, type ConductorDeps } from "./deps.js";
 import type { Effect } from "./effects.js";
 import type { ConductorEvent } from "./events.js";
-import { NAMES } from "./names.js";
+import { NAMES, applyDispatchInputs, planDispatchInputs } from "./names.js";
 import { observe } from "./observations.js";
 import type { MessageRef, PrState } from "./pr-state.js";
 import { withStateLabel } from "./states.js";
@@ -150,20 +150,18 @@ export async function runEvent(
           break;
         }
         case "dispatch-apply":
-          await platform.dispatchWorkflow(NAMES.applyWorkflow, pr.baseRef, {
-            pr: String(pr.number),
-            sha: effect.sha,
-            stack: state.stack,
-            mode: effect.mode,
-            known_good_sha: effect.knownGood ?? "",
-          });
+          await platform.dispatchWorkflow(
+            NAMES.applyWorkflow,
+            pr.baseRef,
+            applyDispatchInputs(pr.number, effect.sha, state.stack, effect.mode, effect.knownGood),
+          );
           break;
         case "dispatch-plan":
-          await platform.dispatchWorkflow(NAMES.planWorkflow, pr.baseRef, {
-            pr: String(pr.number),
-            sha: effect.sha,
-            stack: state.stack,
-          });
+          await platform.dispatchWorkflow(
+            NAMES.planWorkflow,
+            pr.baseRef,
+            planDispatchInputs(pr.number, effect.sha, state.stack),
+          );
           break;
         case "record-applied":
           await recordApplied(platform, state.stack, effect.sha);

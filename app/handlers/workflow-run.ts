@@ -128,7 +128,7 @@ async function onApplyRun(deps: ConductorDeps, run: WorkflowRun, prNumber: numbe
     return "rollback started";
   }
   const read = await readArtifactJson(deps, run, "ApplyResult", NAMES.applyArtifact, NAMES.applyFile);
-  const mode = read.ok ? read.value.mode : (named.mode ?? "apply");
+  const mode = read.ok ? read.value.mode : named.mode === "rollback" ? "rollback" : "apply";
   const status = read.ok ? read.value.status : run.conclusion === "timed_out" ? "timeout" : "failure";
   const sha =
     mode === "apply"

@@ -1,6 +1,6 @@
 import { GOAL_FORM_BODY, J, SHAS } from "./journey-repo.js";
 import { examplePayload } from "./webhook-payloads.js";
-import { type ApplyInputs, applyRunName } from "./workflow-run-name.js";
+import { type ApplyInputs, applyRunName, runName } from "./workflow-run-name.js";
 
 /**
  * The webhooks of the journeys: real example payloads from @octokit/webhooks-examples, moved to acme/infra and given
@@ -141,14 +141,25 @@ const goalPrRef = (head: string) => {
   };
 };
 
-/** The plan workflow's run on a push to the goal PR (a pull_request run lists the PR). */
+/** The plan workflow's run on a push to the goal PR (a pull_request run lists the PR); titled by its run-name. */
 export function planRunPayload(run: RunFields): Json {
   const head = run.headSha ?? SHAS.head;
+  const github = { head_ref: J.branch, event: { pull_request: { number: J.pr, head: { sha: head } } } };
   return workflowRun("infracrew-plan.yml", "pull_request", run, {
     head_sha: head,
     head_branch: J.branch,
-    display_title: `infra(${J.stack})`,
+    display_title: runName("infracrew-plan.yml", { github }),
     pull_requests: [goalPrRef(head)],
+  });
+}
+
+/** The plan workflow's run that `/plan` dispatched: on the default branch, no pull request, titled by its inputs. */
+export function planDispatchRunPayload(inputs: Readonly<Record<string, string>>, run: RunFields): Json {
+  return workflowRun("infracrew-plan.yml", "workflow_dispatch", run, {
+    head_sha: SHAS.main,
+    head_branch: "main",
+    display_title: runName("infracrew-plan.yml", { inputs }),
+    pull_requests: [],
   });
 }
 

@@ -10,22 +10,41 @@ export interface ApplyInputs {
   readonly known_good_sha: string;
 }
 
-let runName: string | undefined;
+/** What a run-name expression may read: the dispatch's inputs, or the event (`github.…`). */
+export interface RunContext {
+  readonly inputs?: Readonly<Record<string, string>>;
+  readonly github?: Readonly<Record<string, unknown>>;
+}
+
+/** A workflow template of templates/workflows, parsed. */
+export function workflowTemplate(file: string): Record<string, unknown> {
+  return YAML.parse(readRepoFile("templates/workflows", file)) as Record<string, unknown>;
+}
 
 /**
- * The title GitHub gives a run of templates/workflows/infracrew-apply.yml: its `run-name` evaluated with the inputs.
- * Only `${{ inputs.a }}` and `${{ inputs.a || inputs.b }}` are understood; anything else fails the test.
+ * The title GitHub gives a run of the template: its `run-name` evaluated in the context. Only `${{ a }}` and
+ * `${{ a || b }}` with `inputs.<name>` and `github.<path>` are understood (an absent value is empty, as on GitHub);
+ * anything else fails the test.
  */
-export function applyRunName(inputs: ApplyInputs): string {
-  runName ??= (YAML.parse(readRepoFile("templates/workflows/infracrew-apply.yml")) as { "run-name": string })[
-    "run-name"
-  ];
-  return runName.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
-    const values = expression.split("||").map((term) => {
-      const name = /^inputs\.([a-z_]+)$/.exec(term.trim())?.[1];
-      if (!name || !(name in inputs)) throw new Error(`run-name: cannot evaluate ${expression}`);
-      return inputs[name as keyof ApplyInputs];
-    });
+export function runName(file: string, context: RunContext): string {
+  const template = workflowTemplate(file)["run-name"];
+  if (typeof template !== "string") throw new Error(`${file} has no run-name`);
+  return template.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
+    const values = expression.split("||").map((term) => read(context, term.trim(), expression));
     return values.find((v) => v !== "") ?? "";
   });
+}
+
+function read(context: RunContext, term: string, expression: string): string {
+  const [root, ...path] = term.split(".");
+  if (!/^[a-z_.]+$/.test(term) || path.length === 0 || (root !== "inputs" && root !== "github"))
+    throw new Error(`run-name: cannot evaluate ${expression}`);
+  let value: unknown = root === "inputs" ? context.inputs : context.github;
+  for (const key of path) value = (value as Record<string, unknown> | undefined)?.[key];
+  return value === undefined || value === null ? "" : String(value);
+}
+
+/** The title of an apply workflow run dispatched with `inputs`. */
+export function applyRunName(inputs: ApplyInputs): string {
+  return runName("infracrew-apply.yml", { inputs: { ...inputs } });
 }
