@@ -124,7 +124,10 @@ export async function runEvent(
             headSha: state.headSha,
             url: pr.url,
           });
-          if (lock.acquired) {
+          if (lock.acquired && state.awaitingLock === "rollback") {
+            // A rollback's target was fixed when it was asked for: no head or applied revision to re-read.
+            queue.push({ type: "lock-acquired", headSha: state.headSha, appliedSha: null });
+          } else if (lock.acquired) {
             const [fresh, applied] = await Promise.all([
               platform.getPullRequest(pr.number),
               readApplied(platform, state.stack),
@@ -136,11 +139,14 @@ export async function runEvent(
           break;
         }
         case "release-lock":
-          if (await unlock(platform, state.stack, pr.number))
+          if (await unlock(platform, state.stack, { number: pr.number, headSha: state.headSha }))
             log.info({ pr: pr.number, stack: state.stack }, "lock released");
           break;
         case "unlock": {
-          const outcome = await unlockOnRequest(platform, state.stack, { number: pr.number });
+          const outcome = await unlockOnRequest(platform, state.stack, {
+            number: pr.number,
+            headSha: state.headSha,
+          });
           if (outcome.released) log.info({ pr: pr.number, stack: state.stack }, "lock released on request");
           queue.push(
             outcome.released

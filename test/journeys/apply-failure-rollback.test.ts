@@ -73,7 +73,6 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
       `PUT ${REPO}/issues/12/labels`,
       `DELETE ${REPO}/git/refs/infracrew/applied/checkout-api`,
       `GET ${REPO}/git/ref/infracrew/locks/checkout-api`,
-      `GET ${REPO}/commits/${SHAS.head}/pulls`,
       `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`,
       `POST ${REPO}/issues/12/comments`,
       `PATCH ${REPO}/issues/comments/9012`,

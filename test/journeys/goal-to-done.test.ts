@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { expectGolden } from "../support/golden.js";
 import { journeyApp } from "../support/journey-app.js";
 import * as M from "../support/journey-mocks.js";
-import { J, SHAS, commentBody, sent } from "../support/journey-repo.js";
+import { J, SHAS, sent } from "../support/journey-repo.js";
 import {
   GoalPrJourney,
   LOCK_AND_DISPATCH_CALLS,
@@ -10,11 +10,10 @@ import {
   approveAndApply,
   completePlan,
   deliverApplyRun,
-  mockApplyArtifact,
-  mockRecordFirstApplied,
-  mockReleaseLock,
+  mockApplyDone,
   planGoal,
 } from "../support/journey-steps.js";
+import { REST_CALLS } from "../support/rest-calls.js";
 
 const REPO = `/repos/${J.owner}/${J.repo}`;
 
@@ -25,7 +24,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
     // 1. The goal issue, from the issue form: Atlas designs, Forge renders, one commit from one tree, the PR.
     const planned = await planGoal(j);
     expect(planned.calls).toEqual([...M.GOAL_TO_PR_CALLS, `POST ${REPO}/issues/7/comments`]);
-    expect(planned.calls).toHaveLength(10);
+    expect(planned.calls).toHaveLength(REST_CALLS.goalToPr);
     const tree = planned.tree.body as {
       base_tree: string;
       tree: { path: string; mode: string; type: string }[];
@@ -70,6 +69,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
       `POST ${REPO}/check-runs`,
     ]);
+    expect(validated.calls).toHaveLength(REST_CALLS.sentinel);
     expect(validated.sentinel.body).toMatchObject({
       name: "Infracrew / Sentinel",
       head_sha: SHAS.head,
@@ -93,7 +93,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `POST ${REPO}/issues/comments/8001/reactions`,
       ...LOCK_AND_DISPATCH_CALLS,
     ]);
-    expect(approved.calls).toHaveLength(13);
+    expect(approved.calls).toHaveLength(REST_CALLS.approve);
     expect(approved.dispatch.body).toEqual({
       ref: "main",
       inputs: { pr: "12", sha: SHAS.head, stack: "checkout-api", mode: "apply", known_good_sha: "" },
@@ -106,27 +106,8 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
 
     // 4. Ten minutes later, the apply run's ApplyResult success → DONE: applied ref, lock released, merged at the SHA, issue closed.
     const inputs = applyInputs("apply");
-    M.mockPrContext(j.gh, j.onGitHub());
     j.app.advance(10);
-    mockApplyArtifact(j, 401, inputs, "success", {
-      startedAt: "2026-11-27T12:15:20Z",
-      finishedAt: "2026-11-27T12:24:42Z",
-    });
-    j.expectLabel("DONE");
-    const applied = mockRecordFirstApplied(j, SHAS.head);
-    const unlocked = mockReleaseLock(j, SHAS.head);
-    const merge = j.gh
-      .put("pulls/12/merge", { sha: SHAS.head, merge_method: "squash" })
-      .reply(200, { merged: true, message: "Pull Request successfully merged", sha: "9".repeat(40) });
-    M.mockComments(j.gh, J.issue, [{ id: J.goalCommentId, body: sent(planned.reply) }]);
-    const summary = j.gh
-      .patch(`issues/comments/${J.goalCommentId}`)
-      .reply(200, commentBody(J.goalCommentId, "done"));
-    const closed = j.gh
-      .patch("issues/7", { state: "closed", state_reason: "completed" })
-      .reply(200, { number: 7 });
-    j.expectSticky();
-    const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    const { applied, unlocked, merge, summary, closed, check } = mockApplyDone(j, sent(planned.reply));
     const done = await deliverApplyRun(j, 401, inputs);
     expect(done).toEqual([
       `GET ${REPO}/pulls/12`,
@@ -138,7 +119,6 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `PATCH ${REPO}/git/refs/infracrew/applied/checkout-api`,
       `POST ${REPO}/git/refs`,
       `GET ${REPO}/git/ref/infracrew/locks/checkout-api`,
-      `GET ${REPO}/commits/${SHAS.head}/pulls`,
       `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`,
       `PUT ${REPO}/pulls/12/merge`,
       `GET ${REPO}/issues/7/comments?per_page=100&page=1`,
@@ -148,6 +128,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
       `PATCH ${REPO}/check-runs/502`,
     ]);
+    expect(done).toHaveLength(REST_CALLS.applyDone);
     expect(applied.body).toEqual({ ref: "refs/infracrew/applied/checkout-api", sha: SHAS.head });
     expect(unlocked.called).toBe(true);
     expect(merge.called && closed.called).toBe(true);

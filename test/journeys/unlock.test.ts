@@ -18,11 +18,7 @@ const { REPO, PR_CONTEXT_CALLS: CONTEXT } = M;
 const OTHER = { pr: 15, sha: "7".repeat(40) };
 const at = (time: string) => `2026-11-27T${time}Z`;
 const LOCK = `${REPO}/git/ref/infracrew/locks/checkout-api`;
-const RELEASE_CALLS = [
-  `GET ${LOCK}`,
-  `GET ${REPO}/commits/${SHAS.head}/pulls`,
-  `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`,
-];
+const RELEASE_CALLS = [`GET ${LOCK}`, `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`];
 
 /** Goal PR #12's first apply failed and so did its rollback: ROLLBACK, the lock kept for a person (12:04:30). */
 async function failedRollback(): Promise<GoalPrJourney> {

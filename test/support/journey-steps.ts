@@ -6,7 +6,7 @@ import type { MockedCall } from "./github-mock.js";
 import { type JourneyApp, journeyApp } from "./journey-app.js";
 import * as M from "./journey-mocks.js";
 import { applyRunPayload, goalIssuePayload, planRunPayload, prCommentPayload } from "./journey-payloads.js";
-import { J, SHAS, refBody, sent, stateOf } from "./journey-repo.js";
+import { J, SHAS, commentBody, refBody, sent, stateOf } from "./journey-repo.js";
 import type { ApplyInputs } from "./workflow-run-name.js";
 
 /**
@@ -249,10 +249,40 @@ export function mockApplyArtifact(
   M.mockArtifact(j.gh, runId, "infracrew-apply-result", "apply-result.json", result);
 }
 
-/** The lock of goal PR #12 released: the lock ref read, the PR it belongs to, the ref deleted. */
+/**
+ * The apply run's ApplyResult success → DONE: the context, the artifact, the label, the applied ref (a first apply),
+ * the lock released, the merge at the SHA, the goal issue's comment (`goalComment` before) updated and the issue
+ * closed, the sticky comment and the Conductor check.
+ */
+export function mockApplyDone(j: GoalPrJourney, goalComment: string) {
+  M.mockPrContext(j.gh, j.onGitHub());
+  mockApplyArtifact(j, 401, applyInputs("apply"), "success", {
+    startedAt: "2026-11-27T12:15:20Z",
+    finishedAt: "2026-11-27T12:24:42Z",
+  });
+  j.expectLabel("DONE");
+  const applied = mockRecordFirstApplied(j, SHAS.head);
+  const unlocked = mockReleaseLock(j, SHAS.head);
+  const merge = j.gh
+    .put("pulls/12/merge", { sha: SHAS.head, merge_method: "squash" })
+    .reply(200, { merged: true, message: "Pull Request successfully merged", sha: "9".repeat(40) });
+  M.mockComments(j.gh, J.issue, [{ id: J.goalCommentId, body: goalComment }]);
+  const summary = j.gh
+    .patch(`issues/comments/${J.goalCommentId}`)
+    .reply(200, commentBody(J.goalCommentId, "done"));
+  const closed = j.gh
+    .patch("issues/7", { state: "closed", state_reason: "completed" })
+    .reply(200, { number: 7 });
+  j.expectSticky();
+  const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  return { applied, unlocked, merge, summary, closed, check };
+}
+
+/** The lock of goal PR #12 released: the lock ref read (at its head, its own; else the PR it belongs to), deleted. */
 export function mockReleaseLock(j: GoalPrJourney, lockSha: string): MockedCall {
   M.mockGetRef(j.gh, "locks", lockSha);
-  M.mockPullsForCommit(j.gh, lockSha, j.labels);
+  // A lock at the PR's head is its own; another commit is looked up.
+  if (lockSha !== j.head) M.mockPullsForCommit(j.gh, lockSha, j.labels);
   return j.gh.delete(`git/refs/infracrew/locks/${J.stack}`).reply(204);
 }
 
