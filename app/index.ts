@@ -36,7 +36,12 @@ export interface InfracrewOptions {
   readonly notifier?: ReviewNotifier;
   /** Seconds between rounds of the queue reconcile and SLA clock; 0 turns them off (default 60). */
   readonly sweepSeconds?: number;
+  /** Handed the SLA clock the sweep ticks each applying or rolling-back PR with (tests tick it themselves). */
+  readonly onSlaClock?: (tick: SlaTick) => void;
 }
+
+/** Ticks one pull request's SLA clock with its installation's token; answers what happened. */
+export type SlaTick = (installationId: number, repo: RepoRef, prNumber: number) => Promise<string>;
 
 type Octokit = GitHubClient & { hook?: unknown };
 
@@ -196,9 +201,16 @@ export function createInfracrew(options: InfracrewOptions = {}) {
     for (const handler of slackHandlers(slack, { resolveRepo: installationDeps, log: app.log }))
       addHandler(handler);
 
+    const slaTick: SlaTick = async (installationId, repo, prNumber) => {
+      const octokit = (await app.auth(installationId)) as unknown as Octokit;
+      instrumentOctokit(octokit as never, metrics, installationId);
+      return tickPullRequest(depsFor(octokit, app.log, repo), prNumber);
+    };
+    options.onSlaClock?.(slaTick);
+
     const sweepSeconds = options.sweepSeconds ?? Number(env.INFRACREW_SWEEP_SECONDS ?? 60);
     if (sweepSeconds > 0) {
-      const octokits = new Map<string, Octokit>();
+      const installations = new Map<string, number>();
       startQueueReconciler({
         metrics,
         log: app.log,
@@ -213,7 +225,7 @@ export function createInfracrew(options: InfracrewOptions = {}) {
               if (!account || !("login" in account)) continue;
               const octokit = (await app.auth(installation.id)) as unknown as Octokit;
               instrumentOctokit(octokit as never, metrics, installation.id);
-              octokits.set(account.login, octokit);
+              installations.set(account.login, installation.id);
               yield githubQueueSource(
                 octokit as never,
                 { login: account.login, type: account.type },
@@ -224,11 +236,11 @@ export function createInfracrew(options: InfracrewOptions = {}) {
         },
         visit: async (source, pr) => {
           if (pr.state !== "APPLYING" && pr.state !== "ROLLBACK") return;
-          const octokit = octokits.get(source.name);
-          if (!octokit) return;
+          const installationId = installations.get(source.name);
+          if (installationId === undefined) return;
           const [owner, repo] = pr.repo.split("/") as [string, string];
           try {
-            const outcome = await tickPullRequest(depsFor(octokit, app.log, { owner, repo }), pr.number);
+            const outcome = await slaTick(installationId, { owner, repo }, pr.number);
             app.log.debug({ repo: pr.repo, pr: pr.number, outcome }, "SLA clock");
           } catch (error) {
             app.log.error(

@@ -3,7 +3,7 @@ import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { artifactId } from "../contracts/canonical.js";
 import { validateArtifact } from "../contracts/validator.js";
 import type { Comment, PullRequest } from "../platform/platform.js";
-import { readApplied, recordApplied, tryLock, unlock } from "../platform/stack-lock.js";
+import { readApplied, recordApplied, tryLock, unlock, unlockOnRequest } from "../platform/stack-lock.js";
 import { CONDUCTOR_CHECK, renderConductorCheck } from "../render/conductor-check.js";
 import { renderGoalDone } from "../render/goal-comment.js";
 import { MARKERS } from "../render/markers.js";
@@ -11,7 +11,7 @@ import { renderSticky } from "../render/sticky-comment.js";
 import { isoNow, type ConductorDeps } from "./deps.js";
 import type { Effect } from "./effects.js";
 import type { ConductorEvent } from "./events.js";
-import { NAMES } from "./names.js";
+import { NAMES, applyDispatchInputs, planDispatchInputs } from "./names.js";
 import { observe } from "./observations.js";
 import type { MessageRef, PrState } from "./pr-state.js";
 import { withStateLabel } from "./states.js";
@@ -124,7 +124,10 @@ export async function runEvent(
             headSha: state.headSha,
             url: pr.url,
           });
-          if (lock.acquired) {
+          if (lock.acquired && state.awaitingLock === "rollback") {
+            // A rollback's target was fixed when it was asked for: no head or applied revision to re-read.
+            queue.push({ type: "lock-acquired", headSha: state.headSha, appliedSha: null });
+          } else if (lock.acquired) {
             const [fresh, applied] = await Promise.all([
               platform.getPullRequest(pr.number),
               readApplied(platform, state.stack),
@@ -136,24 +139,35 @@ export async function runEvent(
           break;
         }
         case "release-lock":
-          if (await unlock(platform, state.stack, pr.number))
+          if (await unlock(platform, state.stack, { number: pr.number, headSha: state.headSha }))
             log.info({ pr: pr.number, stack: state.stack }, "lock released");
           break;
-        case "dispatch-apply":
-          await platform.dispatchWorkflow(NAMES.applyWorkflow, pr.baseRef, {
-            pr: String(pr.number),
-            sha: effect.sha,
-            stack: state.stack,
-            mode: effect.mode,
-            known_good_sha: effect.knownGood ?? "",
+        case "unlock": {
+          const outcome = await unlockOnRequest(platform, state.stack, {
+            number: pr.number,
+            headSha: state.headSha,
           });
+          if (outcome.released) log.info({ pr: pr.number, stack: state.stack }, "lock released on request");
+          queue.push(
+            outcome.released
+              ? { type: "lock-released", by: effect.by }
+              : { type: "lock-kept", reason: outcome.reason },
+          );
+          break;
+        }
+        case "dispatch-apply":
+          await platform.dispatchWorkflow(
+            NAMES.applyWorkflow,
+            pr.baseRef,
+            applyDispatchInputs(pr.number, effect.sha, state.stack, effect.mode, effect.knownGood),
+          );
           break;
         case "dispatch-plan":
-          await platform.dispatchWorkflow(NAMES.planWorkflow, pr.baseRef, {
-            pr: String(pr.number),
-            sha: effect.sha,
-            stack: state.stack,
-          });
+          await platform.dispatchWorkflow(
+            NAMES.planWorkflow,
+            pr.baseRef,
+            planDispatchInputs(pr.number, effect.sha, state.stack),
+          );
           break;
         case "record-applied":
           await recordApplied(platform, state.stack, effect.sha);

@@ -12,6 +12,8 @@ export type Effect =
   | { readonly type: "react"; readonly commentId: number }
   | { readonly type: "acquire-lock" }
   | { readonly type: "release-lock" }
+  /** A person asked: release the lock if this PR holds it (or nobody does), else say who holds it. */
+  | { readonly type: "unlock"; readonly by: string }
   | {
       readonly type: "dispatch-apply";
       readonly mode: "apply" | "rollback";

@@ -33,6 +33,10 @@ export type ConductorEvent =
       /** Who holds the lock and how it is released, ready to post. */
       readonly reason: string;
     }
+  /** `/unlock` released the stack lock, at `by`'s request. */
+  | { readonly type: "lock-released"; readonly by: string }
+  /** `/unlock` released nothing: why, ready to post. */
+  | { readonly type: "lock-kept"; readonly reason: string }
   | {
       readonly type: "apply-completed";
       readonly runId: string;
@@ -50,6 +54,8 @@ export type ConductorEvent =
       readonly at: string;
       readonly runUrl?: string;
     }
+  /** A comment answered without acting (/help, a typo, an argument): answered once, whatever the redeliveries. */
+  | { readonly type: "reply-requested"; readonly eventId: string; readonly body: string }
   | { readonly type: "tick" }
   | { readonly type: "closed"; readonly merged: boolean };
 

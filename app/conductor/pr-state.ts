@@ -35,7 +35,6 @@ export type Severity = ValidationResult["findings"][number]["severity"];
 export interface ValidationFigures {
   readonly costMonthlyUsd: number;
   readonly budgetMonthlyUsd: number;
-  /** Forecast / budget. */
   /** Forecast / budget; null for a $0 budget. */
   readonly ratio: number | null;
   readonly brakeRatio: number;
@@ -78,6 +77,8 @@ export interface PrState {
   readonly approvals: readonly Approval[];
   readonly apply?: ApplyRecord;
   readonly rollback?: RollbackRecord;
+  /** The stack lock released by a person's `/unlock` on this PR, until the PR takes the lock again. */
+  readonly unlocked?: { readonly by: string; readonly at: string };
   /** What is waiting for the stack lock. */
   readonly awaitingLock?: "apply" | "rollback";
   /** The Slack review message, once posted. */
@@ -86,8 +87,16 @@ export interface PrState {
   readonly handled: readonly string[];
 }
 
+/** DONE after a rollback: the stack is back at its known-good revision (or bare), not at this PR's commit. */
+export function isRolledBack(state: PrState): boolean {
+  return state.state === "DONE" && state.rollback?.status === "success";
+}
+
 const MARKER = "infracrew:state";
 const HANDLED_KEPT = 100;
+
+/** The id under which a workflow run's result is remembered as handled. */
+export const runEventId = (runId: string | number): string => `run:${runId}`;
 
 export function rememberHandled(state: PrState, id: string): PrState {
   return { ...state, handled: [...state.handled.filter((h) => h !== id), id].slice(-HANDLED_KEPT) };

@@ -1,65 +1,26 @@
-import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { approvalsMet, mayAct } from "./approval-gate.js";
 import type { Effect } from "./effects.js";
-import type { ConductorEvent, Request } from "./events.js";
-import { rememberHandled, type PrState, type RollbackRecord, type RollbackTrigger } from "./pr-state.js";
+import type { ConductorEvent } from "./events.js";
+import {
+  rememberHandled,
+  runEventId,
+  type PrState,
+  type RollbackRecord,
+  type RollbackTrigger,
+} from "./pr-state.js";
 import type { State } from "./states.js";
-
-export interface TransitionContext {
-  readonly now: string;
-  readonly policy: ResolvedOrgPolicy;
-  /** The app's own login, recorded as the requester of automatic rollbacks. */
-  readonly appLogin: string;
-}
-
-export interface Transition {
-  readonly state: PrState;
-  readonly effects: readonly Effect[];
-  /** Why nothing happened, for the log; set on every no-op. */
-  readonly noop?: string;
-}
-
-const short = (sha: string): string => sha.slice(0, 7);
-const minutes = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 60_000;
-
-const SHOWN: readonly Effect[] = [
-  { type: "sync-sticky" },
-  { type: "sync-conductor-check" },
-  { type: "sync-slack" },
-];
-
-function noop(state: PrState, why: string): Transition {
-  return { state, effects: [], noop: why };
-}
-
-function moveTo(
-  state: PrState,
-  next: State,
-  patch: Partial<PrState>,
-  effects: readonly Effect[],
-): Transition {
-  const changed = next !== state.state;
-  return {
-    state: { ...state, ...patch, state: next },
-    effects: [...(changed ? [{ type: "set-label", state: next } as const] : []), ...effects, ...SHOWN],
-  };
-}
-
-function stay(state: PrState, patch: Partial<PrState>, effects: readonly Effect[]): Transition {
-  return { state: { ...state, ...patch }, effects: [...effects, ...SHOWN] };
-}
-
-/** Answers a request that cannot proceed: a reply, remembered so a redelivery does not answer twice. */
-function refuse(state: PrState, request: Request, body: string): Transition {
-  return {
-    state: rememberHandled(state, request.eventId),
-    effects: [{ type: "reply", body }, { type: "sync-sticky" }],
-  };
-}
-
-function accepted(request: Request): Effect[] {
-  return request.commentId !== undefined ? [{ type: "react", commentId: request.commentId }] : [];
-}
+import {
+  accepted,
+  minutes,
+  moveTo,
+  noop,
+  refuse,
+  short,
+  stay,
+  type Transition,
+  type TransitionContext,
+} from "./transition-kit.js";
+import { onClosed, onLockKept, onLockReleased, onUnlockRequested } from "./unlock-transitions.js";
 
 function rollbackRecord(
   state: PrState,
@@ -98,7 +59,7 @@ function onValidation(
   state: PrState,
   event: Extract<ConductorEvent, { type: "validation-completed" }>,
 ): Transition {
-  const id = `run:${event.runId}`;
+  const id = runEventId(event.runId);
   if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
   if (event.sha !== state.headSha)
     return noop(state, `validation of ${short(event.sha)} is stale; head is ${short(state.headSha)}`);
@@ -191,7 +152,8 @@ function onLockAcquired(
   event: Extract<ConductorEvent, { type: "lock-acquired" }>,
   ctx: TransitionContext,
 ): Transition {
-  const { awaitingLock: waiting, ...rest } = state;
+  // A lock taken anew replaces any earlier release by /unlock.
+  const { awaitingLock: waiting, unlocked: _released, ...rest } = state;
   const base = rest as PrState;
   if (waiting === "rollback") return dispatchRollback(base, ctx);
   if (waiting !== "apply")
@@ -239,7 +201,7 @@ function onApplyCompleted(
   event: Extract<ConductorEvent, { type: "apply-completed" }>,
   ctx: TransitionContext,
 ): Transition {
-  const id = `run:${event.runId}`;
+  const id = runEventId(event.runId);
   if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
   const base = rememberHandled(state, id);
   const runLink = event.runUrl ? ` ([run](${event.runUrl}))` : "";
@@ -281,8 +243,11 @@ function onApplyCompleted(
     };
   }
   if (state.state !== "ROLLBACK" || !state.rollback) return noop(state, `rollback result in ${state.state}`);
+  const startedAt = state.rollback.startedAt ?? event.startedAt;
   const rollback: RollbackRecord = {
     ...state.rollback,
+    // When its start was not seen (no in_progress webhook), the run's own start judges the begin SLA.
+    ...(startedAt ? { startedAt } : {}),
     finishedAt: ctx.now,
     status: event.status === "success" ? "success" : "failure",
   };
@@ -409,19 +374,6 @@ function onPlanRequested(
   ]);
 }
 
-function onUnlockRequested(
-  state: PrState,
-  event: Extract<ConductorEvent, { type: "unlock-requested" }>,
-  ctx: TransitionContext,
-): Transition {
-  if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
-  const gate = mayAct(event.actor, ctx.policy, "unlock");
-  if (!gate.allowed) return refuse(state, event, `Unlock refused: ${gate.reason}.`);
-  if (state.state === "APPLYING") return refuse(state, event, "Unlock refused: the apply is still running.");
-  const next = rememberHandled(state, event.eventId);
-  return { state: next, effects: [...accepted(event), { type: "release-lock" }, { type: "sync-sticky" }] };
-}
-
 function onTick(state: PrState, ctx: TransitionContext): Transition {
   if (
     state.state === "APPLYING" &&
@@ -471,11 +423,20 @@ export function transition(
       return onPlanRequested(state, event, ctx);
     case "unlock-requested":
       return onUnlockRequested(state, event, ctx);
+    case "lock-released":
+      return onLockReleased(state, event, ctx);
+    case "lock-kept":
+      return onLockKept(state, event);
+    case "reply-requested":
+      return state.handled.includes(event.eventId)
+        ? noop(state, `${event.eventId} already answered`)
+        : {
+            state: rememberHandled(state, event.eventId),
+            effects: [{ type: "reply", body: event.body }, { type: "sync-sticky" }],
+          };
     case "tick":
       return onTick(state, ctx);
     case "closed":
-      return event.merged || state.state === "DONE"
-        ? noop(state, "closed")
-        : { state, effects: [{ type: "release-lock" }], noop: "closed without merge" };
+      return onClosed(state);
   }
 }

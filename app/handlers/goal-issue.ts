@@ -4,7 +4,7 @@ import { looksLikeGoalForm } from "../contracts/issue-form.js";
 import { isoNow, type ConductorDeps } from "../conductor/deps.js";
 import { NAMES, branchFor } from "../conductor/names.js";
 import { decodeState, type PrState } from "../conductor/pr-state.js";
-import { labelFor, withStateLabel } from "../conductor/states.js";
+import { LABEL_PREFIX, labelFor, withStateLabel } from "../conductor/states.js";
 import {
   renderConfigInvalid,
   renderGoalAccepted,
@@ -23,7 +23,7 @@ export interface GoalIssue {
   readonly labels: readonly string[];
   readonly author: string;
   readonly authorIsBot: boolean;
-  /** True on `issues.opened`: no Infracrew comment can exist yet. */
+  /** True on `issues.opened`: the first answer of a planned goal is posted without looking for an earlier one. */
   readonly isNew: boolean;
   /** The repository's default branch, from the webhook payload (saves a call). */
   readonly defaultBranch?: string;
@@ -47,10 +47,8 @@ export function isGoalIssue(issue: Pick<GoalIssue, "labels" | "body">): boolean 
 export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Promise<GoalOutcome> {
   const { platform, log } = deps;
   if (issue.authorIsBot || !isGoalIssue(issue)) return "not-a-goal";
-  const say = async (body: string): Promise<void> => {
-    if (issue.isNew) await platform.createComment(issue.number, body);
-    else await platform.ensureComment(issue.number, MARKERS.goal, body);
-  };
+  // Refusals look for the issue's one Infracrew comment first, even on `opened`: a redelivery must not post it twice.
+  const say = (body: string) => platform.ensureComment(issue.number, MARKERS.goal, body);
 
   const policy = await loadPolicy(platform);
   if (!policy.ok) {
@@ -90,10 +88,9 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   });
   if (design.kind === "DesignBlocked") {
     await say(renderGoalBlocked(design.value));
-    await platform.setLabels(issue.number, [
-      ...issue.labels.filter((l) => !l.startsWith("infracrew:")),
-      labelFor("BLOCKED"),
-    ]);
+    const labels = [...issue.labels.filter((l) => !l.startsWith(LABEL_PREFIX)), labelFor("BLOCKED")];
+    if (labels.length !== issue.labels.length || labels.some((l) => !issue.labels.includes(l)))
+      await platform.setLabels(issue.number, labels);
     log.info({ issue: issue.number, reasons: design.value.reasons.map((r) => r.code) }, "design blocked");
     return "blocked";
   }
@@ -149,7 +146,12 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   if (sticky)
     await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, policy.value), sticky);
   else await platform.createComment(pr.number, renderSticky(state, policy.value));
-  await say(renderGoalAccepted(spec, pr));
+  // A redelivered `opened` stops at "unchanged" above, so a new issue's first answer needs no look-up.
+  if (issue.isNew) await platform.createComment(issue.number, renderGoalAccepted(spec, pr));
+  else await say(renderGoalAccepted(spec, pr));
+  // The PR carries the state from now on: a label left from a blocked design would contradict it.
+  const kept = issue.labels.filter((l) => !l.startsWith(LABEL_PREFIX));
+  if (kept.length < issue.labels.length) await platform.setLabels(issue.number, kept);
   deps.observer?.agentSucceeded("conductor");
   log.info(
     { issue: issue.number, pr: pr.number, sha: commit.sha, at: isoNow(deps), files: files.length },

@@ -34,6 +34,10 @@ export async function runCommand(
 ): Promise<PrState | undefined> {
   const loaded = await loadPrContext(deps, pr);
   if (!loaded) return undefined;
+  if (loaded.state.handled.includes(command.eventId)) {
+    deps.log.info({ pr: pr.number, event: command.eventId }, "no-op: already handled (a redelivery)");
+    return loaded.state;
+  }
   const actor = await actorFacts(deps.platform, loaded.ctx.policy, command.login, command.isBot);
   const request: Request = {
     actor,
@@ -65,8 +69,13 @@ export async function handlePrComment(deps: ConductorDeps, comment: PrComment): 
   if (parsed.type === "ignore") return "ignored";
   const pr = await deps.platform.getPullRequest(comment.prNumber);
   if (parsed.type === "reply") {
-    if (!(await loadPrContext(deps, pr))) return "ignored: not an Infracrew PR";
-    await deps.platform.createComment(pr.number, parsed.body);
+    const loaded = await loadPrContext(deps, pr);
+    if (!loaded) return "ignored: not an Infracrew PR";
+    await runEvent(deps, loaded.ctx, loaded.state, {
+      type: "reply-requested",
+      eventId: `comment:${comment.id}`,
+      body: parsed.body,
+    });
     return "replied";
   }
   if (parsed.name === "help") return "ignored";

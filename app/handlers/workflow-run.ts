@@ -4,6 +4,7 @@ import { formatProblem } from "../contracts/problem.js";
 import { isoNow, type ConductorDeps } from "../conductor/deps.js";
 import { runEvent } from "../conductor/effect-runner.js";
 import { NAMES, parseRunName } from "../conductor/names.js";
+import { runEventId } from "../conductor/pr-state.js";
 import { validationFigures } from "../conductor/validation-figures.js";
 import { renderCommentSection } from "../render/sentinel/comment-section.js";
 import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
@@ -51,10 +52,20 @@ async function readArtifactJson<K extends "ValidationResult" | "ApplyResult">(
   return { ok: true, value: checked.value };
 }
 
-async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number): Promise<string> {
+/** The goal PR's context, unless the run is not a goal PR's or its result was handled already (a redelivery). */
+async function loadForRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number) {
   const pr = await deps.platform.getPullRequest(prNumber);
   const loaded = await loadPrContext(deps, pr);
   if (!loaded) return "ignored: not a goal PR";
+  // Its artifact was read and its check written the first time: a redelivery costs no download and no write.
+  if (run.action === "completed" && loaded.state.handled.includes(runEventId(run.id)))
+    return `ignored: run ${run.id} already handled`;
+  return loaded;
+}
+
+async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number): Promise<string> {
+  const loaded = await loadForRun(deps, run, prNumber);
+  if (typeof loaded === "string") return loaded;
   const read = await readArtifactJson(
     deps,
     run,
@@ -95,7 +106,7 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
     ...(read.ok
       ? {
           figures: validationFigures(read.value),
-          section: renderCommentSection(read.value, { checkRunUrl: `${pr.url}/checks` }),
+          section: renderCommentSection(read.value, { checkRunUrl: `${loaded.ctx.pr.url}/checks` }),
         }
       : {}),
   });
@@ -105,9 +116,8 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
 async function onApplyRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number): Promise<string> {
   const named = parseRunName(run.displayTitle);
   if (run.action !== "completed" && named.mode !== "rollback") return "ignored: apply started";
-  const pr = await deps.platform.getPullRequest(prNumber);
-  const loaded = await loadPrContext(deps, pr);
-  if (!loaded) return "ignored: not a goal PR";
+  const loaded = await loadForRun(deps, run, prNumber);
+  if (typeof loaded === "string") return loaded;
   if (run.action !== "completed") {
     await runEvent(deps, loaded.ctx, loaded.state, {
       type: "rollback-started",
@@ -118,7 +128,7 @@ async function onApplyRun(deps: ConductorDeps, run: WorkflowRun, prNumber: numbe
     return "rollback started";
   }
   const read = await readArtifactJson(deps, run, "ApplyResult", NAMES.applyArtifact, NAMES.applyFile);
-  const mode = read.ok ? read.value.mode : (named.mode ?? "apply");
+  const mode = read.ok ? read.value.mode : named.mode === "rollback" ? "rollback" : "apply";
   const status = read.ok ? read.value.status : run.conclusion === "timed_out" ? "timeout" : "failure";
   const sha =
     mode === "apply"

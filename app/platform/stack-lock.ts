@@ -48,14 +48,53 @@ export async function tryLock(platform: Platform, stack: string, pr: LockClaiman
   return held(stack, await holderOf(platform, lockSha, pr.number), lockSha);
 }
 
-/** Releases the lock if `prNumber` holds it; true when it was deleted. Calls: 1 when free, else 2 or 3. */
-export async function unlock(platform: Platform, stack: string, prNumber: number): Promise<boolean> {
+/**
+ * Releases the lock if the pull request holds it: the lock is at the head it took the lock with, or at a commit of
+ * it. True when it was deleted. Calls: 1 when free, 2 at that head, else 2 or 3.
+ */
+export async function unlock(
+  platform: Platform,
+  stack: string,
+  pr: { readonly number: number; readonly headSha: string },
+): Promise<boolean> {
   const ref = lockRef(stack);
   const lockSha = await platform.getRef(ref);
   if (lockSha === undefined) return false;
+  if (lockSha === pr.headSha) return platform.deleteRef(ref);
+  const prNumber = pr.number;
   const holders = await platform.pullRequestsForCommit(lockSha);
   if (!holders.some((p) => p.number === prNumber)) return false;
   return platform.deleteRef(ref);
+}
+
+export type UnlockRequest =
+  { readonly released: true } | { readonly released: false; readonly reason: string };
+
+/**
+ * A person's `/unlock` on a pull request: releases the stack's lock when this pull request holds it, or when no open
+ * pull request does (a stale lock, left by a holder merged or closed without releasing it). Otherwise says, ready to
+ * post, why nothing was released. Calls: 1 when free, 2 at this pull request's head, else 2 or 3.
+ */
+export async function unlockOnRequest(
+  platform: Platform,
+  stack: string,
+  pr: Pick<LockClaimant, "number" | "headSha">,
+): Promise<UnlockRequest> {
+  const ref = lockRef(stack);
+  const lockSha = await platform.getRef(ref);
+  if (lockSha === undefined)
+    return { released: false, reason: `Stack \`${stack}\` is not locked: there is nothing to release.` };
+  const holder = lockSha === pr.headSha ? undefined : await holderOf(platform, lockSha, pr.number);
+  if (holder !== undefined && holder.number !== pr.number) {
+    return {
+      released: false,
+      reason:
+        `Stack \`${stack}\` is locked by #${holder.number} (${holder.url}), not by this pull request: ` +
+        `\`/unlock\` on #${holder.number} releases it.`,
+    };
+  }
+  await platform.deleteRef(ref);
+  return { released: true };
 }
 
 /** The last commit applied successfully on the stack (the rollback target), or undefined before the first. 1 call. */

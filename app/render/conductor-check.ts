@@ -1,5 +1,5 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import type { PrState } from "../conductor/pr-state.js";
+import { isRolledBack, type PrState } from "../conductor/pr-state.js";
 import { labelFor } from "../conductor/states.js";
 import { shortSha } from "./markdown.js";
 
@@ -37,6 +37,7 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
     ...(state.rollback
       ? [`**Rollback:** ${state.rollback.status ?? "running"} (${state.rollback.trigger})`]
       : []),
+    ...(state.unlocked ? [`**Lock:** released by @${state.unlocked.by}`] : []),
   ].join("\n");
   switch (state.state) {
     case "WAIT_FOR_APPROVE":
@@ -56,6 +57,16 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
         actions: [BUTTONS.plan],
       };
     case "DONE":
+      if (isRolledBack(state)) {
+        const failed = state.apply?.status !== "success";
+        return {
+          status: "completed",
+          conclusion: failed ? "failure" : "neutral",
+          title: "Rolled back",
+          summary,
+          actions: [],
+        };
+      }
       return {
         status: "completed",
         conclusion: "success",
@@ -68,9 +79,9 @@ export function renderConductorCheck(state: PrState, policy: ResolvedOrgPolicy):
         ? {
             status: "completed",
             conclusion: "failure",
-            title: "Rollback failed",
+            title: state.unlocked ? "Rollback failed; lock released" : "Rollback failed",
             summary,
-            actions: [BUTTONS.unlock],
+            actions: state.unlocked ? [] : [BUTTONS.unlock],
           }
         : { status: "in_progress", title: "Rolling back", summary, actions: [] };
     case "APPLYING":

@@ -1,5 +1,5 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import { encodeState, type PrState } from "../conductor/pr-state.js";
+import { encodeState, isRolledBack, type PrState } from "../conductor/pr-state.js";
 import type { State } from "../conductor/states.js";
 import { MARKERS } from "./markers.js";
 import { plain, shortSha, table } from "./markdown.js";
@@ -17,6 +17,11 @@ export const HEADLINE: Record<State, string> = {
   DONE: "🎉 Done",
 };
 
+/** The state in a few words; a PR rolled back is not "done" in the sense its author hoped. */
+export function headline(state: PrState): string {
+  return isRolledBack(state) ? "↩️ Rolled back" : HEADLINE[state.state];
+}
+
 function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
   switch (state.state) {
     case "VALIDATING":
@@ -30,10 +35,18 @@ function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
     case "APPLYING":
       return `Applying ${shortSha(state.apply?.sha ?? state.headSha)}; it rolls back by itself on failure or after ${policy.apply.timeoutMinutes} min.`;
     case "ROLLBACK":
-      return state.rollback?.status === "failure"
-        ? "The rollback failed: a person must look. The stack lock is held until `/unlock`."
-        : `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
+      if (state.rollback?.status !== "failure")
+        return `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
+      return state.unlocked
+        ? `The rollback failed: a person must look. @${state.unlocked.by} released the stack lock.`
+        : "The rollback failed: a person must look. The stack lock is held until `/unlock`.";
     case "DONE":
+      if (isRolledBack(state)) {
+        const to = state.rollback?.toSha
+          ? `the known-good revision ${shortSha(state.rollback.toSha)}`
+          : "nothing: what the first apply created is destroyed";
+        return `Rolled back to ${to}. Push a fix to plan and validate again.`;
+      }
       return "Applied. `/rollback` re-applies the last known-good revision.";
     default:
       return "";
@@ -66,6 +79,7 @@ function facts(state: PrState, policy: ResolvedOrgPolicy): string[][] {
     const breaches = rb.breaches.length > 0 ? `, SLA breached (${rb.breaches.join(", ")})` : "";
     rows.push(["Rollback", `${rb.trigger} at ${rb.triggeredAt}: ${rb.status ?? "running"}${breaches}`]);
   }
+  if (state.unlocked) rows.push(["Lock", `released by @${state.unlocked.by} at ${state.unlocked.at}`]);
   return rows;
 }
 
@@ -85,7 +99,7 @@ export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details:
       : [];
   return [
     MARKERS.sticky,
-    `### Infracrew · \`${state.stack}\` · ${HEADLINE[state.state]}`,
+    `### Infracrew · \`${state.stack}\` · ${headline(state)}`,
     "",
     nextStep(state, policy),
     "",

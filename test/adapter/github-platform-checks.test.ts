@@ -37,13 +37,14 @@ describe("upsertCheckRun", () => {
     expect(gh.calls).toHaveLength(2);
   });
 
-  test("updates the run found on the commit, among the app's own when the app id is known", async () => {
+  test("updates the run found on the commit, among the app's own when the app id is known; no buttons clears them", async () => {
     const { gh, platform } = githubPlatform({ appId: 123 });
     gh.get(`${LOOKUP}&app_id=123`).reply(200, listed([301]));
     gh.patch("check-runs/301", {
       status: "in_progress",
       output: { title: "Validating", summary: "Sentinel is running.", text: "details" },
       external_id: "pr-12",
+      actions: [],
     }).reply(200, { id: 301 });
     const id = await platform.upsertCheckRun({
       name: NAME,

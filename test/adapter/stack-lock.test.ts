@@ -91,25 +91,32 @@ describe("tryLock", () => {
 });
 
 describe("unlock", () => {
-  test("the holder releases the lock", async () => {
+  test("the holder releases the lock at the head it took it with: 2 calls", async () => {
+    const { gh, platform } = githubPlatform();
+    gh.get("git/ref/infracrew/locks/app").reply(200, refBody(LOCK, SHA.head));
+    gh.delete("git/refs/infracrew/locks/app").reply(204);
+    expect(await unlock(platform, "app", { number: 12, headSha: SHA.head })).toBe(true);
+  });
+
+  test("the holder releases the lock at an earlier commit of it: found through the commit", async () => {
     const { gh, platform } = githubPlatform();
     gh.get("git/ref/infracrew/locks/app").reply(200, refBody(LOCK, SHA.head));
     gh.get(`commits/${SHA.head}/pulls`).reply(200, [pullBody(12)]);
     gh.delete("git/refs/infracrew/locks/app").reply(204);
-    expect(await unlock(platform, "app", 12)).toBe(true);
+    expect(await unlock(platform, "app", { number: 12, headSha: SHA.other })).toBe(true);
   });
 
   test("another pull request cannot release it, and nothing is deleted", async () => {
     const { gh, platform } = githubPlatform();
     gh.get("git/ref/infracrew/locks/app").reply(200, refBody(LOCK, SHA.other));
     gh.get(`commits/${SHA.other}/pulls`).reply(200, [pullBody(7, { headSha: SHA.other })]);
-    expect(await unlock(platform, "app", 12)).toBe(false);
+    expect(await unlock(platform, "app", { number: 12, headSha: SHA.head })).toBe(false);
   });
 
   test("a free lock has nothing to release: 1 call", async () => {
     const { gh, platform } = githubPlatform();
     gh.get("git/ref/infracrew/locks/app").reply(404, { message: "Not Found" });
-    expect(await unlock(platform, "app", 12)).toBe(false);
+    expect(await unlock(platform, "app", { number: 12, headSha: SHA.head })).toBe(false);
   });
 });
 

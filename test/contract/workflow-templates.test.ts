@@ -24,6 +24,7 @@ interface Job {
 }
 interface Workflow {
   on: Record<string, unknown>;
+  env?: Record<string, string>;
   permissions?: Record<string, string>;
   jobs: Record<string, Job>;
 }
@@ -108,7 +109,7 @@ describe("the workflow parser", () => {
 describe("what each template does", () => {
   it("plans pull requests with the official setup actions for Terraform, Trivy and Infracost, and Conftest's release binary", () => {
     const plan = load("infracrew-plan.yml");
-    expect(Object.keys(plan.on)).toEqual(["pull_request"]);
+    expect(Object.keys(plan.on)).toEqual(["pull_request", "workflow_dispatch"]);
     expect(uses(plan)).toEqual(
       expect.arrayContaining([
         "hashicorp/setup-terraform@v3",
@@ -123,7 +124,13 @@ describe("what each template does", () => {
     );
     expect(read("infracrew-plan.yml")).toContain('pipx install "checkov==${CHECKOV_VERSION}"');
     const forge = steps(plan).find((s) => s.id === "plan")!;
-    expect(forge.with?.sha).toBe("${{ github.event.pull_request.head.sha }}");
+    // A push plans the pull request's head; `/plan` dispatches the head SHA it saw, and the run checks that out.
+    expect(forge.with?.sha).toBe("${{ env.INFRACREW_SHA }}");
+    expect(plan.env?.INFRACREW_SHA).toBe("${{ inputs.sha || github.event.pull_request.head.sha }}");
+    for (const job of Object.values(plan.jobs))
+      expect(job.steps.find((s) => s.uses === "actions/checkout@v4")?.with?.ref).toBe(
+        "${{ env.INFRACREW_SHA }}",
+      );
     const sentinel = steps(plan).find((s) => s.id === "sentinel")!;
     expect(sentinel.with).toEqual({
       dir: "${{ needs.stack.outputs.dir }}",

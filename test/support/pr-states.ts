@@ -76,8 +76,14 @@ export const EVENT_SAMPLES: Record<ConductorEvent["type"], ConductorEvent> = {
     reason:
       "Stack `checkout-api` is locked by #12 (https://github.com/acme/infra/pull/12). It is released when that pull request finishes applying or rolls back, or with `/unlock` on #12.",
   },
+  "lock-released": { type: "lock-released", by: "bob" },
+  "lock-kept": {
+    type: "lock-kept",
+    reason: "Stack `checkout-api` is not locked: there is nothing to release.",
+  },
   "apply-completed": { type: "apply-completed", runId: "21", mode: "apply", sha: SHA_A, status: "success" },
   "rollback-started": { type: "rollback-started", runId: "31", at: "2026-11-27T12:11:00Z" },
+  "reply-requested": { type: "reply-requested", eventId: "comment:5", body: "Unknown command `/aprove`." },
   tick: { type: "tick" },
   closed: { type: "closed", merged: false },
 };

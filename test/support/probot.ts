@@ -1,5 +1,11 @@
 import { generateKeyPairSync } from "node:crypto";
-import { type ApplicationFunction, type ApplicationFunctionOptions, Probot, ProbotOctokit } from "probot";
+import {
+  type ApplicationFunction,
+  type ApplicationFunctionOptions,
+  type Logger,
+  Probot,
+  ProbotOctokit,
+} from "probot";
 import { repoPath } from "./repo-files.js";
 
 type Handler = Parameters<ApplicationFunctionOptions["addHandler"]>[0];
@@ -20,21 +26,28 @@ export interface TestProbot {
   readonly probot: Probot;
   /** The HTTP handlers the app registered with addHandler (Probot 14's replacement for getRouter). */
   readonly handlers: readonly Handler[];
-  /** Delivers a webhook; resolves once every handler has finished, rejects with their errors. */
-  receive(name: string, payload: Record<string, unknown>): Promise<void>;
+  /**
+   * Delivers a webhook; resolves once every handler has finished, rejects with their errors. A redelivery passes the
+   * original's `id` (GitHub redelivers with the same X-GitHub-Delivery).
+   */
+  receive(name: string, payload: Record<string, unknown>, id?: string): Promise<void>;
 }
 
 /**
  * Probot as in production but without retries, throttling or a server, with the app loaded. Installation tokens are
- * real requests: mock them with `gh.installationToken()`. Payloads: `examplePayload()`.
+ * real requests: mock them with `gh.installationToken()`. Payloads: `examplePayload()`. Logs are dropped unless a
+ * `log` is given (a pino logger).
  */
-export async function createTestProbot(app: ApplicationFunction): Promise<TestProbot> {
+export async function createTestProbot(
+  app: ApplicationFunction,
+  options: { readonly log?: Logger } = {},
+): Promise<TestProbot> {
   const probot = new Probot({
     appId: 123,
     privateKey: testPrivateKey(),
-    logLevel: "fatal",
-    Octokit: ProbotOctokit.defaults((options: Record<string, unknown>) => ({
-      ...options,
+    ...(options.log ? { log: options.log } : { logLevel: "fatal" }),
+    Octokit: ProbotOctokit.defaults((octokitOptions: Record<string, unknown>) => ({
+      ...octokitOptions,
       retry: { enabled: false },
       throttle: { enabled: false },
     })),
@@ -45,7 +58,7 @@ export async function createTestProbot(app: ApplicationFunction): Promise<TestPr
   return {
     probot,
     handlers,
-    receive: (name, payload) =>
-      probot.receive({ id: `delivery-${++delivery}`, name, payload } as Parameters<Probot["receive"]>[0]),
+    receive: (name, payload, id = `delivery-${++delivery}`) =>
+      probot.receive({ id, name, payload } as Parameters<Probot["receive"]>[0]),
   };
 }

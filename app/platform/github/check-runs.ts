@@ -30,18 +30,26 @@ export async function upsertCheckRun(
     ...(input.detailsUrl === undefined ? {} : { details_url: input.detailsUrl }),
     ...(input.externalId === undefined ? {} : { external_id: input.externalId }),
     output: output(input, first),
-    ...(prepared.actions.length === 0 ? {} : { actions: prepared.actions.map((action) => ({ ...action })) }),
   };
+  const actions = prepared.actions.map((action) => ({ ...action }));
   const { owner, repo, octokit } = scope;
   let id = known;
   if (id === undefined) {
     const created = await callGitHub(
       CREATE,
-      octokit.request(CREATE, { owner, repo, name: input.name, head_sha: input.headSha, ...fields }),
+      octokit.request(CREATE, {
+        owner,
+        repo,
+        name: input.name,
+        head_sha: input.headSha,
+        ...fields,
+        ...(actions.length === 0 ? {} : { actions }),
+      }),
     );
     id = Number(created.data.id);
   } else {
-    await update(scope, id, fields);
+    // An update without `actions` keeps the buttons the check run had: none now means an empty list.
+    await update(scope, id, { ...fields, actions });
   }
   ids.set(key, id);
   for (const batch of rest) await update(scope, id, { output: output(input, batch) });

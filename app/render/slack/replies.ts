@@ -2,7 +2,7 @@ import { slackEscape } from "../markdown.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import type { PrState } from "../../conductor/pr-state.js";
 import { shortSha } from "../markdown.js";
-import { HEADLINE } from "../sticky-comment.js";
+import { headline } from "../sticky-comment.js";
 import { link } from "./blocks.js";
 
 /** What a person can do from Slack, and how it is written on the PR. */
@@ -29,7 +29,7 @@ export function renderStatus(
   const approvals = state.approvals.filter((a) => a.sha === state.headSha).length;
   const sentinel = state.validation ? `Sentinel ${state.validation.verdict}` : "Sentinel pending";
   return [
-    `*${link(target.url, `${target.repo}#${target.number}`)}* \`${state.stack}\`: ${HEADLINE[state.state]}`,
+    `*${link(target.url, `${target.repo}#${target.number}`)}* \`${state.stack}\`: ${headline(state)}`,
     `head \`${shortSha(state.headSha)}\``,
     sentinel,
     `approvals ${approvals}/${policy.approvals.required}`,
@@ -48,7 +48,7 @@ export const SLACK_REPLIES = {
   staleMessage: (ref: string, shown: string, head: string) =>
     `This message is out of date: it shows \`${shortSha(shown)}\`, but ${slackEscape(ref)} is now at \`${shortSha(head)}\`. Nothing was done.`,
   notWaiting: (ref: string, state: PrState) =>
-    `${slackEscape(ref)} is ${HEADLINE[state.state]}: there is nothing to reject.`,
+    `${slackEscape(ref)} is ${headline(state)}: there is nothing to reject.`,
   sent: (verb: SlackVerb, ref: string, login: string) =>
     `Sent \`/${verb}\` to ${slackEscape(ref)} as @${slackEscape(login)}; the answer follows here.`,
   rejected: (ref: string) => `Your rejection is posted on ${slackEscape(ref)}. Nothing is applied.`,

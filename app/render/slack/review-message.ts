@@ -4,7 +4,7 @@ import type { PrState, ValidationFigures } from "../../conductor/pr-state.js";
 import { SEVERITIES } from "../../conductor/validation-figures.js";
 import type { PullRequest } from "../../platform/platform.js";
 import { percent, shortSha, usd } from "../markdown.js";
-import { HEADLINE } from "../sticky-comment.js";
+import { headline as stateHeadline } from "../sticky-comment.js";
 import {
   SLACK_LIMITS,
   clip,
@@ -119,7 +119,7 @@ function reviewButtons(value: ReviewButtonValue): Block {
 /** The PR's review message in Slack: the same truth as its sticky comment, with Approve and Reject while it waits. */
 export function renderReviewMessage(input: ReviewMessageInput): SlackMessage {
   const { repo, pr, state, policy } = input;
-  const headline = `${HEADLINE[state.state]} · ${state.stack}`;
+  const headline = `${stateHeadline(state)} · ${state.stack}`;
   const ref = `${repo}#${pr.number}`;
   const summary = state.goal.summary ?? pr.title;
   const blocks: Block[] = [

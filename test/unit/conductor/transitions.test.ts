@@ -83,6 +83,13 @@ interface Case {
   policy?: ReturnType<typeof policyWith>;
 }
 
+const failedRollback = {
+  ...prState("ROLLBACK").rollback!,
+  startedAt: "2026-11-27T12:11:00Z",
+  finishedAt: "2026-11-27T12:14:00Z",
+  status: "failure" as const,
+};
+
 const CASES: Case[] = [
   {
     name: "Sentinel PASS moves a validating PR to wait for approval",
@@ -336,6 +343,22 @@ const CASES: Case[] = [
     ],
   },
   {
+    name: "a rollback whose start was not seen is judged at its end by when its run began (ApplyResult.startedAt)",
+    from: prState("ROLLBACK"),
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      mode: "rollback",
+      sha: SHA_A,
+      status: "success",
+      startedAt: "2026-11-27T12:16:00Z",
+    },
+    now: "2026-11-27T12:19:00Z",
+    to: "DONE",
+    patch: (s) => [s.rollback?.startedAt, s.rollback?.breaches],
+    expected: ["2026-11-27T12:16:00Z", ["begin"]],
+  },
+  {
     name: "a rollback not begun after 5 minutes breaches the begin SLA on a tick",
     from: prState("ROLLBACK"),
     event: { type: "tick" },
@@ -402,11 +425,21 @@ const CASES: Case[] = [
     effects: ["set-label", "react", "dispatch-plan", "sync-sticky", "sync-conductor-check", "sync-slack"],
   },
   {
-    name: "/unlock releases the lock",
+    name: "/unlock asks the lock to be released, for the person who asked",
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "unlock-requested", ...request() },
     to: "WAIT_FOR_APPROVE",
-    effects: ["react", "release-lock", "sync-sticky"],
+    effects: ["react", "unlock"],
+    patch: (s) => s.handled,
+    expected: ["comment:1"],
+  },
+  {
+    name: "/unlock by a reader is refused by the permission gate",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "unlock-requested", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
+    to: "ROLLBACK",
+    effects: ["reply", "sync-sticky"],
+    reply: "Unlock refused: @dave has read permission; to unlock you need write or more.",
   },
   {
     name: "/unlock during an apply is refused",
@@ -416,11 +449,71 @@ const CASES: Case[] = [
     reply: "Unlock refused: the apply is still running.",
   },
   {
+    name: "/unlock during a rollback is refused: its run holds the lock",
+    from: prState("ROLLBACK"),
+    event: { type: "unlock-requested", ...request() },
+    to: "ROLLBACK",
+    reply: "Unlock refused: the rollback is still running.",
+  },
+  {
+    name: "/unlock after a failed rollback asks the lock to be released",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "unlock-requested", ...request() },
+    to: "ROLLBACK",
+    effects: ["react", "unlock"],
+  },
+  {
+    name: "a lock released on request is recorded and shown",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "lock-released", by: "bob" },
+    to: "ROLLBACK",
+    effects: ["sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => s.unlocked,
+    expected: { by: "bob", at: ctx.now },
+  },
+  {
+    name: "a lock kept is explained",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "lock-kept", reason: "Stack `checkout-api` is not locked: there is nothing to release." },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["reply", "sync-sticky"],
+    reply: "Stack `checkout-api` is not locked: there is nothing to release.",
+  },
+  {
+    name: "taking the lock again forgets an earlier release",
+    from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply", unlocked: { by: "bob", at: ctx.now } }),
+    event: { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_GOOD },
+    to: "APPLYING",
+    patch: (s) => s.unlocked,
+    expected: undefined,
+  },
+  {
     name: "closing without merge releases the lock",
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "closed", merged: false },
     to: "WAIT_FOR_APPROVE",
     effects: ["release-lock"],
+  },
+  {
+    name: "merging after a failed rollback releases the lock the PR still holds",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "closed", merged: true },
+    to: "ROLLBACK",
+    effects: ["release-lock"],
+  },
+  ...(["APPLYING", "ROLLBACK"] as const).map((running): Case => ({
+    name: `closing in ${running} keeps the lock: the run's result releases it`,
+    from: prState(running),
+    event: { type: "closed", merged: false },
+    to: running,
+    effects: [],
+  })),
+  {
+    name: "closing once done does nothing: the lock was released then",
+    from: prState("DONE"),
+    event: { type: "closed", merged: true },
+    to: "DONE",
+    effects: [],
   },
 ];
 

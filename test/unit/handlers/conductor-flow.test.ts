@@ -10,6 +10,7 @@ import { MARKERS } from "../../../app/render/markers.js";
 import { applyResult, validationResult } from "../../support/artifacts.js";
 import { fakeDeps } from "../../support/conductor-deps.js";
 import { readRepoFile } from "../../support/repo-files.js";
+import { applyRunName } from "../../support/workflow-run-name.js";
 
 const formBody = readRepoFile("schemas/examples/goal-issue-form-body.md");
 
@@ -62,7 +63,13 @@ async function planned(opts: { now?: () => Date } = {}) {
   ) => {
     const target = sha ?? (await state()).apply!.sha;
     const r = run("infracrew-apply.yml", {
-      displayTitle: `infracrew ${mode} checkout-api pr-${pr.number} ${target}`,
+      displayTitle: applyRunName({
+        pr: String(pr.number),
+        sha: target,
+        stack: "checkout-api",
+        mode,
+        known_good_sha: "",
+      }),
     });
     fake.seedArtifact(r.id, "infracrew-apply-result", {
       "apply-result.json": JSON.stringify(applyResult(target, mode, status, { pr: pr.number })),

@@ -14,7 +14,7 @@ import { prTitle, renderPrBody } from "../../../app/render/pr-body/render-pr-bod
 import { renderSticky } from "../../../app/render/sticky-comment.js";
 import { expectGolden } from "../../support/golden.js";
 import { policyWith } from "../../support/policies.js";
-import { prState } from "../../support/pr-states.js";
+import { SHA_A, SHA_GOOD, prState } from "../../support/pr-states.js";
 import { readRepoFile } from "../../support/repo-files.js";
 
 const spec = JSON.parse(readRepoFile("schemas/examples/plan-spec-invoice-worker.json")) as PlanSpec;
@@ -96,4 +96,36 @@ describe("the Conductor check run", () => {
     });
     expect(check.actions.map((a) => a.identifier)).toEqual(["approve", "plan"]);
   });
+
+  it.each([
+    ["a failed apply", "failure" as const, "failure" as const],
+    ["a /rollback of a successful apply", "success" as const, "neutral" as const],
+  ])(
+    "after %s rolled back, says Rolled back (%s apply → %s), never Applied",
+    (_, applyStatus, conclusion) => {
+      const done = prState("DONE");
+      const state = {
+        ...done,
+        apply: { ...done.apply!, status: applyStatus },
+        rollback: {
+          trigger: applyStatus === "failure" ? ("apply-failed" as const) : ("command" as const),
+          requestedBy: "bob",
+          triggeredAt: "2026-11-27T12:10:00Z",
+          fromSha: SHA_A,
+          toSha: SHA_GOOD,
+          finishedAt: "2026-11-27T12:14:00Z",
+          status: "success" as const,
+          breaches: [],
+        },
+      };
+      expect(renderConductorCheck(state, policy)).toMatchObject({
+        conclusion,
+        title: "Rolled back",
+        actions: [],
+      });
+      const sticky = renderSticky(state, policy);
+      expect(sticky).toContain("· ↩️ Rolled back\n\nRolled back to the known-good revision 9999999.");
+      expect(sticky).not.toContain("Applied.");
+    },
+  );
 });

@@ -1,0 +1,70 @@
+import { describe, expect, it } from "vitest";
+import * as M from "../support/journey-mocks.js";
+import { prCommentPayload } from "../support/journey-payloads.js";
+import { J, SHAS, sent } from "../support/journey-repo.js";
+import {
+  applyInputs,
+  approveAndApply,
+  completePlan,
+  deliverApplyRun,
+  mockApplyDone,
+  planGoal,
+  GoalPrJourney,
+} from "../support/journey-steps.js";
+import { journeyApp } from "../support/journey-app.js";
+import { REST_CALLS, REST_CALL_BUDGET, readBenchTable } from "../support/rest-calls.js";
+
+const { REPO } = M;
+
+describe("journey: /rollback on an applied PR", () => {
+  it("takes the lock and dispatches the rollback to the known-good revision (none: a first apply)", async () => {
+    const j = new GoalPrJourney(await journeyApp());
+    const planned = await planGoal(j);
+    await completePlan(j, 301, "PASS");
+    await approveAndApply(j, "bob", 8001);
+    mockApplyDone(j, sent(planned.reply));
+    await deliverApplyRun(j, 401, applyInputs("apply"));
+    expect(j.state()).toMatchObject({ state: "DONE", apply: { status: "success" } });
+
+    M.mockPrContext(j.gh, j.onGitHub());
+    M.mockPermission(j.gh, "erin");
+    M.mockReaction(j.gh, 8401);
+    M.mockCreateLock(j.gh, j.head);
+    j.expectLabel("ROLLBACK");
+    const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
+      ref: "main",
+      inputs: applyInputs("rollback"),
+    });
+    const said = M.mockComment(j.gh, J.pr, 9101);
+    j.expectSticky();
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    const calls = await j.deliver("issue_comment", prCommentPayload("erin", "/rollback", 8401));
+
+    expect(calls).toEqual([
+      ...M.PR_CONTEXT_CALLS,
+      `GET ${REPO}/collaborators/erin/permission`,
+      `POST ${REPO}/issues/comments/8401/reactions`,
+      `POST ${REPO}/git/refs`,
+      `PUT ${REPO}/issues/12/labels`,
+      `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
+      `POST ${REPO}/issues/12/comments`,
+      `PATCH ${REPO}/issues/comments/9012`,
+      ...M.conductorCheckUpdateCalls(SHAS.head),
+    ]);
+    expect(calls).toHaveLength(REST_CALLS.rollback);
+    expect(dispatch.called).toBe(true);
+    expect(sent(said)).toMatch(/^Rolling back ddddddd to nothing/);
+    expect(j.state()).toMatchObject({
+      state: "ROLLBACK",
+      rollback: { trigger: "command", requestedBy: "erin" },
+    });
+  });
+});
+
+describe("bench/README.md's Conductor table", () => {
+  it("records the REST calls the journeys count, each within its budget", () => {
+    expect(readBenchTable()).toEqual(REST_CALLS);
+    for (const [step, calls] of Object.entries(REST_CALLS))
+      expect(calls, step).toBeLessThanOrEqual(REST_CALL_BUDGET[step as keyof typeof REST_CALLS]);
+  });
+});
