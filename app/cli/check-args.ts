@@ -1,5 +1,6 @@
-import { closest, fail, ok, showValue, type Problem, type Result } from "../contracts/problem.js";
+import { fail, ok, showValue, type Problem, type Result } from "../contracts/problem.js";
 import type { ScannerTool } from "../agents/sentinel/tools.js";
+import { parseOptions } from "./options.js";
 
 export type ReportFormat = "json" | "markdown";
 
@@ -12,7 +13,7 @@ export interface CheckArgs {
   readonly format: ReportFormat;
 }
 
-const TOOL_OPTIONS: Readonly<Record<string, ScannerTool>> = {
+export const TOOL_OPTIONS: Readonly<Record<string, ScannerTool>> = {
   "--trivy": "trivy",
   "--tfsec": "tfsec",
   "--checkov": "checkov",
@@ -35,35 +36,15 @@ function budgetOf(value: string): number | Problem {
 
 /** Reads `infracrew check`'s options; every mistake is a problem naming the option. */
 export function parseCheckArgs(args: readonly string[]): Result<CheckArgs> {
-  const values = new Map<string, string>();
-  const problems: Problem[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") ? (arg.split(/=(.*)/s, 2) as [string, string?]) : [arg];
-    if (!OPTIONS.includes(name)) {
-      if (!arg.startsWith("-")) {
-        problems.push({ path: arg, message: "is not an option: name each file with its option" });
-        continue;
-      }
-      const hint = OPTIONS.find((o) => o.startsWith(name)) ?? closest(name, OPTIONS);
-      problems.push({
-        path: name,
-        message: `is not an option of infracrew check${hint ? ` (did you mean ${hint}?)` : ""}`,
-      });
-      // Its value, if it has one, is not a second mistake.
-      if (inline === undefined && args[i + 1] !== undefined && !args[i + 1]!.startsWith("-")) i++;
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-      problems.push({ path: name, message: "needs a value" });
-      if (value?.startsWith("--")) i--;
-    } else if (values.has(name)) {
-      problems.push({ path: name, message: "is given twice" });
-    } else {
-      values.set(name, value);
-    }
-  }
+  const parsed = parseOptions(args, { command: "check", options: OPTIONS });
+  const { values } = parsed;
+  const problems: Problem[] = [
+    ...parsed.positionals.map((arg) => ({
+      path: arg,
+      message: "is not an option: name each file with its option",
+    })),
+    ...parsed.problems,
+  ];
   const format = values.get("--format") ?? "markdown";
   if (format !== "json" && format !== "markdown") {
     problems.push({ path: "--format", message: `must be json or markdown (got ${showValue(format)})` });
