@@ -27,3 +27,17 @@ export function table(
 export function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
+
+export function usd(amount: number): string {
+  const fixed = amount >= 1000 ? Math.round(amount).toLocaleString("en-US") : amount.toFixed(2);
+  return `$${fixed}`;
+}
+
+export function percent(ratio: number, digits = 0): string {
+  return `${(ratio * 100).toFixed(digits)} %`;
+}
+
+/** Neutralises @mentions and HTML in text that people wrote, before it goes into a comment. */
+export function plain(text: string): string {
+  return text.replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+}

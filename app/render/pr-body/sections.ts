@@ -1,0 +1,90 @@
+import type { PlanSpec } from "../../contracts/generated/index.js";
+import { cell, percent, plain, table, usd } from "../markdown.js";
+
+export function summarySection(spec: PlanSpec, issueNumber: number): string {
+  const parts = [
+    `Infracrew's design for goal #${issueNumber}: **${plain(spec.summary)}**`,
+    "",
+    `\`${spec.pattern}\` in \`${spec.region}\` (${spec.environment}), Terraform in \`${spec.terraform.dir}/\`.`,
+  ];
+  if (spec.relaxations && spec.relaxations.length > 0) {
+    parts.push("", `To fit the constraints Atlas relaxed: ${spec.relaxations.map(plain).join("; ")}.`);
+  }
+  return parts.join("\n");
+}
+
+export function diagramSection(spec: PlanSpec): string {
+  return ["### Architecture", "", "```mermaid", spec.diagram.mermaid.trimEnd(), "```"].join("\n");
+}
+
+export function costSection(spec: PlanSpec): string {
+  const { cost } = spec;
+  const brake = cost.brakeRatio ?? 0.8;
+  const rows = cost.lines.map((line) => [line.component, usd(line.monthlyUsd), line.basis]);
+  rows.push([
+    "**Total**",
+    `**${usd(cost.monthlyUsd)}**`,
+    `${percent(cost.ratio)} of the ${usd(cost.budgetMonthlyUsd)} budget`,
+  ]);
+  return [
+    "### Cost",
+    "",
+    table(["Component", "Monthly", "Basis"], rows, ["left", "right", "left"]),
+    "",
+    `The budget brake fails Sentinel at ${percent(brake)} of the budget (${usd(brake * cost.budgetMonthlyUsd)}). Prices: ${cell(cost.priceSource)}, ${cost.priceDate}.`,
+  ].join("\n");
+}
+
+export function sizingSection(spec: PlanSpec): string {
+  const { availability: a, capacity: c } = spec;
+  const path = a.path.map((link) => `${link.component} ${link.availability} %`).join(" × ");
+  return [
+    "### Sizing and availability",
+    "",
+    `- **Capacity:** ${plain(c.explanation)}`,
+    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.${a.explanation ? ` ${plain(a.explanation)}` : ""}`,
+  ].join("\n");
+}
+
+export function tradeOffSection(spec: PlanSpec): string {
+  if (spec.alternatives.length === 0) return "";
+  const rows = spec.alternatives.map((alt) => [
+    alt.decision,
+    alt.chosen,
+    alt.rejected,
+    alt.reason +
+      (alt.monthlyUsdDelta !== undefined
+        ? ` (${alt.monthlyUsdDelta >= 0 ? "+" : "−"}${usd(Math.abs(alt.monthlyUsdDelta))}/month)`
+        : ""),
+  ]);
+  return ["### Trade-offs", "", table(["Decision", "Chosen", "Rejected", "Why"], rows)].join("\n");
+}
+
+export function riskSection(spec: PlanSpec): string {
+  if (spec.risks.length === 0) return "";
+  const rows = spec.risks.map((r) => [r.component, r.failure, r.impact, r.mitigation, r.residual]);
+  return [
+    "### Risks",
+    "",
+    table(["Component", "If it fails", "Impact", "Mitigation", "Left over"], rows),
+  ].join("\n");
+}
+
+export function savingsSection(spec: PlanSpec): string {
+  if (spec.savings.length === 0) return "";
+  const rows = spec.savings.map((s) => [s.suggestion, usd(s.yearlyUsd), s.basis]);
+  return [
+    "### Possible savings",
+    "",
+    table(["Suggestion", "Per year", "Basis"], rows, ["left", "right", "left"]),
+  ].join("\n");
+}
+
+export function nextStepsSection(): string {
+  return [
+    "### Next",
+    "",
+    "The `Infracrew / Sentinel` check plans this stack and validates it (scanners, org policy, budget brake).",
+    "When it passes, comment `/approve` to apply exactly that plan. `/help` lists the commands.",
+  ].join("\n");
+}
