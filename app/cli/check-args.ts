@@ -21,6 +21,16 @@ export const TOOL_OPTIONS: Readonly<Record<string, ScannerTool>> = {
   "--infracost": "infracost",
 };
 
+/** The scanner output files named by their options (--trivy f …), by tool. */
+export function toolOutputs(values: ReadonlyMap<string, string>): Partial<Record<ScannerTool, string>> {
+  const outputs: Partial<Record<ScannerTool, string>> = {};
+  for (const [option, tool] of Object.entries(TOOL_OPTIONS)) {
+    const file = values.get(option);
+    if (file !== undefined) outputs[tool] = file;
+  }
+  return outputs;
+}
+
 const OPTIONS = ["--plan-json", ...Object.keys(TOOL_OPTIONS), "--dir", "--policy", "--budget", "--format"];
 
 function budgetOf(value: string): number | Problem {
@@ -52,11 +62,7 @@ export function parseCheckArgs(args: readonly string[]): Result<CheckArgs> {
   const budget = values.has("--budget") ? budgetOf(values.get("--budget")!) : undefined;
   if (typeof budget === "object") problems.push(budget);
   if (problems.length > 0) return fail(problems);
-  const outputs: Partial<Record<ScannerTool, string>> = {};
-  for (const [option, tool] of Object.entries(TOOL_OPTIONS)) {
-    const file = values.get(option);
-    if (file !== undefined) outputs[tool] = file;
-  }
+  const outputs = toolOutputs(values);
   const optional = (key: string, name: string) => (values.has(key) ? { [name]: values.get(key)! } : {});
   return ok({
     ...optional("--plan-json", "planJson"),

@@ -1,6 +1,6 @@
 import { parseArgs } from "node:util";
 import { designGoal } from "../../agents/atlas/index.js";
-import type { DesignBlocked } from "../../contracts/generated/index.js";
+import { blockedSummary } from "../blocked-summary.js";
 import { EXIT } from "../exit-codes.js";
 import { loadGoal } from "../goal-file.js";
 import type { CliIo } from "../io.js";
@@ -8,14 +8,6 @@ import { parseNow } from "../now-option.js";
 import { loadPolicyFile } from "../policy-file.js";
 import { reportProblems } from "../report-problems.js";
 import type { Command } from "./command.js";
-
-function summary(blocked: DesignBlocked): string {
-  const lines = [`infracrew plan: design blocked for ${blocked.goalRef.name}`];
-  for (const reason of blocked.reasons) lines.push(`  ✗ ${reason.message} [${reason.code}]`);
-  lines.push("  To unblock, any one of:");
-  for (const suggestion of blocked.suggestions) lines.push(`  → ${suggestion.message}`);
-  return `${lines.join("\n")}\n`;
-}
 
 export const planCommand: Command = {
   name: "plan",
@@ -59,7 +51,7 @@ export const planCommand: Command = {
     const outcome = designGoal(goal.value, policy.result.value, { now });
     io.stdout.write(`${JSON.stringify(outcome.value, null, 2)}\n`);
     if (outcome.kind === "PlanSpec") return EXIT.ok;
-    io.stderr.write(summary(outcome.value));
+    io.stderr.write(blockedSummary("plan", outcome.value));
     return EXIT.blocked;
   },
 };
