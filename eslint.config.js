@@ -40,7 +40,7 @@ export default tseslint.config(
     files: ["app/agents/**", "app/render/**", "app/contracts/**", "app/conductor/**"],
     ignores: ["app/conductor/effect-runner*.ts", "app/conductor/run-*.ts"],
     rules: {
-      "no-restricted-imports": [
+      "@typescript-eslint/no-restricted-imports": [
         "error",
         {
           paths: [
@@ -55,7 +55,14 @@ export default tseslint.config(
             "child_process",
             "node:child_process",
           ],
-          patterns: ["@octokit/*", "@actions/*", "**/platform/**", "**/handlers/**", "**/cli/**"],
+          patterns: [
+            { group: ["@octokit/*", "@actions/*", "**/handlers/**", "**/cli/**"] },
+            {
+              group: ["**/platform/**"],
+              allowTypeImports: true,
+              message: "The core may use the Platform interface's types, never an implementation.",
+            },
+          ],
         },
       ],
       "no-restricted-globals": ["error", "process"],

@@ -6,10 +6,14 @@ import { readFile, readdir, writeFile, mkdir } from "node:fs/promises";
 import path from "node:path";
 import { compile, type JSONSchema } from "json-schema-to-typescript";
 import { format } from "prettier";
+import { configTemplate } from "./config-template.js";
 
 const root = path.resolve(import.meta.dirname, "..");
 const schemaDir = path.join(root, "schemas");
 const outDir = path.join(root, "app", "contracts", "generated");
+/** Written beside the types: the onboarding PR's commented config, relative to the repository root. */
+const CONFIG_TEMPLATE = "../../../templates/config/infracrew.yml";
+
 const banner = "// Generated from schemas/ by scripts/gen-types.ts. Do not edit; run `npm run gen`.\n";
 
 type Json = { [key: string]: unknown };
@@ -125,6 +129,13 @@ async function generate(): Promise<Map<string, string>> {
   out.set("index.ts", index);
   for (const [name, text] of out)
     out.set(name, await format(text, { parser: "typescript", printWidth: 110 }));
+  const policySchema = JSON.parse(
+    await readFile(path.join(schemaDir, "org-policy.schema.json"), "utf8"),
+  ) as object;
+  const common = JSON.parse(await readFile(path.join(schemaDir, "common.schema.json"), "utf8")) as {
+    $defs: object;
+  };
+  out.set(CONFIG_TEMPLATE, configTemplate(policySchema, common.$defs as Record<string, object>));
   return out;
 }
 

@@ -37,6 +37,10 @@ export function percent(ratio: number, digits = 0): string {
   return `${(ratio * 100).toFixed(digits)} %`;
 }
 
+export function shortSha(sha: string): string {
+  return sha.slice(0, 7);
+}
+
 /** Neutralises @mentions and HTML in text that people wrote, before it goes into a comment. */
 export function plain(text: string): string {
   return text.replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");

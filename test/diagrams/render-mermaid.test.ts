@@ -9,6 +9,7 @@ import {
   renderMermaid,
   type MermaidRenderer,
 } from "../../app/platform/mermaid/render-mermaid.js";
+import { svgText } from "../support/svg-text.js";
 
 const root = path.resolve(import.meta.dirname, "..", "..");
 const srcDir = path.join(root, "docs", "diagrams", "src");
@@ -93,20 +94,8 @@ const sources = readdirSync(srcDir)
   .map((file) => path.basename(file, ".mmd"))
   .sort();
 
-function textOf(svg: string): string {
-  return svg
-    .replace(/<style[\s\S]*?<\/style>/g, " ")
-    .replace(/<[^>]+>/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#(\d+);/g, (_m, code: string) => String.fromCodePoint(Number(code)))
-    .replace(/&amp;/g, "&")
-    .replace(/\s+/g, " ");
-}
-
 function expectLabels(svg: string, name: string): void {
-  const text = textOf(svg);
+  const text = svgText(svg);
   const missing = (expectedLabels[name] ?? []).filter((label) => !text.includes(label));
   expect(missing, `labels missing from ${name}`).toEqual([]);
 }

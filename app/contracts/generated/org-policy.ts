@@ -15,6 +15,9 @@ export interface OrgPolicy {
   terraform?: TerraformSettings;
   slack?: SlackSettings;
 }
+/**
+ * The organisation's rules every design and plan must meet.
+ */
 export interface PolicyRules {
   /**
    * Regions goals may deploy to. Absent means any.
@@ -69,6 +72,9 @@ export interface SizeCaps {
    */
   allowedInstanceFamilies?: string[];
 }
+/**
+ * Who may approve an apply, and how many approvals it needs.
+ */
 export interface ApprovalRules {
   /**
    * The least repository permission that may approve.
@@ -87,18 +93,39 @@ export interface ApprovalRules {
    */
   allowSelfApproval?: boolean;
 }
+/**
+ * How approved plans are applied.
+ */
 export interface ApplySettings {
+  /**
+   * Merge the goal's pull request once its apply succeeds.
+   */
   mergeAfterApply?: boolean;
+  /**
+   * An apply still running after this long is rolled back.
+   */
   timeoutMinutes?: number;
   /**
    * An apply refuses a saved plan older than this.
    */
   maxPlanAgeMinutes?: number;
 }
+/**
+ * The rollback SLA, measured from the trigger (a failed or timed-out apply, or /rollback).
+ */
 export interface RollbackSettings {
+  /**
+   * The rollback must begin within this many minutes.
+   */
   beginWithinMinutes?: number;
+  /**
+   * The rollback must finish within this many minutes.
+   */
   finishWithinMinutes?: number;
 }
+/**
+ * Where the Terraform goes and where its state lives.
+ */
 export interface TerraformSettings {
   /**
    * The directory goals are written under: <root>/<name>/.
@@ -110,8 +137,17 @@ export interface TerraformSettings {
   version?: string;
   backend?: BackendSettings;
 }
+/**
+ * The S3 backend for every stack's state. Without it, the plan workflow cannot keep state between runs.
+ */
 export interface BackendSettings {
+  /**
+   * The backend type.
+   */
   type: "s3";
+  /**
+   * The state bucket.
+   */
   bucket: string;
   /**
    * An AWS region code.
@@ -126,7 +162,13 @@ export interface BackendSettings {
    */
   dynamodbTable?: string;
 }
+/**
+ * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).
+ */
 export interface SlackSettings {
+  /**
+   * Where review messages go.
+   */
   channel?: string;
   /**
    * Slack user id to GitHub login, for approvals from Slack.
@@ -156,6 +198,9 @@ export interface ResolvedOrgPolicy {
   terraform: ResolvedTerraformSettings;
   slack?: ResolvedSlackSettings;
 }
+/**
+ * The organisation's rules every design and plan must meet.
+ */
 export interface ResolvedPolicyRules {
   /**
    * Regions goals may deploy to. Absent means any.
@@ -210,6 +255,9 @@ export interface ResolvedSizeCaps {
    */
   allowedInstanceFamilies?: string[];
 }
+/**
+ * Who may approve an apply, and how many approvals it needs.
+ */
 export interface ResolvedApprovalRules {
   /**
    * The least repository permission that may approve.
@@ -228,18 +276,39 @@ export interface ResolvedApprovalRules {
    */
   allowSelfApproval: boolean;
 }
+/**
+ * How approved plans are applied.
+ */
 export interface ResolvedApplySettings {
+  /**
+   * Merge the goal's pull request once its apply succeeds.
+   */
   mergeAfterApply: boolean;
+  /**
+   * An apply still running after this long is rolled back.
+   */
   timeoutMinutes: number;
   /**
    * An apply refuses a saved plan older than this.
    */
   maxPlanAgeMinutes: number;
 }
+/**
+ * The rollback SLA, measured from the trigger (a failed or timed-out apply, or /rollback).
+ */
 export interface ResolvedRollbackSettings {
+  /**
+   * The rollback must begin within this many minutes.
+   */
   beginWithinMinutes: number;
+  /**
+   * The rollback must finish within this many minutes.
+   */
   finishWithinMinutes: number;
 }
+/**
+ * Where the Terraform goes and where its state lives.
+ */
 export interface ResolvedTerraformSettings {
   /**
    * The directory goals are written under: <root>/<name>/.
@@ -251,8 +320,17 @@ export interface ResolvedTerraformSettings {
   version: string;
   backend?: ResolvedBackendSettings;
 }
+/**
+ * The S3 backend for every stack's state. Without it, the plan workflow cannot keep state between runs.
+ */
 export interface ResolvedBackendSettings {
+  /**
+   * The backend type.
+   */
   type: "s3";
+  /**
+   * The state bucket.
+   */
   bucket: string;
   /**
    * An AWS region code.
@@ -267,7 +345,13 @@ export interface ResolvedBackendSettings {
    */
   dynamodbTable?: string;
 }
+/**
+ * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).
+ */
 export interface ResolvedSlackSettings {
+  /**
+   * Where review messages go.
+   */
   channel?: string;
   /**
    * Slack user id to GitHub login, for approvals from Slack.

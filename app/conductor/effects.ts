@@ -1,0 +1,33 @@
+import type { State } from "./states.js";
+
+export type OpsEventType = "sla-breach" | "apply-failed" | "budget-brake" | "drift" | "scan";
+
+/** What the effect runner does on GitHub (and Slack) after a transition. Pure code only names them. */
+export type Effect =
+  | { readonly type: "set-label"; readonly state: State }
+  | { readonly type: "sync-sticky" }
+  | { readonly type: "sync-conductor-check" }
+  | { readonly type: "sync-slack" }
+  | { readonly type: "reply"; readonly body: string }
+  | { readonly type: "react"; readonly commentId: number }
+  | { readonly type: "acquire-lock" }
+  | { readonly type: "release-lock" }
+  | {
+      readonly type: "dispatch-apply";
+      readonly mode: "apply" | "rollback";
+      readonly sha: string;
+      readonly knownGood: string | null;
+    }
+  | { readonly type: "dispatch-plan"; readonly sha: string }
+  | { readonly type: "record-applied"; readonly sha: string | null }
+  | { readonly type: "merge" }
+  | { readonly type: "close-goal"; readonly summary: string }
+  | {
+      readonly type: "ops-event";
+      readonly event: OpsEventType;
+      readonly severity: "critical" | "warning" | "info";
+      readonly message: string;
+      readonly details: Readonly<Record<string, string | number | boolean>>;
+    }
+  /** Another delivery is already doing this work: drop this one's pending writes. */
+  | { readonly type: "abandon" };

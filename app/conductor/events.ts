@@ -1,0 +1,56 @@
+import type { ActorFacts } from "./approval-gate.js";
+import type { ValidationRecord } from "./pr-state.js";
+
+/** Who asked, and through which door. */
+export interface Request {
+  readonly actor: ActorFacts;
+  /** A stable id of what carried the request (a comment id, a Slack action id), for de-duplication. */
+  readonly eventId: string;
+  readonly via: "comment" | "slack" | "check-run";
+  /** The comment to react to, when the request came as one. */
+  readonly commentId?: number;
+}
+
+/** Every event the Conductor reacts to, with the facts the edge gathered. */
+export type ConductorEvent =
+  | { readonly type: "pushed"; readonly sha: string }
+  | ({ readonly type: "validation-completed"; readonly runId: string } & ValidationRecord)
+  | ({ readonly type: "approve" } & Request)
+  | ({ readonly type: "rollback-requested" } & Request)
+  | ({ readonly type: "plan-requested" } & Request)
+  | ({ readonly type: "unlock-requested" } & Request)
+  | {
+      readonly type: "lock-acquired";
+      /** The PR head re-read after the lock was taken. */
+      readonly headSha: string;
+      /** The stack's applied revision at that moment (refs/infracrew/applied/<stack>), or null. */
+      readonly appliedSha: string | null;
+    }
+  | {
+      readonly type: "lock-held";
+      /** The holder, or null when no open pull request has the locked commit. */
+      readonly holderPr: number | null;
+      /** Who holds the lock and how it is released, ready to post. */
+      readonly reason: string;
+    }
+  | {
+      readonly type: "apply-completed";
+      readonly runId: string;
+      readonly mode: "apply" | "rollback";
+      readonly sha: string;
+      readonly status: "success" | "failure" | "timeout";
+      /** When the run began work (ApplyResult.startedAt), for the rollback-begin SLA. */
+      readonly startedAt?: string;
+      readonly runUrl?: string;
+      readonly summary?: string;
+    }
+  | {
+      readonly type: "rollback-started";
+      readonly runId: string;
+      readonly at: string;
+      readonly runUrl?: string;
+    }
+  | { readonly type: "tick" }
+  | { readonly type: "closed"; readonly merged: boolean };
+
+export type EventType = ConductorEvent["type"];

@@ -1,0 +1,481 @@
+import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
+import { approvalsMet, mayAct } from "./approval-gate.js";
+import type { Effect } from "./effects.js";
+import type { ConductorEvent, Request } from "./events.js";
+import { rememberHandled, type PrState, type RollbackRecord, type RollbackTrigger } from "./pr-state.js";
+import type { State } from "./states.js";
+
+export interface TransitionContext {
+  readonly now: string;
+  readonly policy: ResolvedOrgPolicy;
+  /** The app's own login, recorded as the requester of automatic rollbacks. */
+  readonly appLogin: string;
+}
+
+export interface Transition {
+  readonly state: PrState;
+  readonly effects: readonly Effect[];
+  /** Why nothing happened, for the log; set on every no-op. */
+  readonly noop?: string;
+}
+
+const short = (sha: string): string => sha.slice(0, 7);
+const minutes = (from: string, to: string): number => (Date.parse(to) - Date.parse(from)) / 60_000;
+
+const SHOWN: readonly Effect[] = [
+  { type: "sync-sticky" },
+  { type: "sync-conductor-check" },
+  { type: "sync-slack" },
+];
+
+function noop(state: PrState, why: string): Transition {
+  return { state, effects: [], noop: why };
+}
+
+function moveTo(
+  state: PrState,
+  next: State,
+  patch: Partial<PrState>,
+  effects: readonly Effect[],
+): Transition {
+  const changed = next !== state.state;
+  return {
+    state: { ...state, ...patch, state: next },
+    effects: [...(changed ? [{ type: "set-label", state: next } as const] : []), ...effects, ...SHOWN],
+  };
+}
+
+function stay(state: PrState, patch: Partial<PrState>, effects: readonly Effect[]): Transition {
+  return { state: { ...state, ...patch }, effects: [...effects, ...SHOWN] };
+}
+
+/** Answers a request that cannot proceed: a reply, remembered so a redelivery does not answer twice. */
+function refuse(state: PrState, request: Request, body: string): Transition {
+  return {
+    state: rememberHandled(state, request.eventId),
+    effects: [{ type: "reply", body }, { type: "sync-sticky" }],
+  };
+}
+
+function accepted(request: Request): Effect[] {
+  return request.commentId !== undefined ? [{ type: "react", commentId: request.commentId }] : [];
+}
+
+function rollbackRecord(
+  state: PrState,
+  ctx: TransitionContext,
+  trigger: RollbackTrigger,
+  requestedBy: string,
+): RollbackRecord {
+  const apply = state.apply!;
+  return {
+    trigger,
+    requestedBy,
+    triggeredAt: ctx.now,
+    fromSha: apply.sha,
+    toSha: apply.knownGood,
+    breaches: [],
+  };
+}
+
+/** Dispatches the rollback recorded in the state; the SLA clock already runs from its trigger. */
+function dispatchRollback(state: PrState, ctx: TransitionContext): Transition {
+  const rb = state.rollback!;
+  const target = rb.toSha
+    ? `the last known-good revision ${short(rb.toSha)}`
+    : "nothing (a first apply: destroy what it created)";
+  const { beginWithinMinutes: begin, finishWithinMinutes: finish } = ctx.policy.rollback;
+  return moveTo(state, "ROLLBACK", { rollback: { ...rb, dispatchedAt: ctx.now } }, [
+    { type: "dispatch-apply", mode: "rollback", sha: rb.fromSha, knownGood: rb.toSha },
+    {
+      type: "reply",
+      body: `Rolling back ${short(rb.fromSha)} to ${target} (${rb.trigger}). SLA: begins within ${begin} min, finishes within ${finish} min of the trigger.`,
+    },
+  ]);
+}
+
+function onValidation(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "validation-completed" }>,
+): Transition {
+  const id = `run:${event.runId}`;
+  if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
+  if (event.sha !== state.headSha)
+    return noop(state, `validation of ${short(event.sha)} is stale; head is ${short(state.headSha)}`);
+  if (!["VALIDATING", "BLOCKED", "READY_FOR_APPLY", "WAIT_FOR_APPROVE"].includes(state.state)) {
+    return noop(state, `validation arrived in ${state.state}`);
+  }
+  const validation = {
+    sha: event.sha,
+    verdict: event.verdict,
+    reasons: event.reasons,
+    ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+    ...(event.figures ? { figures: event.figures } : {}),
+    ...(event.section ? { section: event.section } : {}),
+  };
+  const base = rememberHandled(state, id);
+  if (event.verdict === "PASS") {
+    if (state.state === "WAIT_FOR_APPROVE") return stay(base, { validation }, []);
+    return moveTo(base, "WAIT_FOR_APPROVE", { validation }, []);
+  }
+  return moveTo(base, "BLOCKED", { validation, approvals: [] }, []);
+}
+
+function onPush(state: PrState, sha: string): Transition {
+  if (sha === state.headSha) return noop(state, `head ${short(sha)} unchanged`);
+  if (state.state === "APPLYING" || state.state === "ROLLBACK") {
+    return {
+      state: { ...state, headSha: sha },
+      effects: [{ type: "sync-sticky" }],
+      noop: `push during ${state.state}; validated after it ends`,
+    };
+  }
+  const voided = state.approvals.length;
+  const note: Effect[] =
+    voided > 0
+      ? [
+          {
+            type: "reply",
+            body: `New commit ${short(sha)}: ${voided} approval${voided === 1 ? "" : "s"} on ${short(state.headSha)} voided. Sentinel re-validates.`,
+          },
+        ]
+      : [];
+  const { validation: _dropped, ...rest } = state;
+  return moveTo({ ...rest, approvals: [] } as PrState, "VALIDATING", { headSha: sha, approvals: [] }, note);
+}
+
+const APPROVE_REFUSALS: Partial<Record<State, (s: PrState) => string>> = {
+  PENDING: () => "the plan is not ready yet",
+  IN_PROGRESS: () => "the plan is not ready yet",
+  VALIDATING: (s) =>
+    `Sentinel has not passed ${short(s.headSha)} yet; approve once the Infracrew / Sentinel check succeeds`,
+  BLOCKED: (s) =>
+    `Sentinel failed ${short(s.headSha)}; fix the findings and push, then approve the new commit`,
+  APPLYING: (s) => `${short(s.apply?.sha ?? s.headSha)} is already being applied`,
+  ROLLBACK: () => "a rollback is in progress",
+  DONE: () => "this plan is already applied; push a change to plan again",
+};
+
+function onApprove(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "approve" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
+  const gate = mayAct(event.actor, ctx.policy, "approve");
+  if (!gate.allowed) return refuse(state, event, `Approval refused: ${gate.reason}.`);
+  const refusal = APPROVE_REFUSALS[state.state];
+  if (refusal) return refuse(state, event, `Approval refused: ${refusal(state)}.`);
+  const sha = state.headSha;
+  if (state.validation?.sha !== sha || state.validation.verdict !== "PASS") {
+    return refuse(state, event, `Approval refused: Sentinel has not passed ${short(sha)}.`);
+  }
+  const login = event.actor.login;
+  if (state.approvals.some((a) => a.sha === sha && a.login.toLowerCase() === login.toLowerCase())) {
+    return refuse(state, event, `@${login} has already approved ${short(sha)}.`);
+  }
+  const approvals = [...state.approvals, { login, sha, at: ctx.now, via: event.via }];
+  const next = rememberHandled({ ...state, approvals }, event.eventId);
+  const check = approvalsMet(approvals, sha, state.goal.author, ctx.policy);
+  if (!check.met) {
+    return stay(next, {}, [
+      ...accepted(event),
+      { type: "reply", body: `Approval by @${login} recorded on ${short(sha)}; ${check.missing}.` },
+    ]);
+  }
+  return stay(next, { awaitingLock: "apply" }, [...accepted(event), { type: "acquire-lock" }]);
+}
+
+function onLockAcquired(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "lock-acquired" }>,
+  ctx: TransitionContext,
+): Transition {
+  const { awaitingLock: waiting, ...rest } = state;
+  const base = rest as PrState;
+  if (waiting === "rollback") return dispatchRollback(base, ctx);
+  if (waiting !== "apply")
+    return { state: base, effects: [{ type: "release-lock" }], noop: "lock taken with nothing waiting" };
+  const sha = state.headSha;
+  if (event.headSha !== sha) {
+    return moveTo({ ...base, approvals: [] }, "VALIDATING", { headSha: event.headSha }, [
+      { type: "release-lock" },
+      {
+        type: "reply",
+        body: `The head moved to ${short(event.headSha)} while approving ${short(sha)}; approvals voided, Sentinel re-validates.`,
+      },
+    ]);
+  }
+  const approvedBy = state.approvals.filter((a) => a.sha === sha).map((a) => a.login);
+  return moveTo(
+    base,
+    "APPLYING",
+    { apply: { sha, approvedBy, dispatchedAt: ctx.now, knownGood: event.appliedSha } },
+    [{ type: "dispatch-apply", mode: "apply", sha, knownGood: event.appliedSha }],
+  );
+}
+
+function onLockHeld(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "lock-held" }>,
+  prNumber: number,
+): Transition {
+  if (event.holderPr === prNumber) {
+    return {
+      state,
+      effects: [{ type: "abandon" }],
+      noop: "this PR already holds the lock: another delivery is applying",
+    };
+  }
+  const { awaitingLock: waiting, ...rest } = state;
+  const retry = waiting === "rollback" ? "Comment `/rollback` again" : "Approve again";
+  return stay(rest as PrState, {}, [
+    { type: "reply", body: `${event.reason} ${retry} once it is released.` },
+  ]);
+}
+
+function onApplyCompleted(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "apply-completed" }>,
+  ctx: TransitionContext,
+): Transition {
+  const id = `run:${event.runId}`;
+  if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
+  const base = rememberHandled(state, id);
+  const runLink = event.runUrl ? ` ([run](${event.runUrl}))` : "";
+  if (event.mode === "apply") {
+    if (state.state !== "APPLYING" || state.apply?.sha !== event.sha)
+      return noop(state, `apply result for ${short(event.sha)} in ${state.state}`);
+    const apply = {
+      ...state.apply,
+      finishedAt: ctx.now,
+      status: event.status,
+      ...(event.runUrl ? { runUrl: event.runUrl } : {}),
+    };
+    if (event.status === "success") {
+      return moveTo({ ...base, apply }, "DONE", {}, [
+        { type: "record-applied", sha: event.sha },
+        { type: "release-lock" },
+        ...(ctx.policy.apply.mergeAfterApply ? [{ type: "merge" } as const] : []),
+        { type: "close-goal", summary: event.summary ?? `Applied ${short(event.sha)}${runLink}.` },
+      ]);
+    }
+    const trigger = event.status === "timeout" ? "apply-timeout" : "apply-failed";
+    const failed = { ...base, apply };
+    const rolled = dispatchRollback(
+      { ...failed, rollback: rollbackRecord(failed, ctx, trigger, ctx.appLogin) },
+      ctx,
+    );
+    return {
+      state: rolled.state,
+      effects: [
+        {
+          type: "ops-event",
+          event: "apply-failed",
+          severity: "critical",
+          message: `Apply of ${short(event.sha)} on ${state.stack} ended: ${event.status}`,
+          details: { sha: event.sha, status: event.status },
+        },
+        ...rolled.effects,
+      ],
+    };
+  }
+  if (state.state !== "ROLLBACK" || !state.rollback) return noop(state, `rollback result in ${state.state}`);
+  const rollback: RollbackRecord = {
+    ...state.rollback,
+    finishedAt: ctx.now,
+    status: event.status === "success" ? "success" : "failure",
+  };
+  const sla = slaBreaches({ ...base, rollback }, ctx);
+  if (event.status !== "success") {
+    return stay({ ...sla.state }, {}, [
+      ...sla.effects,
+      {
+        type: "reply",
+        body: `Rollback of ${short(state.rollback.fromSha)} failed${runLink}. A person must look: the lock stays held until \`/unlock\`.`,
+      },
+      {
+        type: "ops-event",
+        event: "apply-failed",
+        severity: "critical",
+        message: `Rollback on ${state.stack} failed`,
+        details: { sha: state.rollback.fromSha },
+      },
+    ]);
+  }
+  const target = state.rollback.toSha
+    ? `the known-good revision ${short(state.rollback.toSha)}`
+    : "nothing: what the failed first apply created is destroyed";
+  return moveTo(sla.state, "DONE", {}, [
+    ...sla.effects,
+    { type: "record-applied", sha: state.rollback.toSha },
+    { type: "release-lock" },
+    {
+      type: "reply",
+      body: `Rolled back to ${target} in ${minutes(state.rollback.triggeredAt, ctx.now).toFixed(1)} min${runLink}.${event.summary ? `\n\n${event.summary}` : ""}`,
+    },
+  ]);
+}
+
+/** SLA breaches that are due and not yet reported. */
+function slaBreaches(state: PrState, ctx: TransitionContext): { state: PrState; effects: Effect[] } {
+  const rb = state.rollback;
+  if (!rb) return { state, effects: [] };
+  const { beginWithinMinutes: begin, finishWithinMinutes: finish } = ctx.policy.rollback;
+  const due: { phase: "begin" | "finish"; limit: number; elapsed: number }[] = [];
+  const beganAt = rb.startedAt ?? (rb.finishedAt ? undefined : ctx.now);
+  const begun = beganAt ? minutes(rb.triggeredAt, beganAt) : 0;
+  if (!rb.breaches.includes("begin") && begun > begin)
+    due.push({ phase: "begin", limit: begin, elapsed: begun });
+  const ended = minutes(rb.triggeredAt, rb.finishedAt ?? ctx.now);
+  if (!rb.breaches.includes("finish") && ended > finish)
+    due.push({ phase: "finish", limit: finish, elapsed: ended });
+  if (due.length === 0) return { state, effects: [] };
+  const effects: Effect[] = due.flatMap((d) => [
+    {
+      type: "ops-event",
+      event: "sla-breach",
+      severity: "critical",
+      message: `Rollback on ${state.stack} did not ${d.phase} within ${d.limit} minutes of the trigger`,
+      details: { phase: d.phase, limitSeconds: d.limit * 60, elapsedSeconds: Math.round(d.elapsed * 60) },
+    } as const,
+    {
+      type: "reply",
+      body: `⚠️ Rollback SLA breached: it did not ${d.phase} within ${d.limit} min of the trigger (${d.elapsed.toFixed(1)} min).`,
+    } as const,
+  ]);
+  return {
+    state: { ...state, rollback: { ...rb, breaches: [...rb.breaches, ...due.map((d) => d.phase)] } },
+    effects,
+  };
+}
+
+function onRollbackStarted(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "rollback-started" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.state !== "ROLLBACK" || !state.rollback || state.rollback.startedAt)
+    return noop(state, "rollback start not awaited");
+  const started = { ...state, rollback: { ...state.rollback, startedAt: event.at } };
+  const sla = slaBreaches(started, { ...ctx, now: event.at });
+  return stay(sla.state, {}, sla.effects);
+}
+
+function onRollbackRequested(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "rollback-requested" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
+  const gate = mayAct(event.actor, ctx.policy, "roll back");
+  if (!gate.allowed) return refuse(state, event, `Rollback refused: ${gate.reason}.`);
+  if (state.state === "APPLYING")
+    return refuse(
+      state,
+      event,
+      "Rollback refused: the apply is still running; if it fails or times out it rolls back by itself.",
+    );
+  if (state.state === "ROLLBACK")
+    return refuse(state, event, "Rollback refused: a rollback is already in progress.");
+  if (state.state !== "DONE" || state.apply?.status !== "success") {
+    return refuse(state, event, "Rollback refused: nothing from this pull request has been applied.");
+  }
+  const next = rememberHandled(state, event.eventId);
+  const rollback = rollbackRecord(next, ctx, event.via === "slack" ? "slack" : "command", event.actor.login);
+  return stay(next, { rollback, awaitingLock: "rollback" }, [...accepted(event), { type: "acquire-lock" }]);
+}
+
+function onPlanRequested(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "plan-requested" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
+  const gate = mayAct(event.actor, ctx.policy, "re-plan");
+  if (!gate.allowed) return refuse(state, event, `Re-plan refused: ${gate.reason}.`);
+  if (state.state === "APPLYING" || state.state === "ROLLBACK") {
+    return refuse(
+      state,
+      event,
+      `Re-plan refused: wait until ${state.state === "APPLYING" ? "the apply" : "the rollback"} ends.`,
+    );
+  }
+  const next = rememberHandled(state, event.eventId);
+  const { validation: _v, ...rest } = next;
+  return moveTo({ ...rest, approvals: [] } as PrState, "VALIDATING", {}, [
+    ...accepted(event),
+    { type: "dispatch-plan", sha: state.headSha },
+  ]);
+}
+
+function onUnlockRequested(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "unlock-requested" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
+  const gate = mayAct(event.actor, ctx.policy, "unlock");
+  if (!gate.allowed) return refuse(state, event, `Unlock refused: ${gate.reason}.`);
+  if (state.state === "APPLYING") return refuse(state, event, "Unlock refused: the apply is still running.");
+  const next = rememberHandled(state, event.eventId);
+  return { state: next, effects: [...accepted(event), { type: "release-lock" }, { type: "sync-sticky" }] };
+}
+
+function onTick(state: PrState, ctx: TransitionContext): Transition {
+  if (
+    state.state === "APPLYING" &&
+    state.apply &&
+    minutes(state.apply.dispatchedAt, ctx.now) > ctx.policy.apply.timeoutMinutes
+  ) {
+    const timedOut = { ...state, apply: { ...state.apply, status: "timeout" as const, finishedAt: ctx.now } };
+    return dispatchRollback(
+      { ...timedOut, rollback: rollbackRecord(timedOut, ctx, "apply-timeout", ctx.appLogin) },
+      ctx,
+    );
+  }
+  if (state.state === "ROLLBACK" && state.rollback && !state.rollback.finishedAt) {
+    const sla = slaBreaches(state, ctx);
+    return sla.effects.length > 0 ? stay(sla.state, {}, sla.effects) : noop(state, "rollback within its SLA");
+  }
+  return noop(state, `nothing due in ${state.state}`);
+}
+
+/**
+ * The Conductor's transition table: (state, event) → (state, effects). Pure. Illegal, stale and duplicate
+ * events are no-ops with a reason, so redelivered or out-of-order webhooks change nothing.
+ */
+export function transition(
+  state: PrState,
+  event: ConductorEvent,
+  ctx: TransitionContext & { readonly prNumber: number },
+): Transition {
+  switch (event.type) {
+    case "validation-completed":
+      return onValidation(state, event);
+    case "pushed":
+      return onPush(state, event.sha);
+    case "approve":
+      return onApprove(state, event, ctx);
+    case "lock-acquired":
+      return onLockAcquired(state, event, ctx);
+    case "lock-held":
+      return onLockHeld(state, event, ctx.prNumber);
+    case "apply-completed":
+      return onApplyCompleted(state, event, ctx);
+    case "rollback-started":
+      return onRollbackStarted(state, event, ctx);
+    case "rollback-requested":
+      return onRollbackRequested(state, event, ctx);
+    case "plan-requested":
+      return onPlanRequested(state, event, ctx);
+    case "unlock-requested":
+      return onUnlockRequested(state, event, ctx);
+    case "tick":
+      return onTick(state, ctx);
+    case "closed":
+      return event.merged || state.state === "DONE"
+        ? noop(state, "closed")
+        : { state, effects: [{ type: "release-lock" }], noop: "closed without merge" };
+  }
+}

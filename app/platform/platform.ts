@@ -1,0 +1,152 @@
+import type { Permission } from "../conductor/approval-gate.js";
+
+export interface RepoRef {
+  readonly owner: string;
+  readonly repo: string;
+}
+
+export interface PullRequest {
+  readonly number: number;
+  readonly url: string;
+  readonly headSha: string;
+  readonly headRef: string;
+  readonly baseRef: string;
+  readonly title: string;
+  readonly body: string;
+  readonly state: "open" | "closed";
+  readonly merged: boolean;
+  readonly labels: readonly string[];
+  readonly author: string;
+}
+
+/** A file to write (content) or delete (null) in a commit. */
+export interface FileChange {
+  readonly path: string;
+  readonly content: string | null;
+}
+
+export interface Comment {
+  readonly id: number;
+  readonly body: string;
+}
+
+export interface CheckRunAnnotation {
+  readonly path: string;
+  readonly start_line: number;
+  readonly end_line: number;
+  readonly annotation_level: "notice" | "warning" | "failure";
+  readonly message: string;
+  readonly title?: string;
+}
+
+export interface CheckRunAction {
+  /** At most 20 characters. */
+  readonly label: string;
+  /** At most 40 characters. */
+  readonly description: string;
+  /** At most 20 characters; sent back in check_run.requested_action. */
+  readonly identifier: string;
+}
+
+export interface CheckRunInput {
+  readonly name: string;
+  readonly headSha: string;
+  readonly status: "queued" | "in_progress" | "completed";
+  readonly conclusion?:
+    "action_required" | "cancelled" | "failure" | "neutral" | "success" | "skipped" | "timed_out";
+  readonly title: string;
+  /** At most 65,535 characters: cut it with app/render/limits before it gets here. */
+  readonly summary: string;
+  readonly text?: string;
+  readonly detailsUrl?: string;
+  readonly externalId?: string;
+  /** Any number: the implementation sends them in batches of at most 50. */
+  readonly annotations?: readonly CheckRunAnnotation[];
+  readonly actions?: readonly CheckRunAction[];
+}
+
+export interface WorkflowArtifact {
+  readonly id: number;
+  readonly name: string;
+  readonly expired: boolean;
+}
+
+/**
+ * Everything the Conductor does on its code host, for one repository. GitHub is one implementation
+ * (app/platform/github/); a fake serves tests and dry runs. Reads return undefined for "not there";
+ * writes are idempotent where the name says `ensure` or `upsert`.
+ */
+export interface Platform {
+  readonly repo: RepoRef;
+
+  /** The repository's default branch. */
+  getDefaultBranch(): Promise<string>;
+  /** A file's text at a ref (default branch when omitted), or undefined when absent. */
+  readFile(path: string, ref?: string): Promise<string | undefined>;
+  /** The commit SHA a branch points at, or undefined when the branch does not exist. */
+  getBranchSha(branch: string): Promise<string | undefined>;
+  /**
+   * Writes all changes onto `branch` as one commit made from one tree on top of `base` (a branch name). The branch
+   * is created, or moved to the new commit when it exists (force), so re-running gives the same single commit.
+   */
+  commitFiles(input: {
+    readonly branch: string;
+    readonly base: string;
+    readonly message: string;
+    readonly files: readonly FileChange[];
+  }): Promise<{ readonly sha: string; readonly branchCreated: boolean }>;
+
+  findOpenPullRequest(branch: string): Promise<PullRequest | undefined>;
+  getPullRequest(number: number): Promise<PullRequest>;
+  createPullRequest(input: {
+    readonly branch: string;
+    readonly base: string;
+    readonly title: string;
+    readonly body: string;
+  }): Promise<PullRequest>;
+  updatePullRequest(
+    number: number,
+    input: { readonly title?: string; readonly body?: string },
+  ): Promise<void>;
+  /** Merges at exactly `sha`; a PR whose head moved is not merged. */
+  mergePullRequest(
+    number: number,
+    sha: string,
+    method: "merge" | "squash" | "rebase",
+  ): Promise<{ readonly merged: boolean; readonly message: string }>;
+  /** The pull requests a commit belongs to. */
+  pullRequestsForCommit(sha: string): Promise<readonly PullRequest[]>;
+
+  /** Replaces an issue's or PR's labels. */
+  setLabels(issue: number, labels: readonly string[]): Promise<void>;
+  /** Creates the label if the repository lacks it. */
+  ensureLabel(name: string, color: string, description: string): Promise<void>;
+  /** The first comment containing `marker`, if any. */
+  findComment(issue: number, marker: string): Promise<Comment | undefined>;
+  /** Updates the comment containing `marker` in place, or creates it once (`known` saves the look-up). */
+  ensureComment(issue: number, marker: string, body: string, known?: Comment): Promise<Comment>;
+  createComment(issue: number, body: string): Promise<number>;
+  addReaction(commentId: number, content: "eyes" | "+1" | "-1" | "rocket" | "confused"): Promise<void>;
+  closeIssue(issue: number, reason: "completed" | "not_planned"): Promise<void>;
+
+  /** Creates the named check run on a commit, or updates the existing one; returns its id. */
+  upsertCheckRun(input: CheckRunInput): Promise<number>;
+
+  /** The repository permission of a user (admin, maintain, write, triage, read or none). */
+  getPermission(login: string): Promise<Permission>;
+  isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
+
+  dispatchWorkflow(file: string, ref: string, inputs: Readonly<Record<string, string>>): Promise<void>;
+  listRunArtifacts(runId: number): Promise<readonly WorkflowArtifact[]>;
+  /** The files inside an artifact's zip, by path. */
+  downloadArtifact(artifactId: number): Promise<ReadonlyMap<string, Uint8Array>>;
+
+  /** Creates a ref; false when it already exists (the lock primitive). */
+  createRef(ref: string, sha: string): Promise<boolean>;
+  /** The SHA a ref points at, or undefined. `ref` is fully qualified: refs/infracrew/locks/<stack>. */
+  getRef(ref: string): Promise<string | undefined>;
+  /** Points a ref at a SHA, creating it if needed. */
+  setRef(ref: string, sha: string): Promise<void>;
+  /** Deletes a ref; false when it was not there. */
+  deleteRef(ref: string): Promise<boolean>;
+}

@@ -1,0 +1,98 @@
+import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
+import { encodeState, type PrState } from "../conductor/pr-state.js";
+import type { State } from "../conductor/states.js";
+import { MARKERS } from "./markers.js";
+import { plain, shortSha, table } from "./markdown.js";
+
+/** Each state in a few words, as the sticky comment and the Slack message show it. */
+export const HEADLINE: Record<State, string> = {
+  PENDING: "⏳ Pending",
+  IN_PROGRESS: "🛠️ Designing",
+  VALIDATING: "🔎 Validating",
+  BLOCKED: "⛔ Blocked by Sentinel",
+  READY_FOR_APPLY: "✅ Ready for apply",
+  WAIT_FOR_APPROVE: "✋ Waiting for approval",
+  APPLYING: "🚀 Applying",
+  ROLLBACK: "↩️ Rolling back",
+  DONE: "🎉 Done",
+};
+
+function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
+  switch (state.state) {
+    case "VALIDATING":
+      return `Sentinel is planning and checking ${shortSha(state.headSha)}.`;
+    case "BLOCKED":
+      return "Fix what Sentinel found and push; the new commit is validated again. `/plan` re-runs it.";
+    case "WAIT_FOR_APPROVE": {
+      const onHead = state.approvals.filter((a) => a.sha === state.headSha).length;
+      return `Comment \`/approve\` to apply ${shortSha(state.headSha)} (${onHead}/${policy.approvals.required} approvals).`;
+    }
+    case "APPLYING":
+      return `Applying ${shortSha(state.apply?.sha ?? state.headSha)}; it rolls back by itself on failure or after ${policy.apply.timeoutMinutes} min.`;
+    case "ROLLBACK":
+      return state.rollback?.status === "failure"
+        ? "The rollback failed: a person must look. The stack lock is held until `/unlock`."
+        : `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
+    case "DONE":
+      return "Applied. `/rollback` re-applies the last known-good revision.";
+    default:
+      return "";
+  }
+}
+
+function facts(state: PrState, policy: ResolvedOrgPolicy): string[][] {
+  const rows: string[][] = [["Head", `\`${shortSha(state.headSha)}\``]];
+  if (state.validation) {
+    const verdict = state.validation.verdict === "PASS" ? "✅ PASS" : "❌ FAIL";
+    const run = state.validation.runUrl ? ` ([run](${state.validation.runUrl}))` : "";
+    rows.push(["Sentinel", `${verdict} on \`${shortSha(state.validation.sha)}\`${run}`]);
+  }
+  const approvals = state.approvals.filter((a) => a.sha === state.headSha);
+  rows.push([
+    "Approvals",
+    `${approvals.length}/${policy.approvals.required}${approvals.length > 0 ? `: ${approvals.map((a) => `${a.login} (${a.via})`).join(", ")}` : ""}`,
+  ]);
+  if (state.apply) {
+    const status = state.apply.status ?? "running";
+    const run = state.apply.runUrl ? ` ([run](${state.apply.runUrl}))` : "";
+    rows.push(["Apply", `\`${shortSha(state.apply.sha)}\` ${status}${run}`]);
+    rows.push([
+      "Known-good",
+      state.apply.knownGood ? `\`${shortSha(state.apply.knownGood)}\`` : "none (first apply)",
+    ]);
+  }
+  if (state.rollback) {
+    const rb = state.rollback;
+    const breaches = rb.breaches.length > 0 ? `, SLA breached (${rb.breaches.join(", ")})` : "";
+    rows.push(["Rollback", `${rb.trigger} at ${rb.triggeredAt}: ${rb.status ?? "running"}${breaches}`]);
+  }
+  return rows;
+}
+
+/** The one sticky comment on a goal's PR: the state at a glance, with the Conductor state in a hidden marker. */
+export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details: string = ""): string {
+  const reasons = state.validation?.section
+    ? ["", state.validation.section]
+    : state.validation && state.validation.reasons.length > 0
+      ? [
+          "",
+          "<details><summary>Sentinel's reasons</summary>",
+          "",
+          ...state.validation.reasons.map((r) => `- ${plain(r)}`),
+          "",
+          "</details>",
+        ]
+      : [];
+  return [
+    MARKERS.sticky,
+    `### Infracrew · \`${state.stack}\` · ${HEADLINE[state.state]}`,
+    "",
+    nextStep(state, policy),
+    "",
+    table(["", ""], facts(state, policy)),
+    ...reasons,
+    ...(details ? ["", details] : []),
+    "",
+    encodeState(state),
+  ].join("\n");
+}

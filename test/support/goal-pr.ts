@@ -1,0 +1,60 @@
+import type { Permission } from "../../app/conductor/approval-gate.js";
+import type { ConductorDeps } from "../../app/conductor/deps.js";
+import { branchFor, NAMES } from "../../app/conductor/names.js";
+import type { PrState } from "../../app/conductor/pr-state.js";
+import { labelFor } from "../../app/conductor/states.js";
+import { renderSticky } from "../../app/render/sticky-comment.js";
+import { fakeDeps } from "./conductor-deps.js";
+import { policyWith } from "./policies.js";
+
+export const PR_NUMBER = 12;
+
+/** The .github/infracrew.yml of the Slack tests: one approval, #infra-reviews, two mapped Slack users. */
+export const SLACK_CONFIG = [
+  "approvals:",
+  "  required: 1",
+  "slack:",
+  '  channel: "#infra-reviews"',
+  "  users:",
+  "    U0BOB: bob",
+  "    U0MALLORY: mallory",
+  "",
+].join("\n");
+
+export interface GoalPrOptions extends Pick<ConductorDeps, "notifier" | "observer" | "notifierTimeoutMs"> {
+  readonly config?: string;
+  readonly permissions?: Record<string, Permission>;
+  readonly now?: string;
+  /** A clock that moves, for journeys; `now` is a fixed one. */
+  readonly clock?: () => Date;
+}
+
+/**
+ * Goal PR acme/infra#12 from infracrew/<stack> at the state's head SHA, its sticky comment carrying `state`, and its
+ * goal issue, on the FakePlatform of `fakeDeps()` whose default branch holds `config`; bob may write and mallory read
+ * unless told otherwise.
+ */
+export function goalPr(state: PrState, options: GoalPrOptions = {}) {
+  const {
+    config = SLACK_CONFIG,
+    permissions = { bob: "write", mallory: "read" },
+    now = "2026-11-27T12:05:00Z",
+    clock = () => new Date(now),
+    ...hooks
+  } = options;
+  const deps = fakeDeps({ clock, ...hooks });
+  const platform = deps.platform;
+  platform.seedFiles(platform.defaultBranch, { [NAMES.configPath]: config });
+  platform.seedIssue([NAMES.goalLabel], state.goal.issue);
+  const pr = platform.seedPullRequest({
+    number: PR_NUMBER,
+    branch: branchFor(state.stack),
+    headSha: state.headSha,
+    title: `infra(${state.stack}): web-api in eu-west-1`,
+    author: deps.appLogin,
+    labels: [labelFor(state.state)],
+  });
+  platform.seedComment(pr.number, renderSticky(state, policyWith()));
+  for (const [login, permission] of Object.entries(permissions)) platform.seedPermission(login, permission);
+  return { pr, platform, deps, log: deps.log };
+}

@@ -1,0 +1,455 @@
+import { describe, expect, it } from "vitest";
+import type { Effect } from "../../../app/conductor/effects.js";
+import type { ConductorEvent } from "../../../app/conductor/events.js";
+import type { PrState } from "../../../app/conductor/pr-state.js";
+import { STATES, type State } from "../../../app/conductor/states.js";
+import { transition } from "../../../app/conductor/transitions.js";
+import { policyWith } from "../../support/policies.js";
+import { EVENT_SAMPLES, SHA_A, SHA_B, SHA_GOOD, actor, prState, request } from "../../support/pr-states.js";
+
+const policy = policyWith({ approvals: { required: 1 } });
+const ctx = { now: "2026-11-27T12:05:00Z", policy, appLogin: "infracrew[bot]", prNumber: 9 };
+
+/** Every state change the design allows (DESIGN §4, plus DONE → ROLLBACK for /rollback and re-plans). */
+const ALLOWED = new Set([
+  "VALIDATING→WAIT_FOR_APPROVE",
+  "VALIDATING→BLOCKED",
+  "BLOCKED→VALIDATING",
+  "BLOCKED→WAIT_FOR_APPROVE",
+  "READY_FOR_APPLY→WAIT_FOR_APPROVE",
+  "READY_FOR_APPLY→VALIDATING",
+  "READY_FOR_APPLY→BLOCKED",
+  "WAIT_FOR_APPROVE→VALIDATING",
+  "WAIT_FOR_APPROVE→BLOCKED",
+  "WAIT_FOR_APPROVE→APPLYING",
+  "APPLYING→DONE",
+  "APPLYING→ROLLBACK",
+  "ROLLBACK→DONE",
+  "DONE→ROLLBACK",
+  "DONE→VALIDATING",
+  "PENDING→VALIDATING",
+  "IN_PROGRESS→VALIDATING",
+]);
+
+const LOCK_REASON =
+  "Stack `checkout-api` is locked by #12 (https://github.com/acme/infra/pull/12). It is released when that pull request finishes applying or rolls back, or with `/unlock` on #12.";
+
+const types = (effects: readonly Effect[]): string[] => effects.map((e) => e.type);
+
+describe("transition: every state × every event is legal or a no-op", () => {
+  const cases = STATES.flatMap((s) => Object.values(EVENT_SAMPLES).map((e) => [s, e.type, e] as const));
+  it.each(cases)("%s + %s", (from, _type, event) => {
+    const result = transition(prState(from), event, ctx);
+    const to = result.state.state;
+    if (to !== from) expect(ALLOWED, `${from}→${to}`).toContain(`${from}→${to}`);
+    expect(types(result.effects).includes("set-label")).toBe(to !== from);
+    if (result.noop) expect(to).toBe(from);
+    if (result.noop)
+      expect(
+        types(result.effects).filter((t) => !["sync-sticky", "release-lock", "abandon"].includes(t)),
+      ).toEqual([]);
+  });
+
+  it.each(STATES.flatMap((s) => Object.values(EVENT_SAMPLES).map((e) => [s, e.type, e] as const)))(
+    "%s + %s twice changes nothing the second time",
+    (from, _type, event) => {
+      const once = transition(prState(from), event, ctx);
+      const twice = transition(once.state, event, ctx);
+      const sideEffects = types(twice.effects).filter((t) =>
+        ["dispatch-apply", "dispatch-plan", "merge", "close-goal", "record-applied", "react"].includes(t),
+      );
+      if (
+        event.type !== "tick" &&
+        event.type !== "lock-acquired" &&
+        event.type !== "closed" &&
+        event.type !== "lock-held"
+      ) {
+        expect(sideEffects).toEqual([]);
+      }
+    },
+  );
+});
+
+interface Case {
+  name: string;
+  from: PrState;
+  event: ConductorEvent;
+  to: State;
+  effects?: string[];
+  reply?: string | RegExp;
+  patch?: (s: PrState) => unknown;
+  expected?: unknown;
+  now?: string;
+  policy?: ReturnType<typeof policyWith>;
+}
+
+const CASES: Case[] = [
+  {
+    name: "Sentinel PASS moves a validating PR to wait for approval",
+    from: prState("VALIDATING"),
+    event: {
+      type: "validation-completed",
+      runId: "1",
+      sha: SHA_A,
+      verdict: "PASS",
+      reasons: ["no findings"],
+    },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["set-label", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => s.validation,
+    expected: { sha: SHA_A, verdict: "PASS", reasons: ["no findings"] },
+  },
+  {
+    name: "Sentinel FAIL blocks",
+    from: prState("VALIDATING"),
+    event: { type: "validation-completed", runId: "1", sha: SHA_A, verdict: "FAIL", reasons: ["brake"] },
+    to: "BLOCKED",
+  },
+  {
+    name: "a validation of an older commit is stale",
+    from: prState("VALIDATING", { headSha: SHA_B }),
+    event: { type: "validation-completed", runId: "1", sha: SHA_A, verdict: "PASS", reasons: [] },
+    to: "VALIDATING",
+    effects: [],
+  },
+  {
+    name: "a new push voids approvals and re-validates",
+    from: prState("WAIT_FOR_APPROVE", { approvals: [{ login: "bob", sha: SHA_A, at: "t", via: "comment" }] }),
+    event: { type: "pushed", sha: SHA_B },
+    to: "VALIDATING",
+    reply: `New commit ${SHA_B.slice(0, 7)}: 1 approval on ${SHA_A.slice(0, 7)} voided. Sentinel re-validates.`,
+    patch: (s) => [s.approvals, s.headSha, s.validation],
+    expected: [[], SHA_B, undefined],
+  },
+  {
+    name: "a push on a blocked PR re-validates",
+    from: prState("BLOCKED"),
+    event: { type: "pushed", sha: SHA_B },
+    to: "VALIDATING",
+  },
+  {
+    name: "an approval that meets the rule takes the lock",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "approve", ...request() },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => [s.awaitingLock, s.approvals],
+    expected: ["apply", [{ login: "bob", sha: SHA_A, at: "2026-11-27T12:05:00Z", via: "comment" }]],
+  },
+  {
+    name: "the goal's author alone is recorded but cannot apply",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "approve", ...request({ actor: actor({ login: "carol" }) }) },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["react", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    reply: `Approval by @carol recorded on ${SHA_A.slice(0, 7)}; @carol filed the goal and cannot approve alone: an approval from someone else is needed.`,
+  },
+  {
+    name: "a reader's approval is refused with the reason",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "approve", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["reply", "sync-sticky"],
+    reply: "Approval refused: @dave has read permission; to approve you need write or more.",
+  },
+  {
+    name: "a bot's approval is refused",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: {
+      type: "approve",
+      ...request({ actor: actor({ login: "dependabot[bot]", isBot: true, permission: "admin" }) }),
+    },
+    to: "WAIT_FOR_APPROVE",
+    reply: "Approval refused: bots cannot approve.",
+  },
+  {
+    name: "an approval before Sentinel passed is refused",
+    from: prState("VALIDATING"),
+    event: { type: "approve", ...request() },
+    to: "VALIDATING",
+    reply: `Approval refused: Sentinel has not passed ${SHA_A.slice(0, 7)} yet; approve once the Infracrew / Sentinel check succeeds.`,
+  },
+  {
+    name: "a second approval by the same person is answered once",
+    from: prState("WAIT_FOR_APPROVE", { approvals: [{ login: "bob", sha: SHA_A, at: "t", via: "comment" }] }),
+    event: { type: "approve", ...request({ eventId: "comment:99", commentId: 99 }) },
+    to: "WAIT_FOR_APPROVE",
+    reply: `@bob has already approved ${SHA_A.slice(0, 7)}.`,
+  },
+  {
+    name: "the lock taken on an unchanged head dispatches the apply",
+    from: prState("WAIT_FOR_APPROVE", {
+      awaitingLock: "apply",
+      approvals: [{ login: "bob", sha: SHA_A, at: "t", via: "comment" }],
+    }),
+    event: { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_GOOD },
+    to: "APPLYING",
+    effects: ["set-label", "dispatch-apply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => [s.apply, s.awaitingLock],
+    expected: [
+      { sha: SHA_A, approvedBy: ["bob"], dispatchedAt: "2026-11-27T12:05:00Z", knownGood: SHA_GOOD },
+      undefined,
+    ],
+  },
+  {
+    name: "the lock taken after the head moved releases it and re-validates",
+    from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply" }),
+    event: { type: "lock-acquired", headSha: SHA_B, appliedSha: null },
+    to: "VALIDATING",
+    effects: ["set-label", "release-lock", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+  },
+  {
+    name: "a lock held by another PR is explained with a link",
+    from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply" }),
+    event: { type: "lock-held", holderPr: 12, reason: LOCK_REASON },
+    to: "WAIT_FOR_APPROVE",
+    reply: `${LOCK_REASON} Approve again once it is released.`,
+  },
+  {
+    name: "a lock held by this PR means another delivery is applying: abandon",
+    from: prState("WAIT_FOR_APPROVE", { awaitingLock: "apply" }),
+    event: { type: "lock-held", holderPr: 9, reason: "held by this PR" },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["abandon"],
+  },
+  {
+    name: "a successful apply is done: record, unlock, merge, close",
+    from: prState("APPLYING"),
+    event: {
+      type: "apply-completed",
+      runId: "5",
+      mode: "apply",
+      sha: SHA_A,
+      status: "success",
+      runUrl: "https://r/5",
+    },
+    to: "DONE",
+    effects: [
+      "set-label",
+      "record-applied",
+      "release-lock",
+      "merge",
+      "close-goal",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+  },
+  {
+    name: "a successful apply without mergeAfterApply does not merge",
+    from: prState("APPLYING"),
+    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_A, status: "success" },
+    to: "DONE",
+    effects: [
+      "set-label",
+      "record-applied",
+      "release-lock",
+      "close-goal",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+    policy: policyWith({ apply: { mergeAfterApply: false } }),
+  },
+  {
+    name: "a failed apply rolls back to the known-good revision",
+    from: prState("APPLYING"),
+    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_A, status: "failure" },
+    to: "ROLLBACK",
+    effects: [
+      "ops-event",
+      "set-label",
+      "dispatch-apply",
+      "reply",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+    patch: (s) => s.rollback,
+    expected: {
+      trigger: "apply-failed",
+      requestedBy: "infracrew[bot]",
+      triggeredAt: "2026-11-27T12:05:00Z",
+      dispatchedAt: "2026-11-27T12:05:00Z",
+      fromSha: SHA_A,
+      toSha: SHA_GOOD,
+      breaches: [],
+    },
+  },
+  {
+    name: "an apply result for another SHA is ignored",
+    from: prState("APPLYING"),
+    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_B, status: "success" },
+    to: "APPLYING",
+    effects: [],
+  },
+  {
+    name: "an apply past its timeout rolls back on the next tick",
+    from: prState("APPLYING"),
+    event: { type: "tick" },
+    now: "2026-11-27T12:31:00Z",
+    to: "ROLLBACK",
+    patch: (s) => [s.rollback?.trigger, s.apply?.status],
+    expected: ["apply-timeout", "timeout"],
+  },
+  {
+    name: "an apply within its timeout is left alone",
+    from: prState("APPLYING"),
+    event: { type: "tick" },
+    now: "2026-11-27T12:29:00Z",
+    to: "APPLYING",
+    effects: [],
+  },
+  {
+    name: "a rollback that finishes in time is done",
+    from: prState("ROLLBACK"),
+    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "success" },
+    now: "2026-11-27T12:20:00Z",
+    to: "DONE",
+    effects: [
+      "set-label",
+      "record-applied",
+      "release-lock",
+      "reply",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+    reply: `Rolled back to the known-good revision ${SHA_GOOD.slice(0, 7)} in 10.0 min.`,
+  },
+  {
+    name: "a rollback that finishes late is done, with an SLA breach",
+    from: prState("ROLLBACK", {}),
+    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "success" },
+    now: "2026-11-27T12:26:00Z",
+    to: "DONE",
+    effects: [
+      "set-label",
+      "ops-event",
+      "reply",
+      "record-applied",
+      "release-lock",
+      "reply",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+  },
+  {
+    name: "a rollback not begun after 5 minutes breaches the begin SLA on a tick",
+    from: prState("ROLLBACK"),
+    event: { type: "tick" },
+    now: "2026-11-27T12:15:30Z",
+    to: "ROLLBACK",
+    effects: ["ops-event", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    reply: "⚠️ Rollback SLA breached: it did not begin within 5 min of the trigger (5.5 min).",
+    patch: (s) => s.rollback?.breaches,
+    expected: ["begin"],
+  },
+  {
+    name: "a rollback that started in time does not breach on a tick",
+    from: prState("ROLLBACK", {}),
+    event: { type: "rollback-started", runId: "7", at: "2026-11-27T12:12:00Z" },
+    to: "ROLLBACK",
+    effects: ["sync-sticky", "sync-conductor-check", "sync-slack"],
+  },
+  {
+    name: "a failed rollback stays, holds the lock and calls for a person",
+    from: prState("ROLLBACK"),
+    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "failure" },
+    to: "ROLLBACK",
+    effects: ["reply", "ops-event", "sync-sticky", "sync-conductor-check", "sync-slack"],
+  },
+  {
+    name: "/rollback after done takes the lock, with the SLA clock started",
+    from: prState("DONE"),
+    event: { type: "rollback-requested", ...request() },
+    to: "DONE",
+    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => [s.awaitingLock, s.rollback?.triggeredAt, s.rollback?.toSha, s.rollback?.trigger],
+    expected: ["rollback", "2026-11-27T12:05:00Z", SHA_GOOD, "command"],
+  },
+  {
+    name: "the lock for a requested rollback dispatches it, keeping the trigger time",
+    from: prState("DONE", {
+      awaitingLock: "rollback",
+      rollback: {
+        trigger: "command",
+        requestedBy: "bob",
+        triggeredAt: "2026-11-27T12:01:00Z",
+        fromSha: SHA_A,
+        toSha: SHA_GOOD,
+        breaches: [],
+      },
+    }),
+    event: { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_A },
+    to: "ROLLBACK",
+    patch: (s) => [s.rollback?.triggeredAt, s.rollback?.dispatchedAt],
+    expected: ["2026-11-27T12:01:00Z", "2026-11-27T12:05:00Z"],
+  },
+  {
+    name: "/rollback before anything was applied is refused",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "rollback-requested", ...request() },
+    to: "WAIT_FOR_APPROVE",
+    reply: "Rollback refused: nothing from this pull request has been applied.",
+  },
+  {
+    name: "/plan re-validates and dispatches the plan",
+    from: prState("BLOCKED"),
+    event: { type: "plan-requested", ...request() },
+    to: "VALIDATING",
+    effects: ["set-label", "react", "dispatch-plan", "sync-sticky", "sync-conductor-check", "sync-slack"],
+  },
+  {
+    name: "/unlock releases the lock",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "unlock-requested", ...request() },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["react", "release-lock", "sync-sticky"],
+  },
+  {
+    name: "/unlock during an apply is refused",
+    from: prState("APPLYING"),
+    event: { type: "unlock-requested", ...request() },
+    to: "APPLYING",
+    reply: "Unlock refused: the apply is still running.",
+  },
+  {
+    name: "closing without merge releases the lock",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "closed", merged: false },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["release-lock"],
+  },
+];
+
+describe("transition: the table", () => {
+  it.each(CASES.map((c) => [c.name, c] as const))("%s", (_name, c) => {
+    const result = transition(c.from, c.event, { ...ctx, now: c.now ?? ctx.now, policy: c.policy ?? policy });
+    expect(result.state.state).toBe(c.to);
+    if (c.effects) expect(types(result.effects)).toEqual(c.effects);
+    if (c.reply !== undefined) {
+      const replies = result.effects
+        .filter((e): e is Extract<Effect, { type: "reply" }> => e.type === "reply")
+        .map((e) => e.body);
+      expect(replies).toContainEqual(c.reply);
+    }
+    if (c.patch) expect(c.patch(result.state)).toEqual(c.expected);
+  });
+
+  it("ignores a redelivered approval comment", () => {
+    const first = transition(
+      prState("WAIT_FOR_APPROVE"),
+      { type: "approve", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
+      ctx,
+    );
+    const again = transition(
+      first.state,
+      { type: "approve", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
+      ctx,
+    );
+    expect(again.effects).toEqual([]);
+    expect(again.noop).toBe("comment:1 already handled");
+  });
+});
