@@ -1,5 +1,6 @@
-import { closest, fail, ok, showValue, type Problem, type Result } from "../contracts/problem.js";
+import { fail, ok, showValue, type Problem, type Result } from "../contracts/problem.js";
 import type { ScannerTool } from "../agents/sentinel/tools.js";
+import { parseOptions } from "./options.js";
 
 export type ReportFormat = "json" | "markdown";
 
@@ -12,13 +13,23 @@ export interface CheckArgs {
   readonly format: ReportFormat;
 }
 
-const TOOL_OPTIONS: Readonly<Record<string, ScannerTool>> = {
+export const TOOL_OPTIONS: Readonly<Record<string, ScannerTool>> = {
   "--trivy": "trivy",
   "--tfsec": "tfsec",
   "--checkov": "checkov",
   "--conftest": "conftest",
   "--infracost": "infracost",
 };
+
+/** The scanner output files named by their options (--trivy f …), by tool. */
+export function toolOutputs(values: ReadonlyMap<string, string>): Partial<Record<ScannerTool, string>> {
+  const outputs: Partial<Record<ScannerTool, string>> = {};
+  for (const [option, tool] of Object.entries(TOOL_OPTIONS)) {
+    const file = values.get(option);
+    if (file !== undefined) outputs[tool] = file;
+  }
+  return outputs;
+}
 
 const OPTIONS = ["--plan-json", ...Object.keys(TOOL_OPTIONS), "--dir", "--policy", "--budget", "--format"];
 
@@ -35,35 +46,15 @@ function budgetOf(value: string): number | Problem {
 
 /** Reads `infracrew check`'s options; every mistake is a problem naming the option. */
 export function parseCheckArgs(args: readonly string[]): Result<CheckArgs> {
-  const values = new Map<string, string>();
-  const problems: Problem[] = [];
-  for (let i = 0; i < args.length; i++) {
-    const arg = args[i]!;
-    const [name, inline] = arg.startsWith("--") ? (arg.split(/=(.*)/s, 2) as [string, string?]) : [arg];
-    if (!OPTIONS.includes(name)) {
-      if (!arg.startsWith("-")) {
-        problems.push({ path: arg, message: "is not an option: name each file with its option" });
-        continue;
-      }
-      const hint = OPTIONS.find((o) => o.startsWith(name)) ?? closest(name, OPTIONS);
-      problems.push({
-        path: name,
-        message: `is not an option of infracrew check${hint ? ` (did you mean ${hint}?)` : ""}`,
-      });
-      // Its value, if it has one, is not a second mistake.
-      if (inline === undefined && args[i + 1] !== undefined && !args[i + 1]!.startsWith("-")) i++;
-      continue;
-    }
-    const value = inline ?? args[++i];
-    if (value === undefined || value === "" || (inline === undefined && value.startsWith("--"))) {
-      problems.push({ path: name, message: "needs a value" });
-      if (value?.startsWith("--")) i--;
-    } else if (values.has(name)) {
-      problems.push({ path: name, message: "is given twice" });
-    } else {
-      values.set(name, value);
-    }
-  }
+  const parsed = parseOptions(args, { command: "check", options: OPTIONS });
+  const { values } = parsed;
+  const problems: Problem[] = [
+    ...parsed.positionals.map((arg) => ({
+      path: arg,
+      message: "is not an option: name each file with its option",
+    })),
+    ...parsed.problems,
+  ];
   const format = values.get("--format") ?? "markdown";
   if (format !== "json" && format !== "markdown") {
     problems.push({ path: "--format", message: `must be json or markdown (got ${showValue(format)})` });
@@ -71,11 +62,7 @@ export function parseCheckArgs(args: readonly string[]): Result<CheckArgs> {
   const budget = values.has("--budget") ? budgetOf(values.get("--budget")!) : undefined;
   if (typeof budget === "object") problems.push(budget);
   if (problems.length > 0) return fail(problems);
-  const outputs: Partial<Record<ScannerTool, string>> = {};
-  for (const [option, tool] of Object.entries(TOOL_OPTIONS)) {
-    const file = values.get(option);
-    if (file !== undefined) outputs[tool] = file;
-  }
+  const outputs = toolOutputs(values);
   const optional = (key: string, name: string) => (values.has(key) ? { [name]: values.get(key)! } : {});
   return ok({
     ...optional("--plan-json", "planJson"),

@@ -1,53 +1,19 @@
 import path from "node:path";
 import type { EvaluateInput } from "../agents/sentinel/evaluate.js";
 import { placeholderGoalRef } from "../agents/sentinel/goal-ref.js";
-import { TOOL_OUTPUT_BYTES } from "../agents/sentinel/input-limits.js";
 import { isTerraformFileName, type TerraformFile } from "../agents/sentinel/locate-blocks.js";
-import {
-  describeInputProblem,
-  parseTerraformPlan,
-  parseToolOutput,
-  type InputProblem,
-  type InputSource,
-  type TerraformPlan,
-} from "../agents/sentinel/parsers/index.js";
+import type { TerraformPlan } from "../agents/sentinel/parsers/index.js";
 import { parseTerraformFiles, type HclModel } from "../agents/sentinel/parsers/terraform-hcl.js";
-import type { ToolOutcome } from "../agents/sentinel/report.js";
-import type { Tool } from "../agents/sentinel/tools.js";
 import { readArtifact } from "../contracts/artifact-intake.js";
 import type { PlanSpec } from "../contracts/generated/plan-spec.js";
 import { defaultPolicy, readPolicy } from "../contracts/policy-intake.js";
-import { formatProblem, type Problem } from "../contracts/problem.js";
 import type { CheckArgs } from "./check-args.js";
 import type { CliIo } from "./io.js";
 import { readTextFile } from "./read-text-file.js";
+import { Complaints, loadOutputs, loadPlan, relativeDir, scanSource } from "./tool-files.js";
 
 export type Loaded =
   { readonly ok: true; readonly input: EvaluateInput } | { readonly ok: false; readonly messages: string[] };
-
-/** Collects what was wrong with each input, as `file: …` lines. */
-class Complaints {
-  readonly messages: string[] = [];
-
-  add(file: string, problems: readonly Problem[]): void {
-    for (const p of problems) this.messages.push(`${file}: ${formatProblem(p)}`);
-  }
-
-  addInput(problems: readonly InputProblem[]): void {
-    for (const p of problems) this.messages.push(describeInputProblem(p));
-  }
-
-  /** A file's own problems (missing, too large, not text), said as the tool's. */
-  addRead(tool: Tool, file: string, problems: readonly Problem[]): void {
-    this.addInput(problems.map((p) => ({ ...p, tool, file })));
-  }
-}
-
-function relativeDir(io: CliIo, dir: string | undefined): string | undefined {
-  if (dir === undefined) return undefined;
-  const relative = path.relative(io.cwd, path.resolve(io.cwd, dir)).split(path.sep).join("/");
-  return relative === "" ? "." : relative;
-}
 
 async function loadPolicy(io: CliIo, file: string | undefined, complaints: Complaints) {
   if (file === undefined) return defaultPolicy();
@@ -72,42 +38,6 @@ async function loadPlanSpec(
   else if (artifact.value.kind !== "PlanSpec")
     complaints.add(file, [{ path: "kind", message: `must be PlanSpec (got ${artifact.value.kind})` }]);
   else return artifact.value.value;
-  return undefined;
-}
-
-async function loadOutputs(
-  io: CliIo,
-  args: CheckArgs,
-  scan: InputSource,
-  complaints: Complaints,
-): Promise<ToolOutcome[]> {
-  const outcomes: ToolOutcome[] = [];
-  for (const [tool, file] of Object.entries(args.outputs) as [ToolOutcome["tool"], string][]) {
-    const text = await readTextFile(io, file, TOOL_OUTPUT_BYTES);
-    if (!text.ok) {
-      complaints.addRead(tool, file, text.problems);
-      continue;
-    }
-    // Conftest names files as it was given them; the scanners name them within the directory they scanned.
-    const source = tool === "conftest" ? { ...scan, file, scanDir: undefined } : { ...scan, file };
-    const report = parseToolOutput(tool, text.value, source);
-    if (report.ok) outcomes.push({ tool, status: "ran", report: report.value });
-    else complaints.addInput(report.problems);
-  }
-  return outcomes;
-}
-
-async function loadPlan(
-  io: CliIo,
-  file: string | undefined,
-  complaints: Complaints,
-): Promise<TerraformPlan | undefined> {
-  if (file === undefined) return undefined;
-  const text = await readTextFile(io, file, TOOL_OUTPUT_BYTES);
-  if (!text.ok) return void complaints.addRead("terraform", file, text.problems);
-  const plan = parseTerraformPlan(text.value, { file });
-  if (plan.ok) return plan.value;
-  complaints.addInput(plan.problems);
   return undefined;
 }
 
@@ -156,11 +86,10 @@ async function loadHcl(
 export async function loadCheckInputs(io: CliIo, args: CheckArgs): Promise<Loaded> {
   const complaints = new Complaints();
   const dir = relativeDir(io, args.dir);
-  const roots = [io.cwd, ...(io.env.GITHUB_WORKSPACE ? [io.env.GITHUB_WORKSPACE] : [])];
-  const scan: InputSource = { file: "", ...(dir && dir !== "." ? { scanDir: dir } : {}), roots };
+  const scan = scanSource(io, dir);
   const policy = await loadPolicy(io, args.policy, complaints);
   const planSpec = await loadPlanSpec(io, dir, complaints);
-  const toolReports = await loadOutputs(io, args, scan, complaints);
+  const toolReports = await loadOutputs(io, args.outputs, scan, complaints);
   const plan = await loadPlan(io, args.planJson, complaints);
   const terraformFiles = await loadTerraformFiles(io, dir, complaints);
   const hcl = await loadHcl(plan, dir, terraformFiles, complaints);

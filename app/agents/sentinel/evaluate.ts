@@ -1,21 +1,17 @@
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import type { ValidateRequest } from "../../contracts/generated/validate-request.js";
 import type { GoalRef, ToolRun, ValidationResult } from "../../contracts/generated/validation-result.js";
-import { artifactId } from "../../contracts/canonical.js";
-import { checkBudgetBrake } from "./budget-brake.js";
-import { compareFindings } from "./findings/merge.js";
 import { forecastCost } from "./forecast.js";
 import { BlockIndex, type TerraformFile } from "./locate-blocks.js";
-import { formatUsd } from "./money.js";
 import type { TerraformPlan } from "./parsers/terraform-plan-json.js";
 import type { HclModel } from "./parsers/terraform-hcl.js";
-import { planCounts } from "./plan-counts.js";
 import { judgePolicy } from "./policy-results.js";
 import { Reasons } from "./reasons.js";
 import type { ToolOutcome } from "./report.js";
 import type { StackModel } from "./resources.js";
-import { judgeScanners } from "./scanner-results.js";
+import { failUnscanned, judgeScanners } from "./scanner-results.js";
 import type { ScannerTool } from "./tools.js";
+import { budgetRun, judgeBudget, validationResult } from "./verdict.js";
 
 export interface EvaluateInput {
   /** Forge's request, when Sentinel runs for one: it gives the stack, the commit and the goal. */
@@ -40,7 +36,7 @@ export interface EvaluateInput {
 }
 
 /** The plan's resources and providers, placed at the blocks that write them. */
-function located(plan: TerraformPlan, files: readonly TerraformFile[] | undefined): TerraformPlan {
+export function located(plan: TerraformPlan, files: readonly TerraformFile[] | undefined): TerraformPlan {
   if (!files || files.length === 0) return plan;
   const index = new BlockIndex(files);
   return {
@@ -56,7 +52,10 @@ function located(plan: TerraformPlan, files: readonly TerraformFile[] | undefine
   };
 }
 
-function terraformRun(input: EvaluateInput, reasons: Reasons): ToolRun {
+export function terraformRun(
+  input: Pick<EvaluateInput, "plan" | "hcl" | "planProblem">,
+  reasons: Reasons,
+): ToolRun {
   const { plan, hcl } = input;
   if (input.planProblem) {
     reasons.fail(`The plan could not be read: ${input.planProblem}.`);
@@ -78,19 +77,6 @@ function terraformRun(input: EvaluateInput, reasons: Reasons): ToolRun {
   };
 }
 
-function budgetOf(input: EvaluateInput, reasons: Reasons): number {
-  const cap = input.policy.policy.maxMonthlyUsd;
-  if (cap === undefined || input.budgetMonthlyUsd <= cap) return input.budgetMonthlyUsd;
-  reasons.pass(
-    `The goal's budget of ${formatUsd(input.budgetMonthlyUsd)} is over the org's cap of ${formatUsd(cap)} a goal; the brake uses the cap.`,
-  );
-  return cap;
-}
-
-function timestamp(now: Date): string {
-  return now.toISOString().replace(/\.\d{3}Z$/, "Z");
-}
-
 /**
  * Sentinel's verdict, from everything it was given: the scanners' outputs, the org policy on the plan (or on
  * the HCL when there is no plan), the cost forecast against the budget brake, and the tools the policy
@@ -108,19 +94,11 @@ export function evaluate(input: EvaluateInput): ValidationResult {
     threshold: rules.failOnSeverity,
     hasResources: (model?.resources.length ?? 0) > 0,
     reasons,
+    unscanned: failUnscanned,
   });
   const policyFindings = judgePolicy(model, rules, reasons);
   const forecast = forecastCost(scanners.cost, model, reasons);
-  const budgetUsd = budgetOf(input, reasons);
-  const brake =
-    forecast.monthlyUsd === undefined
-      ? undefined
-      : checkBudgetBrake(forecast.monthlyUsd, budgetUsd, rules.budgetBrakeRatio);
-  if (brake?.tripped) reasons.fail(brake.reason);
-  else if (brake) reasons.pass(brake.reason);
-  const findings = [...scanners.findings, ...policyFindings].sort(
-    (a, b) => Number(b.blocking) - Number(a.blocking) || compareFindings(a, b),
-  );
+  const budget = judgeBudget(forecast, input.budgetMonthlyUsd, rules, reasons);
   const tools: ToolRun[] = [
     terraform,
     ...scanners.runs,
@@ -129,31 +107,18 @@ export function evaluate(input: EvaluateInput): ValidationResult {
       status: model ? "ran" : "skipped",
       ...(model ? { findings: policyFindings.length } : { reason: "no plan and no Terraform files" }),
     },
-    {
-      name: "infracrew-budget",
-      status: brake ? "ran" : "failed",
-      reason: brake
-        ? `forecast from ${forecast.cost.source === "infracost" ? "Infracost" : "the offline estimate"}`
-        : "no cost forecast",
-    },
+    budgetRun(budget, forecast.cost.source === "infracost" ? "Infracost" : "the offline estimate"),
   ];
-  const body = {
+  return validationResult({
     goalRef: input.goalRef,
-    ...(input.request ? { stack: input.request.stack, sha: input.request.sha } : {}),
-    verdict: reasons.failing.length > 0 ? ("FAIL" as const) : ("PASS" as const),
-    reasons: reasons.all(),
-    failingReasons: reasons.failing.length,
-    findings,
-    cost: forecast.cost,
-    budget: { monthlyUsd: budgetUsd, ratio: brake?.ratio ?? null, brakeRatio: rules.budgetBrakeRatio },
-    plan: planCounts(plan),
+    ...(input.request ? { request: input.request } : {}),
+    reasons,
+    findings: [...scanners.findings, ...policyFindings],
+    forecast,
+    budget,
+    rules,
+    ...(plan ? { plan } : {}),
     tools,
-  };
-  return {
-    schemaVersion: "0.1",
-    kind: "ValidationResult",
-    id: artifactId(`validation-${input.goalRef.name}`, body),
-    createdAt: timestamp(input.now),
-    ...body,
-  };
+    now: input.now,
+  });
 }

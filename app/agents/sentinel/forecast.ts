@@ -12,7 +12,7 @@ export interface Forecast {
   readonly monthlyUsd?: number;
 }
 
-function fromInfracost(report: CostReport, reasons: Reasons): Forecast {
+export function fromInfracost(report: CostReport, reasons: Reasons): Forecast {
   if (report.incomplete) reasons.fail(`The cost forecast is incomplete: ${report.incomplete}.`);
   const projects = plural(report.projects.length, "project");
   return {

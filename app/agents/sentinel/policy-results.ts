@@ -20,7 +20,7 @@ function uncheckedModules(model: StackModel): Violation[] {
   );
 }
 
-function toFinding(v: Violation): Finding {
+export function toFinding(v: Violation): Finding {
   return {
     tool: "infracrew-policy",
     ruleId: v.ruleId,
@@ -32,19 +32,8 @@ function toFinding(v: Violation): Finding {
   };
 }
 
-/** Runs the org policy on the plan (or the HCL) and says, rule by rule, what failed. */
-export function judgePolicy(
-  model: StackModel | undefined,
-  rules: ResolvedPolicyRules,
-  reasons: Reasons,
-): Finding[] {
-  if (!model) {
-    reasons.fail(
-      "The org policy could not run: there is no plan (terraform show -json) and no Terraform files to check.",
-    );
-    return [];
-  }
-  const violations = [...runOrgPolicy(model, rules), ...uncheckedModules(model)];
+/** Says, rule by rule, which violations fail the verdict (and which the policy allows); true when none fails. */
+export function reportViolations(violations: readonly Violation[], reasons: Reasons): boolean {
   const groups = new Map<string, Violation[]>();
   for (const v of violations) {
     const key = `${v.blocking}:${v.ruleId}`;
@@ -62,7 +51,23 @@ export function judgePolicy(
     if (first.blocking) reasons.fail(text);
     else reasons.pass(text);
   }
-  if (violations.every((v) => !v.blocking)) {
+  return violations.every((v) => !v.blocking);
+}
+
+/** Runs the org policy on the plan (or the HCL) and says, rule by rule, what failed. */
+export function judgePolicy(
+  model: StackModel | undefined,
+  rules: ResolvedPolicyRules,
+  reasons: Reasons,
+): Finding[] {
+  if (!model) {
+    reasons.fail(
+      "The org policy could not run: there is no plan (terraform show -json) and no Terraform files to check.",
+    );
+    return [];
+  }
+  const violations = [...runOrgPolicy(model, rules), ...uncheckedModules(model)];
+  if (reportViolations(violations, reasons)) {
     const what = model.source === "plan" ? "the plan" : "the Terraform files";
     reasons.pass(
       `The org policy (${CHECKS}) passed on ${plural(model.resources.length, "resource")} of ${what}.`,

@@ -12,12 +12,21 @@ export interface ScannerResults {
   readonly cost?: CostReport;
 }
 
-interface Judge {
+export interface Judge {
   readonly required: ReadonlySet<ScannerTool>;
   readonly threshold: Severity;
   /** Whether the stack has resources a scanner should have seen. */
   readonly hasResources: boolean;
   readonly reasons: Reasons;
+  /** What to say when no security scanner checked the stack: in a required check, that fails it. */
+  readonly unscanned: (reasons: Reasons) => void;
+}
+
+/** The required check's rule: Sentinel does not pass what no security scanner checked. */
+export function failUnscanned(reasons: Reasons): void {
+  reasons.fail(
+    "No security scanner (Trivy, tfsec or Checkov) checked the stack: Sentinel does not pass what was not scanned.",
+  );
 }
 
 function toFinding(merged: MergedFinding, threshold: Severity): Finding {
@@ -121,9 +130,7 @@ export function judgeScanners(outcomes: readonly ToolOutcome[], judge: Judge): S
   const scans = reports.filter((r): r is ScanReport => r.kind === "scan");
   const scanned = scans.filter((r) => SECURITY_SCANNERS.includes(r.tool) && r.checked !== false);
   if (scanned.length === 0) {
-    judge.reasons.fail(
-      "No security scanner (Trivy, tfsec or Checkov) checked the stack: Sentinel does not pass what was not scanned.",
-    );
+    judge.unscanned(judge.reasons);
   } else {
     judge.reasons.pass(`Security scan by ${scanned.map((r) => toolLabel(r.tool)).join(", ")}.`);
   }
@@ -131,7 +138,8 @@ export function judgeScanners(outcomes: readonly ToolOutcome[], judge: Judge): S
   const merged = mergeFindings(raw);
   const findings = merged.map((m) => toFinding(m, judge.threshold));
   const denied = findings.filter((_, i) => merged[i]!.denied === true);
-  findingReasons(findings, denied, judge, raw.filter((f) => f.severityAssumed).length);
+  // With no scanner output at all there are no findings to speak of: only what did not run.
+  if (scans.length > 0) findingReasons(findings, denied, judge, raw.filter((f) => f.severityAssumed).length);
   const cost = reports.find((r): r is CostReport => r.kind === "cost");
   return { findings, runs, ...(cost ? { cost } : {}) };
 }

@@ -1,53 +1,13 @@
 import { parseArgs } from "node:util";
 import { designGoal } from "../../agents/atlas/index.js";
-import type { DesignBlocked } from "../../contracts/generated/index.js";
-import { readGoal, type GoalFormat } from "../../contracts/goal-intake.js";
-import { defaultPolicy, readPolicy, type ResolvedOrgPolicy } from "../../contracts/policy-intake.js";
-import type { Result } from "../../contracts/problem.js";
+import { blockedSummary } from "../blocked-summary.js";
 import { EXIT } from "../exit-codes.js";
+import { loadGoal } from "../goal-file.js";
 import type { CliIo } from "../io.js";
-import { readTextFile } from "../read-text-file.js";
+import { parseNow } from "../now-option.js";
+import { loadPolicyFile } from "../policy-file.js";
 import { reportProblems } from "../report-problems.js";
 import type { Command } from "./command.js";
-
-const DEFAULT_POLICY = ".github/infracrew.yml";
-const ISO_8601 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
-
-function formatOf(file: string): GoalFormat {
-  if (/\.json$/i.test(file)) return "json";
-  if (/\.ya?ml$/i.test(file)) return "yaml";
-  if (/\.(md|markdown)$/i.test(file)) return "markdown";
-  return "auto";
-}
-
-function parseNow(text: string | undefined, io: CliIo): Date | string {
-  if (text === undefined) return io.now();
-  const date = new Date(text);
-  if (!ISO_8601.test(text) || Number.isNaN(date.getTime())) {
-    return `--now must be an ISO-8601 date-time such as 2026-11-27T00:00:00Z (got "${text}")`;
-  }
-  return date;
-}
-
-async function loadPolicy(
-  io: CliIo,
-  file: string | undefined,
-): Promise<{ file: string; result: Result<ResolvedOrgPolicy> }> {
-  const chosen = file ?? DEFAULT_POLICY;
-  if (file === undefined && (await io.fileSize(chosen)) === "missing") {
-    return { file: "(default policy)", result: { ok: true, value: defaultPolicy() } };
-  }
-  const text = await readTextFile(io, chosen);
-  return { file: chosen, result: text.ok ? readPolicy(text.value) : text };
-}
-
-function summary(blocked: DesignBlocked): string {
-  const lines = [`infracrew plan: design blocked for ${blocked.goalRef.name}`];
-  for (const reason of blocked.reasons) lines.push(`  ✗ ${reason.message} [${reason.code}]`);
-  lines.push("  To unblock, any one of:");
-  for (const suggestion of blocked.suggestions) lines.push(`  → ${suggestion.message}`);
-  return `${lines.join("\n")}\n`;
-}
 
 export const planCommand: Command = {
   name: "plan",
@@ -82,17 +42,16 @@ export const planCommand: Command = {
       io.stderr.write(`infracrew plan: ${now}\n`);
       return EXIT.badInput;
     }
-    const text = await readTextFile(io, file);
-    const goal = text.ok ? readGoal(text.value, formatOf(file)) : text;
-    const policy = await loadPolicy(io, parsed.values.policy);
+    const goal = await loadGoal(io, file);
+    const policy = await loadPolicyFile(io, parsed.values.policy);
     if (!goal.ok) reportProblems(io.stderr, file, goal.problems);
     if (!policy.result.ok) reportProblems(io.stderr, policy.file, policy.result.problems);
     if (!goal.ok || !policy.result.ok) return EXIT.badInput;
 
-    const outcome = designGoal(goal.value.goal, policy.result.value, { now });
+    const outcome = designGoal(goal.value, policy.result.value, { now });
     io.stdout.write(`${JSON.stringify(outcome.value, null, 2)}\n`);
     if (outcome.kind === "PlanSpec") return EXIT.ok;
-    io.stderr.write(summary(outcome.value));
+    io.stderr.write(blockedSummary("plan", outcome.value));
     return EXIT.blocked;
   },
 };

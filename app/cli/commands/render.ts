@@ -1,11 +1,10 @@
-import path from "node:path";
 import { checkPlanSpecForRender, renderStack } from "../../agents/forge/index.js";
 import { readArtifact } from "../../contracts/artifact-intake.js";
-import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
-import { defaultPolicy, readPolicy } from "../../contracts/policy-intake.js";
 import { fail, ok, type Result } from "../../contracts/problem.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
+import { insideOut } from "../out-dir.js";
+import { loadPolicyFile } from "../policy-file.js";
 import { readTextFile } from "../read-text-file.js";
 import { reportProblems } from "../report-problems.js";
 import type { Command } from "./command.js";
@@ -17,8 +16,6 @@ interface RenderArgs {
 }
 
 const USAGE = "infracrew render <planspec.json> --out <dir> [--policy <infracrew.yml>]";
-/** The policy `infracrew plan` reads too when none is named, so plan and render agree. */
-const DEFAULT_POLICY = ".github/infracrew.yml";
 
 function parseArgs(args: readonly string[]): Result<RenderArgs> {
   const files: string[] = [];
@@ -44,24 +41,6 @@ function parseArgs(args: readonly string[]): Result<RenderArgs> {
     ]);
   const policy = options.get("--policy");
   return ok({ planSpec: files[0]!, out, ...(policy !== undefined ? { policy } : {}) });
-}
-
-async function loadPolicy(io: CliIo, file: string): Promise<Result<ResolvedOrgPolicy>> {
-  const text = await readTextFile(io, file);
-  return text.ok ? readPolicy(text.value) : text;
-}
-
-/** The policy file to read: the one named, else .github/infracrew.yml when it exists, else none (the defaults). */
-async function policyFile(io: CliIo, named: string | undefined): Promise<string | undefined> {
-  if (named !== undefined) return named;
-  return (await io.fileSize(DEFAULT_POLICY)) === "missing" ? undefined : DEFAULT_POLICY;
-}
-
-/** The file's place on disk, or undefined when it would land outside the output directory. */
-function target(io: CliIo, out: string, file: string): string | undefined {
-  const root = path.resolve(io.cwd, out);
-  const resolved = path.resolve(root, file);
-  return resolved.startsWith(`${root}${path.sep}`) ? path.relative(io.cwd, resolved) : undefined;
 }
 
 export const renderCommand: Command = {
@@ -93,10 +72,9 @@ export const renderCommand: Command = {
       io.stderr.write(`${planSpec}: kind: must be PlanSpec to render (got ${artifact.value.kind})\n`);
       return EXIT.badInput;
     }
-    const policyPath = await policyFile(io, parsed.value.policy);
-    const policy = policyPath === undefined ? ok(defaultPolicy()) : await loadPolicy(io, policyPath);
+    const { file: policyPath, result: policy } = await loadPolicyFile(io, parsed.value.policy);
     if (!policy.ok) {
-      reportProblems(io.stderr, policyPath!, policy.problems);
+      reportProblems(io.stderr, policyPath, policy.problems);
       return EXIT.badInput;
     }
     const spec = artifact.value.value;
@@ -106,7 +84,7 @@ export const renderCommand: Command = {
       return EXIT.badInput;
     }
     const files = renderStack(spec, { policy: policy.value }).files;
-    const targets = files.map((f) => ({ file: f, to: target(io, out, f.path) }));
+    const targets = files.map((f) => ({ file: f, to: insideOut(io, out, f.path) }));
     const escaping = targets.find((t) => t.to === undefined);
     if (escaping) {
       io.stderr.write(

@@ -5,9 +5,15 @@ import type { ProviderView, ResourceView, SourceLocation, StackModel } from "../
 import { inputProblem, isObject, rejected, type InputProblem, type Parsed } from "./input.js";
 import { resolve, resourceReferences, type HclScope } from "./hcl-values.js";
 
+/** A provider configuration in HCL, with the tag keys its default_tags give every resource it manages. */
+export interface HclProviderView extends ProviderView {
+  readonly defaultTagKeys: Known<readonly string[]>;
+}
+
 /** What is in the Terraform files of a stack, for policy when there is no plan. */
 export interface HclModel extends StackModel {
   readonly source: "hcl";
+  readonly providers: readonly HclProviderView[];
   /** Module calls, whose resources only a plan shows. */
   readonly modules: readonly {
     readonly address: string;
@@ -55,12 +61,8 @@ function collectScope(parsed: readonly ParsedFile[]): HclScope {
   return { variables: { ...variables, ...values }, locals };
 }
 
-interface ProviderSettings extends ProviderView {
-  readonly defaultTagKeys: Known<readonly string[]>;
-}
-
-function providers(parsed: readonly ParsedFile[], scope: HclScope, index: BlockIndex): ProviderSettings[] {
-  const out: ProviderSettings[] = [];
+function providers(parsed: readonly ParsedFile[], scope: HclScope, index: BlockIndex): HclProviderView[] {
+  const out: HclProviderView[] = [];
   for (const { json } of parsed) {
     for (const [name, blocks] of Object.entries(isObject(json.provider) ? json.provider : {})) {
       for (const block of blockList(blocks)) {
@@ -96,7 +98,7 @@ function tagKeys(
   type: string,
   body: Record<string, unknown>,
   scope: HclScope,
-  provider: ProviderSettings | undefined,
+  provider: HclProviderView | undefined,
 ): Known<readonly string[]> | null {
   if (!("tags" in body) && !TAGGABLE_TYPES.has(type)) return null;
   const defaults = provider?.defaultTagKeys ?? known<readonly string[]>([]);
@@ -127,7 +129,7 @@ function resourceView(
   type: string,
   name: string,
   body: Record<string, unknown>,
-  context: { scope: HclScope; providers: Map<string, ProviderSettings>; index: BlockIndex },
+  context: { scope: HclScope; providers: Map<string, HclProviderView>; index: BlockIndex },
 ): ResourceView {
   const values: Record<string, unknown> = {};
   const unknownValues: Record<string, unknown> = {};
@@ -189,7 +191,7 @@ function model(parsed: readonly ParsedFile[]): HclModel {
   return {
     source: "hcl",
     resources: resources.sort(inFileOrder),
-    providers: providerList.map(({ defaultTagKeys: _, ...view }) => view),
+    providers: providerList,
     modules,
   };
 }

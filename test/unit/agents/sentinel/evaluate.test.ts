@@ -275,7 +275,6 @@ describe("evaluate: never passes what it did not check", () => {
       "No security scanner (Trivy, tfsec or Checkov) checked the stack: Sentinel does not pass what was not scanned.",
       "The org policy could not run: there is no plan (terraform show -json) and no Terraform files to check.",
       "No cost forecast: there is no Infracost output, and no plan or Terraform files to estimate from.",
-      "No scanner finding is at or above HIGH, the failOnSeverity threshold.",
     ]);
     expect(result.budget).toEqual({ monthlyUsd: 1000, ratio: null, brakeRatio: 0.8 });
     expect(result.tools.at(-1)).toEqual({
