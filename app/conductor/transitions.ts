@@ -257,7 +257,7 @@ function onApplyCompleted(
       ...sla.effects,
       {
         type: "reply",
-        body: `Rollback of ${short(state.rollback.fromSha)} failed${runLink}. A person must look: the lock stays held until \`/unlock\`.`,
+        body: `Rollback of ${short(state.rollback.fromSha)} failed${runLink}. A person must look: the lock stays held until \`/unlock\`, and \`/rollback\` then runs it again.`,
       },
       {
         type: "ops-event",
@@ -341,10 +341,33 @@ function onRollbackRequested(
       event,
       "Rollback refused: the apply is still running; if it fails or times out it rolls back by itself.",
     );
-  if (state.state === "ROLLBACK")
-    return refuse(state, event, "Rollback refused: a rollback is already in progress.");
+  if (state.state === "ROLLBACK") return retryFailedRollback(state, event, ctx);
   if (state.state !== "DONE" || state.apply?.status !== "success") {
     return refuse(state, event, "Rollback refused: nothing from this pull request has been applied.");
+  }
+  const next = rememberHandled(state, event.eventId);
+  const rollback = rollbackRecord(next, ctx, event.via === "slack" ? "slack" : "command", event.actor.login);
+  return stay(next, { rollback, awaitingLock: "rollback" }, [...accepted(event), { type: "acquire-lock" }]);
+}
+
+/**
+ * `/rollback` while in ROLLBACK: refused while the rollback runs. After it failed, a person looks, releases the lock
+ * with `/unlock`, and `/rollback` runs it again with a fresh SLA clock; the lock is taken anew, so two retries at once
+ * still give one dispatch.
+ */
+function retryFailedRollback(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "rollback-requested" }>,
+  ctx: TransitionContext,
+): Transition {
+  if (state.rollback?.status !== "failure")
+    return refuse(state, event, "Rollback refused: a rollback is already in progress.");
+  if (!state.unlocked) {
+    return refuse(
+      state,
+      event,
+      "Rollback refused: the failed rollback still holds the stack lock. Check what it left, `/unlock`, then `/rollback` runs it again.",
+    );
   }
   const next = rememberHandled(state, event.eventId);
   const rollback = rollbackRecord(next, ctx, event.via === "slack" ? "slack" : "command", event.actor.login);
@@ -359,6 +382,13 @@ function onPlanRequested(
   if (state.handled.includes(event.eventId)) return noop(state, `${event.eventId} already handled`);
   const gate = mayAct(event.actor, ctx.policy, "re-plan");
   if (!gate.allowed) return refuse(state, event, `Re-plan refused: ${gate.reason}.`);
+  if (state.state === "ROLLBACK" && state.rollback?.status === "failure") {
+    return refuse(
+      state,
+      event,
+      "Re-plan refused: the rollback failed. Check what it left, then `/unlock` and `/rollback` to run it again.",
+    );
+  }
   if (state.state === "APPLYING" || state.state === "ROLLBACK") {
     return refuse(
       state,

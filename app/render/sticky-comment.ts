@@ -38,8 +38,8 @@ function nextStep(state: PrState, policy: ResolvedOrgPolicy): string {
       if (state.rollback?.status !== "failure")
         return `Rolling back; SLA: begins within ${policy.rollback.beginWithinMinutes} min, finishes within ${policy.rollback.finishWithinMinutes} min.`;
       return state.unlocked
-        ? `The rollback failed: a person must look. @${state.unlocked.by} released the stack lock.`
-        : "The rollback failed: a person must look. The stack lock is held until `/unlock`.";
+        ? `The rollback failed: a person must look. @${state.unlocked.by} released the stack lock; \`/rollback\` runs it again.`
+        : "The rollback failed: a person must look. The stack lock is held until `/unlock`; then `/rollback` runs it again.";
     case "DONE":
       if (isRolledBack(state)) {
         const to = state.rollback?.toSha

@@ -1,12 +1,13 @@
 import { describe, expect, it } from "vitest";
 import * as M from "../support/journey-mocks.js";
 import { prCommentPayload } from "../support/journey-payloads.js";
-import { J, SHAS, sent } from "../support/journey-repo.js";
+import { SHAS, sent } from "../support/journey-repo.js";
 import {
   applyInputs,
   approveAndApply,
   completePlan,
   deliverApplyRun,
+  mockAcceptedRollback,
   mockApplyDone,
   planGoal,
   GoalPrJourney,
@@ -26,18 +27,7 @@ describe("journey: /rollback on an applied PR", () => {
     await deliverApplyRun(j, 401, applyInputs("apply"));
     expect(j.state()).toMatchObject({ state: "DONE", apply: { status: "success" } });
 
-    M.mockPrContext(j.gh, j.onGitHub());
-    M.mockPermission(j.gh, "erin");
-    M.mockReaction(j.gh, 8401);
-    M.mockCreateLock(j.gh, j.head);
-    j.expectLabel("ROLLBACK");
-    const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
-      ref: "main",
-      inputs: applyInputs("rollback"),
-    });
-    const said = M.mockComment(j.gh, J.pr, 9101);
-    j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    const { dispatch, said } = mockAcceptedRollback(j, "erin", 8401, { relabel: true });
     const calls = await j.deliver("issue_comment", prCommentPayload("erin", "/rollback", 8401));
 
     expect(calls).toEqual([

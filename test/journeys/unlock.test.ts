@@ -9,6 +9,7 @@ import {
   approveAndApply,
   deliverApplyRun,
   failedFirstApply,
+  mockAcceptedRollback,
   mockApplyArtifact,
   mockReleaseLock,
   waitingForApproval,
@@ -33,7 +34,9 @@ async function failedRollback(): Promise<GoalPrJourney> {
   j.expectSticky();
   M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
   await deliverApplyRun(j, 402, applyInputs("rollback"));
-  expect(sent(person)).toMatch(/^Rollback of ddddddd failed .*the lock stays held until `\/unlock`\.$/);
+  expect(sent(person)).toMatch(
+    /^Rollback of ddddddd failed .*the lock stays held until `\/unlock`, and `\/rollback` then runs it again\.$/,
+  );
   expect(j.state()).toMatchObject({ state: "ROLLBACK", rollback: { status: "failure" } });
   return j;
 }
@@ -84,12 +87,50 @@ describe("journey: /unlock", () => {
     ]);
     expect(deleted.called).toBe(true);
     expect(j.state()).toMatchObject({ state: "ROLLBACK", unlocked: { by: "bob", at: at("12:15:00") } });
-    expect(j.sticky).toContain("@bob released the stack lock.");
+    expect(j.sticky).toContain("@bob released the stack lock; `/rollback` runs it again.");
     expect(j.sticky).toContain("| Lock | released by @bob at 2026-11-27T12:15:00Z |");
     expect(j.sticky).not.toContain("held until `/unlock`");
     expect(sent(check, "output")).toMatchObject({ title: "Rollback failed; lock released" });
     expect(sent<{ summary: string }>(check, "output").summary).toContain("**Lock:** released by @bob");
     expect(sent(check, "actions")).toEqual([]);
+  });
+
+  it("after a failed rollback, /rollback waits for /unlock, then takes the lock anew and runs the rollback again", async () => {
+    const j = await failedRollback();
+    j.app.advance(5);
+    M.mockPrContext(j.gh, j.onGitHub());
+    M.mockPermission(j.gh, "bob");
+    const refusal = M.mockComment(j.gh, J.pr, 9104);
+    j.expectSticky();
+    await j.deliver("issue_comment", prCommentPayload("bob", "/rollback", 8301));
+    expect(sent(refusal)).toBe(
+      "Rollback refused: the failed rollback still holds the stack lock. Check what it left, `/unlock`, then `/rollback` runs it again.",
+    );
+
+    mockUnlockRequest(j);
+    mockReleaseLock(j, SHAS.head);
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    await unlockRequest(j);
+
+    const { dispatch, said } = mockAcceptedRollback(j, "bob", 8302, { relabel: false });
+    const calls = await j.deliver("issue_comment", prCommentPayload("bob", "/rollback", 8302));
+
+    expect(calls).toEqual([
+      ...CONTEXT,
+      `GET ${REPO}/collaborators/bob/permission`,
+      `POST ${REPO}/issues/comments/8302/reactions`,
+      `POST ${REPO}/git/refs`,
+      `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
+      `POST ${REPO}/issues/12/comments`,
+      `PATCH ${REPO}/issues/comments/9012`,
+      ...M.conductorCheckUpdateCalls(SHAS.head),
+    ]);
+    expect(dispatch.called).toBe(true);
+    expect(sent(said)).toMatch(/^Rolling back ddddddd to nothing/);
+    const state = j.state();
+    expect(state).toMatchObject({ state: "ROLLBACK", rollback: { trigger: "command", requestedBy: "bob" } });
+    expect(state.unlocked).toBeUndefined();
+    expect(state.rollback?.status).toBeUndefined();
   });
 
   it("a reader's /unlock is refused by the permission gate, with the reason, and the lock stays", async () => {

@@ -324,3 +324,28 @@ export async function failedFirstApply() {
   const calls = await deliverApplyRun(j, 401, applyInputs("apply"));
   return { j, calls, dispatch, rolling };
 }
+
+/**
+ * Mocks for an accepted `/rollback` by `login` on goal PR #12: the context, the permission, 👀, the lock taken, the
+ * label (unless the PR is already in ROLLBACK), the rollback dispatched and said, the sticky comment and the check.
+ */
+export function mockAcceptedRollback(
+  j: GoalPrJourney,
+  login: string,
+  commentId: number,
+  options: { relabel: boolean },
+) {
+  M.mockPrContext(j.gh, j.onGitHub());
+  M.mockPermission(j.gh, login);
+  M.mockReaction(j.gh, commentId);
+  M.mockCreateLock(j.gh, j.head);
+  if (options.relabel) j.expectLabel("ROLLBACK");
+  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
+    ref: "main",
+    inputs: applyInputs("rollback"),
+  });
+  const said = M.mockComment(j.gh, J.pr, 9101);
+  j.expectSticky();
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  return { dispatch, said };
+}

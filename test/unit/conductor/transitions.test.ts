@@ -411,6 +411,67 @@ const CASES: Case[] = [
     expected: ["2026-11-27T12:01:00Z", "2026-11-27T12:05:00Z"],
   },
   {
+    name: "/rollback while a rollback runs is refused",
+    from: prState("ROLLBACK"),
+    event: { type: "rollback-requested", ...request() },
+    to: "ROLLBACK",
+    reply: "Rollback refused: a rollback is already in progress.",
+  },
+  {
+    name: "/rollback after a failed rollback, before /unlock, is refused: it still holds the lock",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "rollback-requested", ...request() },
+    to: "ROLLBACK",
+    reply:
+      "Rollback refused: the failed rollback still holds the stack lock. Check what it left, `/unlock`, then `/rollback` runs it again.",
+  },
+  {
+    name: "/rollback after a failed rollback and /unlock takes the lock again for a fresh rollback and SLA clock",
+    from: prState("ROLLBACK", {
+      rollback: { ...failedRollback },
+      unlocked: { by: "bob", at: "2026-11-27T12:04:00Z" },
+    }),
+    event: { type: "rollback-requested", ...request() },
+    to: "ROLLBACK",
+    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => [
+      s.awaitingLock,
+      s.rollback?.triggeredAt,
+      s.rollback?.status,
+      s.rollback?.fromSha,
+      s.rollback?.toSha,
+    ],
+    expected: ["rollback", "2026-11-27T12:05:00Z", undefined, SHA_A, SHA_GOOD],
+  },
+  {
+    name: "the lock for a retried rollback dispatches it again and forgets the release",
+    from: prState("ROLLBACK", {
+      awaitingLock: "rollback",
+      unlocked: { by: "bob", at: "2026-11-27T12:04:00Z" },
+      rollback: {
+        trigger: "command",
+        requestedBy: "bob",
+        triggeredAt: "2026-11-27T12:04:30Z",
+        fromSha: SHA_A,
+        toSha: SHA_GOOD,
+        breaches: [],
+      },
+    }),
+    event: { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_GOOD },
+    to: "ROLLBACK",
+    effects: ["dispatch-apply", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    patch: (s) => [s.unlocked, s.awaitingLock, s.rollback?.dispatchedAt],
+    expected: [undefined, undefined, "2026-11-27T12:05:00Z"],
+  },
+  {
+    name: "/plan after a failed rollback is refused with the way out",
+    from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
+    event: { type: "plan-requested", ...request() },
+    to: "ROLLBACK",
+    reply:
+      "Re-plan refused: the rollback failed. Check what it left, then `/unlock` and `/rollback` to run it again.",
+  },
+  {
     name: "/rollback before anything was applied is refused",
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "rollback-requested", ...request() },
