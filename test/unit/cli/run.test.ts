@@ -252,6 +252,10 @@ describe("infracrew run: bad input gets the messages and exit code of the single
       ["examples/web-api.json", "--out", "package.json"],
       "infracrew run: --out: must be a directory, and package.json is a file\n",
     ],
+    [
+      ["examples/web-api.json", "--out", "package.json/orders"],
+      "infracrew run: --out: must be a directory, and package.json is a file\n",
+    ],
     [["examples/web-api.json", "--no-diagram=yes"], "infracrew run: --no-diagram: takes no value\n"],
     [[], expect.stringMatching(/^infracrew run: name exactly one goal file \(usage: infracrew run <goal/)],
     [["a.json", "b.json"], expect.stringMatching(/^infracrew run: name exactly one goal file/)],
