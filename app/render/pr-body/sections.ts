@@ -35,6 +35,7 @@ export function costSection(spec: PlanSpec): string {
   ].join("\n");
 }
 
+/** Availability is shown from its path alone: Atlas's explanation is the same product in words. */
 export function sizingSection(spec: PlanSpec): string {
   const { availability: a, capacity: c } = spec;
   const path = a.path.map((link) => `${link.component} ${link.availability} %`).join(" × ");
@@ -42,7 +43,7 @@ export function sizingSection(spec: PlanSpec): string {
     "### Sizing and availability",
     "",
     `- **Capacity:** ${plain(c.explanation)}`,
-    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.${a.explanation ? ` ${plain(a.explanation)}` : ""}`,
+    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.`,
   ].join("\n");
 }
 
