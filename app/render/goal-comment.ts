@@ -35,7 +35,18 @@ export function renderConfigInvalid(problems: readonly Problem[]): string {
   ].join("\n");
 }
 
-export function renderGoalBlocked(blocked: DesignBlocked): string {
+/** Where a blocked answer is read: the goal's issue (marked, retried on edit) by default, or elsewhere. */
+export interface BlockedAnswerOptions {
+  /** Whether to start with the hidden marker the app finds its issue comment by. */
+  readonly marker?: boolean;
+  /** The closing line: how to try again. */
+  readonly footer?: string;
+}
+
+export function renderGoalBlocked(
+  blocked: DesignBlocked,
+  { marker = true, footer = FOOTER }: BlockedAnswerOptions = {},
+): string {
   const reasons = blocked.reasons.map((r) => `- ${plain(r.message)}`);
   const suggestions = blocked.suggestions.map(
     (s) =>
@@ -46,7 +57,7 @@ export function renderGoalBlocked(blocked: DesignBlocked): string {
       `- ${plain(a.description)}${a.monthlyUsd !== undefined ? `: ${usd(a.monthlyUsd)}/month` : ""} → ${plain(a.outcome)}`,
   );
   return [
-    MARKERS.goal,
+    ...(marker ? [MARKERS.goal] : []),
     "### ⛔ Atlas cannot design this goal as written",
     "",
     "**Why**",
@@ -58,7 +69,7 @@ export function renderGoalBlocked(blocked: DesignBlocked): string {
       ? ["", "<details><summary>What Atlas tried</summary>", "", ...attempts, "", "</details>"]
       : []),
     "",
-    FOOTER,
+    footer,
   ].join("\n");
 }
 

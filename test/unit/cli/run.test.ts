@@ -116,6 +116,12 @@ describe("infracrew run: every example, offline", { timeout: 60_000 }, () => {
     expect(text(written, "out/orders-api/report.md")).toMatch(/^# orders-api: ⛔ design blocked\n/);
     expect(err).toContain("infracrew run: design blocked for orders-api\n  ✗ the cheapest design");
     expect(err).not.toContain("Forge");
+    const report = text(written, "out/orders-api/report.md");
+    expect(report).not.toContain("<!-- infracrew:goal -->");
+    expect(report).not.toContain("Edit this issue");
+    expect(report).toContain(
+      "_Edit `examples/web-api-tight-budget.json` and run `infracrew run examples/web-api-tight-budget.json` again._",
+    );
     expectGolden("run/orders-api-blocked.report.md", text(written, "out/orders-api/report.md"));
   });
 
