@@ -28,15 +28,6 @@ export function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function usd(amount: number): string {
-  const fixed = amount >= 1000 ? Math.round(amount).toLocaleString("en-US") : amount.toFixed(2);
-  return `$${fixed}`;
-}
-
-export function percent(ratio: number, digits = 0): string {
-  return `${(ratio * 100).toFixed(digits)} %`;
-}
-
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }

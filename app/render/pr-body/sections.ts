@@ -1,5 +1,6 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
-import { percent, plain, table, usd } from "../markdown.js";
+import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
+import { plain, table } from "../markdown.js";
 
 export function summarySection(spec: PlanSpec, issueNumber: number): string {
   const parts = [
@@ -20,18 +21,22 @@ export function diagramSection(spec: PlanSpec): string {
 export function costSection(spec: PlanSpec): string {
   const { cost } = spec;
   const brake = cost.brakeRatio ?? 0.8;
-  const rows = cost.lines.map((line) => [plain(line.component), usd(line.monthlyUsd), plain(line.basis)]);
+  const rows = cost.lines.map((line) => [
+    plain(line.component),
+    formatUsd(line.monthlyUsd),
+    plain(line.basis),
+  ]);
   rows.push([
     "**Total**",
-    `**${usd(cost.monthlyUsd)}**`,
-    `${percent(cost.ratio)} of the ${usd(cost.budgetMonthlyUsd)} budget`,
+    `**${formatUsd(cost.monthlyUsd)}**`,
+    `${formatPercent(cost.ratio)} of the ${formatUsd(cost.budgetMonthlyUsd)} budget`,
   ]);
   return [
     "### Cost",
     "",
     table(["Component", "Monthly", "Basis"], rows, ["left", "right", "left"]),
     "",
-    `The budget brake fails Sentinel at ${percent(brake)} of the budget (${usd(brake * cost.budgetMonthlyUsd)}). Prices: ${plain(cost.priceSource)}, ${plain(cost.priceDate)}.`,
+    `The budget brake fails Sentinel at ${formatPercent(brake)} of the budget (${formatUsd(brake * cost.budgetMonthlyUsd)}). Prices: ${plain(cost.priceSource)}, ${plain(cost.priceDate)}.`,
   ].join("\n");
 }
 
@@ -54,9 +59,7 @@ export function tradeOffSection(spec: PlanSpec): string {
     plain(alt.chosen),
     plain(alt.rejected),
     plain(alt.reason) +
-      (alt.monthlyUsdDelta !== undefined
-        ? ` (${alt.monthlyUsdDelta >= 0 ? "+" : "−"}${usd(Math.abs(alt.monthlyUsdDelta))}/month)`
-        : ""),
+      (alt.monthlyUsdDelta !== undefined ? ` (${formatUsdChange(alt.monthlyUsdDelta)}/month)` : ""),
   ]);
   return ["### Trade-offs", "", table(["Decision", "Chosen", "Rejected", "Why"], rows)].join("\n");
 }
@@ -73,7 +76,7 @@ export function riskSection(spec: PlanSpec): string {
 
 export function savingsSection(spec: PlanSpec): string {
   if (spec.savings.length === 0) return "";
-  const rows = spec.savings.map((s) => [plain(s.suggestion), usd(s.yearlyUsd), plain(s.basis)]);
+  const rows = spec.savings.map((s) => [plain(s.suggestion), formatUsd(s.yearlyUsd), plain(s.basis)]);
   return [
     "### Possible savings",
     "",
