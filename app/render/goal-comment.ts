@@ -1,7 +1,8 @@
 import type { DesignBlocked, PlanSpec } from "../contracts/generated/index.js";
 import { formatProblem, type Problem } from "../contracts/problem.js";
 import { MARKERS } from "./markers.js";
-import { plain, usd } from "./markdown.js";
+import { formatUsd } from "../agents/sentinel/money.js";
+import { plain } from "./markdown.js";
 
 const FOOTER = "_Edit this issue to try again; Infracrew re-reads it on every edit._";
 
@@ -35,18 +36,29 @@ export function renderConfigInvalid(problems: readonly Problem[]): string {
   ].join("\n");
 }
 
-export function renderGoalBlocked(blocked: DesignBlocked): string {
+/** Where a blocked answer is read: the goal's issue (marked, retried on edit) by default, or elsewhere. */
+export interface BlockedAnswerOptions {
+  /** Whether to start with the hidden marker the app finds its issue comment by. */
+  readonly marker?: boolean;
+  /** The closing line: how to try again. */
+  readonly footer?: string;
+}
+
+export function renderGoalBlocked(
+  blocked: DesignBlocked,
+  { marker = true, footer = FOOTER }: BlockedAnswerOptions = {},
+): string {
   const reasons = blocked.reasons.map((r) => `- ${plain(r.message)}`);
   const suggestions = blocked.suggestions.map(
     (s) =>
-      `- ${plain(s.message)}${s.monthlyUsd !== undefined ? ` (the design would then cost ${usd(s.monthlyUsd)}/month)` : ""}`,
+      `- ${plain(s.message)}${s.monthlyUsd !== undefined ? ` (the design would then cost ${formatUsd(s.monthlyUsd)}/month)` : ""}`,
   );
   const attempts = blocked.attempts.map(
     (a) =>
-      `- ${plain(a.description)}${a.monthlyUsd !== undefined ? `: ${usd(a.monthlyUsd)}/month` : ""} → ${plain(a.outcome)}`,
+      `- ${plain(a.description)}${a.monthlyUsd !== undefined ? `: ${formatUsd(a.monthlyUsd)}/month` : ""} → ${plain(a.outcome)}`,
   );
   return [
-    MARKERS.goal,
+    ...(marker ? [MARKERS.goal] : []),
     "### ⛔ Atlas cannot design this goal as written",
     "",
     "**Why**",
@@ -58,7 +70,7 @@ export function renderGoalBlocked(blocked: DesignBlocked): string {
       ? ["", "<details><summary>What Atlas tried</summary>", "", ...attempts, "", "</details>"]
       : []),
     "",
-    FOOTER,
+    footer,
   ].join("\n");
 }
 
@@ -67,7 +79,7 @@ export function renderGoalAccepted(spec: PlanSpec, pr: { number: number; url: st
     MARKERS.goal,
     `### ✅ Planned: #${pr.number}`,
     "",
-    `Atlas designed **${plain(spec.summary)}** for ${usd(spec.cost.monthlyUsd)}/month (budget ${usd(spec.cost.budgetMonthlyUsd)}); Forge wrote the Terraform to \`${spec.terraform.dir}/\`.`,
+    `Atlas designed **${plain(spec.summary)}** for ${formatUsd(spec.cost.monthlyUsd)}/month (budget ${formatUsd(spec.cost.budgetMonthlyUsd)}); Forge wrote the Terraform to \`${spec.terraform.dir}/\`.`,
     `Review and approve it in ${pr.url}.`,
   ].join("\n");
 }

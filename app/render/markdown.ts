@@ -28,20 +28,19 @@ export function slackEscape(text: string): string {
   return text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 }
 
-export function usd(amount: number): string {
-  const fixed = amount >= 1000 ? Math.round(amount).toLocaleString("en-US") : amount.toFixed(2);
-  return `$${fixed}`;
-}
-
-export function percent(ratio: number, digits = 0): string {
-  return `${(ratio * 100).toFixed(digits)} %`;
-}
-
 export function shortSha(sha: string): string {
   return sha.slice(0, 7);
 }
 
-/** Neutralises @mentions and HTML in text that people wrote, before it goes into a comment. */
+const ENTITIES: Readonly<Record<string, string>> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", "`": "&#96;" };
+
+/**
+ * Text that people or tools wrote, made literal in GitHub markdown (outside code spans): on one line, with HTML,
+ * backticks and @mentions neutralised. Table cells still go through `cell` for their pipes.
+ */
 export function plain(text: string): string {
-  return text.replace(/[<>]/g, (c) => (c === "<" ? "&lt;" : "&gt;")).replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
+  return text
+    .replace(/\r\n|[\r\n\u2028\u2029]/g, " ")
+    .replace(/[&<>`]/g, (c) => ENTITIES[c]!)
+    .replace(/@(?=[A-Za-z0-9])/g, "@\u200b");
 }

@@ -3,11 +3,17 @@ function groupThousands(whole: number): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
-/** `$1,485.28`: US dollars to the cent, with thousands separators; negative amounts as `-$560.64`. */
+/**
+ * US dollars as every Infracrew text shows them: `$1,485.28`, `$96.40` and `$5.00` to the cent, whole dollars
+ * (`$1,400`) from $100 up when there are no cents; negative amounts as `-$560.64`.
+ */
 export function formatUsd(usd: number): string {
   const cents = Math.round(Math.abs(usd) * 100 + Number.EPSILON * 100);
   const sign = usd < 0 && cents > 0 ? "-" : "";
-  return `${sign}$${groupThousands(Math.floor(cents / 100))}.${String(cents % 100).padStart(2, "0")}`;
+  const dollars = `${sign}$${groupThousands(Math.floor(cents / 100))}`;
+  return cents >= 10_000 && cents % 100 === 0
+    ? dollars
+    : `${dollars}.${String(cents % 100).padStart(2, "0")}`;
 }
 
 /** `+$96.40` or `-$560.64`: a change in cost. */

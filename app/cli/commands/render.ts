@@ -3,7 +3,7 @@ import { readArtifact } from "../../contracts/artifact-intake.js";
 import { fail, ok, type Result } from "../../contracts/problem.js";
 import { EXIT } from "../exit-codes.js";
 import type { CliIo } from "../io.js";
-import { insideOut } from "../out-dir.js";
+import { insideOut, outDirProblem } from "../out-dir.js";
 import { loadPolicyFile } from "../policy-file.js";
 import { readTextFile } from "../read-text-file.js";
 import { reportProblems } from "../report-problems.js";
@@ -62,6 +62,11 @@ export const renderCommand: Command = {
       return EXIT.badInput;
     }
     const { planSpec, out } = parsed.value;
+    const outProblem = await outDirProblem(io, out);
+    if (outProblem) {
+      reportProblems(io.stderr, "infracrew render", [outProblem]);
+      return EXIT.badInput;
+    }
     const text = await readTextFile(io, planSpec);
     const artifact = text.ok ? readArtifact(text.value, planSpec) : text;
     if (!artifact.ok) {

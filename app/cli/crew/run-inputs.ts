@@ -6,6 +6,7 @@ import type { ResolvedOrgPolicy } from "../../contracts/policy-intake.js";
 import { loadGoal } from "../goal-file.js";
 import type { CliIo } from "../io.js";
 import { parseNow } from "../now-option.js";
+import { outDirProblem } from "../out-dir.js";
 import { loadPolicyFile } from "../policy-file.js";
 import type { RunArgs } from "../run-args.js";
 import { Complaints, loadOutputs, loadPlan, relativeDir, scanSource } from "../tool-files.js";
@@ -41,11 +42,8 @@ export async function loadRunInputs(
   if (typeof now === "string") complaints.messages.push(`infracrew run: ${now}`);
   const named = args.out ?? (goal.ok ? path.posix.join("out", goal.value.name) : undefined);
   const out = relativeDir(io, named);
-  if (out !== undefined && typeof (await io.fileSize(out)) === "number") {
-    complaints.add("infracrew run", [
-      { path: "--out", message: `must be a directory, and ${out} is a file` },
-    ]);
-  }
+  const outProblem = out === undefined ? undefined : await outDirProblem(io, out);
+  if (outProblem) complaints.add("infracrew run", [outProblem]);
   const terraformDir = out === undefined ? undefined : path.posix.join(out, "terraform");
   const toolReports = await loadOutputs(io, args.outputs, scanSource(io, terraformDir), complaints);
   const plan = await loadPlan(io, args.planJson, complaints);

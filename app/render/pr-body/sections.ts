@@ -1,5 +1,6 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
-import { cell, percent, plain, table, usd } from "../markdown.js";
+import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
+import { plain, table } from "../markdown.js";
 
 export function summarySection(spec: PlanSpec, issueNumber: number): string {
   const parts = [
@@ -20,49 +21,52 @@ export function diagramSection(spec: PlanSpec): string {
 export function costSection(spec: PlanSpec): string {
   const { cost } = spec;
   const brake = cost.brakeRatio ?? 0.8;
-  const rows = cost.lines.map((line) => [line.component, usd(line.monthlyUsd), line.basis]);
+  const rows = cost.lines.map((line) => [
+    plain(line.component),
+    formatUsd(line.monthlyUsd),
+    plain(line.basis),
+  ]);
   rows.push([
     "**Total**",
-    `**${usd(cost.monthlyUsd)}**`,
-    `${percent(cost.ratio)} of the ${usd(cost.budgetMonthlyUsd)} budget`,
+    `**${formatUsd(cost.monthlyUsd)}**`,
+    `${formatPercent(cost.ratio)} of the ${formatUsd(cost.budgetMonthlyUsd)} budget`,
   ]);
   return [
     "### Cost",
     "",
     table(["Component", "Monthly", "Basis"], rows, ["left", "right", "left"]),
     "",
-    `The budget brake fails Sentinel at ${percent(brake)} of the budget (${usd(brake * cost.budgetMonthlyUsd)}). Prices: ${cell(cost.priceSource)}, ${cost.priceDate}.`,
+    `The budget brake fails Sentinel at ${formatPercent(brake)} of the budget (${formatUsd(brake * cost.budgetMonthlyUsd)}). Prices: ${plain(cost.priceSource)}, ${plain(cost.priceDate)}.`,
   ].join("\n");
 }
 
+/** Availability is shown from its path alone: Atlas's explanation is the same product in words. */
 export function sizingSection(spec: PlanSpec): string {
   const { availability: a, capacity: c } = spec;
-  const path = a.path.map((link) => `${link.component} ${link.availability} %`).join(" × ");
+  const path = a.path.map((link) => `${plain(link.component)} ${link.availability} %`).join(" × ");
   return [
     "### Sizing and availability",
     "",
     `- **Capacity:** ${plain(c.explanation)}`,
-    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.${a.explanation ? ` ${plain(a.explanation)}` : ""}`,
+    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.`,
   ].join("\n");
 }
 
 export function tradeOffSection(spec: PlanSpec): string {
   if (spec.alternatives.length === 0) return "";
   const rows = spec.alternatives.map((alt) => [
-    alt.decision,
-    alt.chosen,
-    alt.rejected,
-    alt.reason +
-      (alt.monthlyUsdDelta !== undefined
-        ? ` (${alt.monthlyUsdDelta >= 0 ? "+" : "−"}${usd(Math.abs(alt.monthlyUsdDelta))}/month)`
-        : ""),
+    plain(alt.decision),
+    plain(alt.chosen),
+    plain(alt.rejected),
+    plain(alt.reason) +
+      (alt.monthlyUsdDelta !== undefined ? ` (${formatUsdChange(alt.monthlyUsdDelta)}/month)` : ""),
   ]);
   return ["### Trade-offs", "", table(["Decision", "Chosen", "Rejected", "Why"], rows)].join("\n");
 }
 
 export function riskSection(spec: PlanSpec): string {
   if (spec.risks.length === 0) return "";
-  const rows = spec.risks.map((r) => [r.component, r.failure, r.impact, r.mitigation, r.residual]);
+  const rows = spec.risks.map((r) => [r.component, r.failure, r.impact, r.mitigation, r.residual].map(plain));
   return [
     "### Risks",
     "",
@@ -72,7 +76,7 @@ export function riskSection(spec: PlanSpec): string {
 
 export function savingsSection(spec: PlanSpec): string {
   if (spec.savings.length === 0) return "";
-  const rows = spec.savings.map((s) => [s.suggestion, usd(s.yearlyUsd), s.basis]);
+  const rows = spec.savings.map((s) => [plain(s.suggestion), formatUsd(s.yearlyUsd), plain(s.basis)]);
   return [
     "### Possible savings",
     "",

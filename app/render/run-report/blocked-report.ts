@@ -1,14 +1,18 @@
 import type { DesignBlocked } from "../../contracts/generated/index.js";
 import { renderGoalBlocked } from "../goal-comment.js";
+import { code } from "../markdown.js";
 
-/** report.md of an `infracrew run` that Atlas could not design: the answer the goal's issue would get. */
+/** report.md of an `infracrew run` that Atlas could not design: the issue's answer, told for the command line. */
 export function renderBlockedReport(goalFile: string, blocked: DesignBlocked): string {
   return [
     `# ${blocked.goalRef.name}: ⛔ design blocked`,
     "",
-    `\`infracrew run ${goalFile}\`: Atlas found no design that meets the goal within the org policy and the budget brake, so Forge and Sentinel did not run. Below is the answer the goal's issue would get; offline, edit the goal file and run again.`,
+    `${code(`infracrew run ${goalFile}`)}: Atlas found no design that meets the goal within the org policy and the budget brake, so Forge and Sentinel did not run. Below is what the goal's issue would be told.`,
     "",
-    renderGoalBlocked(blocked),
+    renderGoalBlocked(blocked, {
+      marker: false,
+      footer: `_Edit ${code(goalFile)} and run ${code(`infracrew run ${goalFile}`)} again._`,
+    }),
     "",
     `<sub>${blocked.id} · ${blocked.createdAt}</sub>`,
     "",

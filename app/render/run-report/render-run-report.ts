@@ -62,7 +62,7 @@ function designSummary(spec: PlanSpec, diagram: DiagramOutcome): string {
 }
 
 function componentsSection(spec: PlanSpec): string {
-  const rows = spec.components.map((c) => [code(c.id), c.kind, c.rationale]);
+  const rows = spec.components.map((c) => [code(c.id), c.kind, plain(c.rationale)]);
   return ["### Components", "", table(["Component", "Kind", "Why"], rows)].join("\n");
 }
 

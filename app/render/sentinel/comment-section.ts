@@ -1,5 +1,6 @@
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
 import { truncate } from "../limits.js";
+import { plain } from "../markdown.js";
 import { budgetPhrase, costPhrase, failingCount, findingsPhrase, planPhrase, verdictMark } from "./words.js";
 
 /**
@@ -18,7 +19,7 @@ export interface CommentOptions {
 /** The Sentinel section of the sticky PR comment: the verdict, the figures, and why it failed. */
 export function renderCommentSection(result: ValidationResult, options: CommentOptions = {}): string {
   const failing = result.reasons.slice(0, failingCount(result));
-  const shown = failing.slice(0, SHOWN_REASONS).map((r) => `- ${r}`);
+  const shown = failing.slice(0, SHOWN_REASONS).map((r) => `- ${plain(r)}`);
   const more =
     failing.length > SHOWN_REASONS ? [`- … and ${failing.length - SHOWN_REASONS} more reasons`] : [];
   const link = options.checkRunUrl

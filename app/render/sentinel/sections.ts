@@ -1,6 +1,6 @@
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
 import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
-import { code, table } from "../markdown.js";
+import { code, plain, table } from "../markdown.js";
 import { failingCount, problemText, shortSha, toolName, verdictMark, where } from "./words.js";
 
 /** The Markdown sections of Sentinel's report, each built on its own and joined by the renderers. */
@@ -18,7 +18,7 @@ export function headingSection(result: ValidationResult): string {
 export function reasonsSection(result: ValidationResult): string {
   const failing = failingCount(result);
   const bullets = (reasons: readonly string[], mark: string) =>
-    reasons.map((r) => `- ${mark} ${r}`).join("\n");
+    reasons.map((r) => `- ${mark} ${plain(r)}`).join("\n");
   const parts = [];
   if (failing > 0) parts.push(`**Why it failed**\n\n${bullets(result.reasons.slice(0, failing), "❌")}`);
   if (failing < result.reasons.length) {
@@ -51,10 +51,10 @@ export function costSection(result: ValidationResult): string {
       ["right", "right", "right", "right", "right"],
     ),
   ];
-  if (cost.note) lines.push("", cost.note + ".");
+  if (cost.note) lines.push("", `${plain(cost.note)}.`);
   const unpriced = cost.unpriced ?? [];
   if (unpriced.length > 0) {
-    lines.push("", `Not in the estimate (${unpriced.length}):`, "", ...unpriced.map((u) => `- ${u}`));
+    lines.push("", `Not in the estimate (${unpriced.length}):`, "", ...unpriced.map((u) => `- ${plain(u)}`));
   }
   return lines.join("\n");
 }
@@ -64,11 +64,13 @@ export function findingsSection(result: ValidationResult): string {
   const rows = result.findings.map((f) => [
     f.blocking ? "❌" : "",
     f.severity,
-    f.link ? `[${f.ruleId}](${f.link})` : f.ruleId,
-    [toolName(f.tool), ...(f.alsoReportedBy ?? []).map((a) => `${toolName(a.tool)} ${a.ruleId}`)].join(", "),
+    f.link ? `[${plain(f.ruleId)}](${f.link})` : plain(f.ruleId),
+    [toolName(f.tool), ...(f.alsoReportedBy ?? []).map((a) => `${toolName(a.tool)} ${plain(a.ruleId)}`)].join(
+      ", ",
+    ),
     f.resource ? code(f.resource) : "",
-    where(f),
-    problemText(f),
+    plain(where(f)),
+    plain(problemText(f)),
   ]);
   const blocking = result.findings.filter((f) => f.blocking).length;
   return [
@@ -79,7 +81,13 @@ export function findingsSection(result: ValidationResult): string {
 }
 
 export function toolsSection(result: ValidationResult): string {
-  const rows = result.tools.map((t) => [toolName(t.name), t.status, t.version, t.findings, t.reason]);
+  const rows = result.tools.map((t) => [
+    toolName(t.name),
+    t.status,
+    t.version && plain(t.version),
+    t.findings,
+    t.reason && plain(t.reason),
+  ]);
   return `### Tools\n\n${table(["Tool", "Status", "Version", "Findings", "Notes"], rows, ["left", "left", "left", "right"])}`;
 }
 

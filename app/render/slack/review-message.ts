@@ -3,7 +3,8 @@ import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js"
 import type { PrState, ValidationFigures } from "../../conductor/pr-state.js";
 import { SEVERITIES } from "../../conductor/validation-figures.js";
 import type { PullRequest } from "../../platform/platform.js";
-import { percent, shortSha, usd } from "../markdown.js";
+import { formatPercent, formatUsd } from "../../agents/sentinel/money.js";
+import { shortSha } from "../markdown.js";
 import { headline as stateHeadline } from "../sticky-comment.js";
 import {
   SLACK_LIMITS,
@@ -35,7 +36,7 @@ export interface ReviewButtonValue {
 }
 
 function costLine(f: ValidationFigures): string {
-  return `${usd(f.costMonthlyUsd)} of ${usd(f.budgetMonthlyUsd)} a month (${f.ratio === null ? "no budget" : percent(f.ratio)}; brake at ${percent(f.brakeRatio)})`;
+  return `${formatUsd(f.costMonthlyUsd)} of ${formatUsd(f.budgetMonthlyUsd)} a month (${f.ratio === null ? "no budget" : formatPercent(f.ratio)}; brake at ${formatPercent(f.brakeRatio)})`;
 }
 
 function findingsLine(f: ValidationFigures): string {

@@ -108,7 +108,7 @@ describe("infracrew check --dir: the stack's files, its PlanSpec and its budget"
       "No scanner finding is at or above HIGH, the failOnSeverity threshold.",
       "The org policy (required tags, allowed regions, size caps and stateful deletes) passed on 1 resource of the Terraform files.",
       "The forecast is an offline estimate (no Infracost output): $0.00/month as nothing in the stack has a fixed monthly price; 1 resource billed by use count as $0.",
-      "Budget: the forecast of $0.00/month is 0 % of the $300.00 budget, under the brake at 80 % ($240.00).",
+      "Budget: the forecast of $0.00/month is 0 % of the $300 budget, under the brake at 80 % ($240).",
     ]);
   });
 

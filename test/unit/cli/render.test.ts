@@ -115,6 +115,18 @@ describe("infracrew render", () => {
     ],
     ["a missing file", {}, ["render", "nope.json", "--out", "o"], "nope.json: no such file\n"],
     [
+      "an --out that is a file",
+      {},
+      ["render", WORKER, "--out", "package.json"],
+      "infracrew render: --out: must be a directory, and package.json is a file\n",
+    ],
+    [
+      "an --out under a file",
+      { "o/stack": "not a directory" },
+      ["render", WORKER, "--out", "o/stack/deeper"],
+      "infracrew render: --out: must be a directory, and o/stack is a file\n",
+    ],
+    [
       "an invalid policy",
       { "p.yml": "terraform:\n  root: ../up\n" },
       ["render", WORKER, "--out", "o", "--policy", "p.yml"],

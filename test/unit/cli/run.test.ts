@@ -116,6 +116,12 @@ describe("infracrew run: every example, offline", { timeout: 60_000 }, () => {
     expect(text(written, "out/orders-api/report.md")).toMatch(/^# orders-api: ⛔ design blocked\n/);
     expect(err).toContain("infracrew run: design blocked for orders-api\n  ✗ the cheapest design");
     expect(err).not.toContain("Forge");
+    const report = text(written, "out/orders-api/report.md");
+    expect(report).not.toContain("<!-- infracrew:goal -->");
+    expect(report).not.toContain("Edit this issue");
+    expect(report).toContain(
+      "_Edit `examples/web-api-tight-budget.json` and run `infracrew run examples/web-api-tight-budget.json` again._",
+    );
     expectGolden("run/orders-api-blocked.report.md", text(written, "out/orders-api/report.md"));
   });
 
@@ -250,6 +256,10 @@ describe("infracrew run: bad input gets the messages and exit code of the single
     [["examples/web-api.json", "--out"], "infracrew run: --out: needs a value\n"],
     [
       ["examples/web-api.json", "--out", "package.json"],
+      "infracrew run: --out: must be a directory, and package.json is a file\n",
+    ],
+    [
+      ["examples/web-api.json", "--out", "package.json/orders"],
       "infracrew run: --out: must be a directory, and package.json is a file\n",
     ],
     [["examples/web-api.json", "--no-diagram=yes"], "infracrew run: --no-diagram: takes no value\n"],

@@ -129,3 +129,15 @@ describe("the Conductor check run", () => {
     },
   );
 });
+
+describe("the goal PR body's availability", () => {
+  const specs = ["checkout-api", "docs-site", "invoice-worker"].map(
+    (name) => JSON.parse(readRepoFile(`test/golden/atlas/${name}.plan-spec.json`)) as PlanSpec,
+  );
+  it.each(specs.map((s) => [s.name, s]))("of %s shows the product once", (_, planSpec) => {
+    const body = renderPrBody(planSpec, { issueNumber: 7 });
+    const line = body.split("\n").find((l) => l.startsWith("- **Availability:**"))!;
+    expect(line.split(" = ")).toHaveLength(2);
+    expect(line).toContain(`= **${planSpec.availability.composite} %** against a target of`);
+  });
+});

@@ -32,13 +32,13 @@ describe("the hard budget brake", () => {
 
   it("names the forecast, the budget and the ratio when it trips at exactly the brake", () => {
     expect(checkBudgetBrake(800, 1000, 0.8).reason).toBe(
-      "Budget brake: the forecast of $800.00/month is 80 % of the $1,000.00 budget, at or above the brake at 80 % ($800.00).",
+      "Budget brake: the forecast of $800/month is 80 % of the $1,000 budget, at or above the brake at 80 % ($800).",
     );
   });
 
   it("names them too when it holds, one cent under", () => {
     expect(checkBudgetBrake(799.99, 1000, 0.8).reason).toBe(
-      "Budget: the forecast of $799.99/month is 79.9 % of the $1,000.00 budget, under the brake at 80 % ($800.00).",
+      "Budget: the forecast of $799.99/month is 79.9 % of the $1,000 budget, under the brake at 80 % ($800).",
     );
   });
 
@@ -79,6 +79,14 @@ describe("money", () => {
     [0, "$0.00"],
     [0.004, "$0.00"],
     [1234567.5, "$1,234,567.50"],
+    [1400, "$1,400"],
+    [1399.999, "$1,400"],
+    [-1400, "-$1,400"],
+    [100, "$100"],
+    [99.999, "$100"],
+    [99, "$99.00"],
+    [96.4, "$96.40"],
+    [5, "$5.00"],
   ])("formatUsd(%s) is %s", (usd, text) => {
     expect(formatUsd(usd)).toBe(text);
   });

@@ -60,7 +60,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
       "The stack's 9 modules are covered by the design check: 7 render the design's components, whose sizes it read, and 2 are shared by the stack (module.cluster, module.encryption); every module deploys with its provider's region and default tags, both checked on the Terraform files. The resources inside modules are seen only in a plan.",
       "The forecast is the design's estimate (no plan, no Infracost output): $1,082.07/month from 6 cost lines, which Atlas priced from AWS public on-demand prices (aws.amazon.com/<service>/pricing/) on 2026-11-27, usage included as the goal implies it.",
       "Not in the design's estimate (2): module.cluster: shared by the stack, not a component of the design; module.encryption: shared by the stack, not a component of the design.",
-      "Budget: the forecast of $1,082.07/month is 72.1 % of the $1,500.00 budget, under the brake at 80 % ($1,200.00).",
+      "Budget: the forecast of $1,082.07/month is 72.1 % of the $1,500 budget, under the brake at 80 % ($1,200).",
     ]);
     expect(result.findings).toEqual([]);
     expect(result.cost).toMatchObject({ monthlyUsd: 1082.07, source: "estimate" });
@@ -171,7 +171,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     const result = valid(evaluateOffline(await offline(tight, loadPolicy(EXAMPLE_POLICY))));
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "Budget brake: the forecast of $117.81/month is 84.1 % of the $140.00 budget, at or above the brake at 80 % ($112.00).",
+      "Budget brake: the forecast of $117.81/month is 84.1 % of the $140 budget, at or above the brake at 80 % ($112).",
     );
   });
 

@@ -36,7 +36,7 @@ describe("evaluate: PASS", () => {
       "No scanner finding is at or above HIGH, the failOnSeverity threshold.",
       "The org policy (required tags, allowed regions, size caps and stateful deletes) passed on 3 resources of the plan.",
       "The forecast is an offline estimate (no Infracost output): $51.68/month from 1 priced resource; 1 resource billed by use count as $0.",
-      "Budget: the forecast of $51.68/month is 51.6 % of the $100.00 budget, under the brake at 80 % ($80.00).",
+      "Budget: the forecast of $51.68/month is 51.6 % of the $100 budget, under the brake at 80 % ($80.00).",
     ]);
   });
 
@@ -95,7 +95,7 @@ describe("evaluate: every fixture at once", () => {
     expect(result.reasons).toEqual([
       "The scanners found 8 problems at or above HIGH, the failOnSeverity threshold (8 HIGH): AVD-AWS-0031 on aws_ecr_repository.foobarrr, CKV_GCP_28 on google_storage_bucket_iam_binding.allow_public_read, AWS-0086 on aws_s3_bucket.bucket, AWS-0087 on aws_s3_bucket.bucket, AWS-0091 on aws_s3_bucket.bucket and 3 more; 7 findings below it (4 MEDIUM, 3 LOW) do not fail it.",
       "Conftest denied 3 checks: Container server must not use the :latest tag; Container server must set a memory limit; Deployment generic-app must set securityContext.runAsNonRoot.",
-      "Budget brake: the forecast of $3,027.53/month is 100.9 % of the $3,000.00 budget, at or above the brake at 80 % ($2,400.00).",
+      "Budget brake: the forecast of $3,027.53/month is 100.9 % of the $3,000 budget, at or above the brake at 80 % ($2,400).",
       "Security scan by Trivy, tfsec, Checkov.",
       "The org policy (required tags, allowed regions, size caps and stateful deletes) passed on 5 resources of the plan.",
     ]);
@@ -259,7 +259,7 @@ describe("evaluate: what the policy requires", () => {
     expect(result.verdict).toBe("FAIL");
     expect(result.budget.monthlyUsd).toBe(60);
     expect(result.reasons).toContain(
-      "The goal's budget of $5,000.00 is over the org's cap of $60.00 a goal; the brake uses the cap.",
+      "The goal's budget of $5,000 is over the org's cap of $60.00 a goal; the brake uses the cap.",
     );
     expect(result.reasons[0]).toBe(
       "Budget brake: the forecast of $51.68/month is 86.1 % of the $60.00 budget, at or above the brake at 80 % ($48.00).",
