@@ -26,7 +26,7 @@ describe("the README's two commands", () => {
   });
 
   it(
-    "the main job runs as written (its goal, into a scratch --out) and writes the files the README describes",
+    "the main job runs as written (its goal, into a scratch --out): the steps the README shows, and the files it describes",
     { timeout: 90_000 },
     () => {
       const args = (shellBlocks[0] ?? "").replace(/^npm ci && npx infracrew /, "").split(" ");
@@ -38,6 +38,13 @@ describe("the README's two commands", () => {
       const run = spawnSync("npx", ["infracrew", ...args], { cwd: repoPath(), encoding: "utf8" });
       expect(run.stderr).toMatch(/^PASS \(offline verdict\)/m);
       expect(run.status).toBe(0);
+      const untimed = (text: string) =>
+        text
+          .split("\n")
+          .filter((line) => /^(Atlas|Forge|Sentinel) /.test(line))
+          .map((line) => line.replace(/ \([\d.]+ m?s\)$/, ""));
+      const shown = readme.slice(readme.indexOf(shellBlocks[0] ?? ""));
+      expect(untimed(run.stderr)).toEqual(untimed(shown.slice(0, shown.indexOf("## What the output means"))));
       const written = readdirSync(out);
       for (const file of [
         "report.md",
