@@ -37,12 +37,12 @@ export async function time(
   return { runs, medianMs: percentile(samples, 0.5), p95Ms: percentile(samples, 0.95), minMs: samples[0]! };
 }
 
-export function formatRows(title: string, rows: readonly BenchRow[]): string {
+export function formatRows(rows: readonly BenchRow[]): string {
   const width = Math.max(...rows.map((r) => r.name.length), 4);
   const lines = rows.map((r) => {
     const value =
       r.value >= 100 ? r.value.toFixed(0) : r.value >= 10 ? r.value.toFixed(1) : r.value.toFixed(2);
     return `  ${r.name.padEnd(width)}  ${value.padStart(9)} ${r.unit}${r.note ? `  (${r.note})` : ""}`;
   });
-  return `${title}\n${lines.join("\n")}\n`;
+  return lines.length === 0 ? "" : `${lines.join("\n")}\n`;
 }

@@ -25,5 +25,6 @@ if (files.length === 0) {
 console.log(`node ${process.version}, ${process.platform}/${process.arch}\n`);
 for (const file of files) {
   const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as BenchModule;
-  console.log(formatRows(`${mod.title} (${file})`, await mod.run()));
+  console.log(`${mod.title} (${file})`);
+  console.log(formatRows(await mod.run()));
 }
