@@ -9,7 +9,8 @@ import { healthzHandler } from "./handlers/healthz.js";
 import { metricsHandler } from "./handlers/metrics-endpoint.js";
 import { loadOnboardingFiles } from "./handlers/onboarding-files.js";
 import { onboardRepository } from "./handlers/onboarding.js";
-import { goalIssueFromPayload, pullRequestFromPayload, workflowRunFromPayload } from "./handlers/payloads.js";
+import { goalIssueFromPayload, workflowRunFromPayload } from "./handlers/payloads.js";
+import { toPullRequest } from "./platform/github/pull-requests.js";
 import { handlePrComment } from "./handlers/pr-command.js";
 import { handlePullRequest } from "./handlers/pull-request.js";
 import { tickPullRequest } from "./handlers/sla-sweep.js";
@@ -125,11 +126,7 @@ export function createInfracrew(options: InfracrewOptions = {}) {
     app.on(
       ["pull_request.synchronize", "pull_request.closed"],
       on("pull_request", async (context: Context<"pull_request.synchronize" | "pull_request.closed">, deps) =>
-        handlePullRequest(
-          deps(),
-          context.payload.action,
-          pullRequestFromPayload(context.payload.pull_request),
-        ),
+        handlePullRequest(deps(), context.payload.action, toPullRequest(context.payload.pull_request)),
       ),
     );
 

@@ -1,39 +1,8 @@
-import type { PullRequest } from "../platform/platform.js";
 import type { GoalIssue } from "./goal-issue.js";
 import type { WorkflowRun } from "./workflow-run.js";
 
 interface PayloadLabel {
   readonly name?: string;
-}
-
-interface PayloadPullRequest {
-  readonly number: number;
-  readonly html_url: string;
-  readonly title: string;
-  readonly body?: string | null;
-  readonly state: string;
-  readonly merged?: boolean | null;
-  readonly labels?: readonly (PayloadLabel | null)[];
-  readonly user?: { readonly login: string } | null;
-  readonly head: { readonly sha: string; readonly ref: string };
-  readonly base: { readonly ref: string };
-}
-
-/** The webhook's pull_request object as the Platform's PullRequest. */
-export function pullRequestFromPayload(pr: PayloadPullRequest): PullRequest {
-  return {
-    number: pr.number,
-    url: pr.html_url,
-    headSha: pr.head.sha,
-    headRef: pr.head.ref,
-    baseRef: pr.base.ref,
-    title: pr.title,
-    body: pr.body ?? "",
-    state: pr.state === "closed" ? "closed" : "open",
-    merged: pr.merged ?? false,
-    labels: (pr.labels ?? []).map((l) => l?.name ?? "").filter((n) => n !== ""),
-    author: pr.user?.login ?? "",
-  };
 }
 
 interface PayloadIssue {

@@ -9,7 +9,7 @@ const UPDATE_PULL = "PATCH /repos/{owner}/{repo}/pulls/{pull_number}";
 const MERGE_PULL = "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge";
 const PULLS_FOR_COMMIT = "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls";
 
-/** The fields we read, common to GitHub's full and list shapes of a pull request. */
+/** The fields we read, common to GitHub's full and list shapes of a pull request and to the webhook's pull_request. */
 interface PullData {
   readonly number: number;
   readonly html_url: string;
