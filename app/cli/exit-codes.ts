@@ -10,5 +10,3 @@ export const EXIT = {
   /** An internal error: a bug or an environment problem, not the user's input. */
   internal: 70,
 } as const;
-
-export type ExitCode = (typeof EXIT)[keyof typeof EXIT];

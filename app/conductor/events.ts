@@ -58,5 +58,3 @@ export type ConductorEvent =
   | { readonly type: "reply-requested"; readonly eventId: string; readonly body: string }
   | { readonly type: "tick" }
   | { readonly type: "closed"; readonly merged: boolean };
-
-export type EventType = ConductorEvent["type"];

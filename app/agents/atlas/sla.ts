@@ -74,8 +74,6 @@ export const SLAS = {
   },
 } as const satisfies Record<string, Sla>;
 
-export type SlaKey = keyof typeof SLAS;
-
 /**
  * Availability of `count` AZ-independent copies of a link where the service survives while any one is up:
  * 1 − (1 − a)^count. Used for one NAT gateway per AZ, where an AZ's NAT failing only affects that AZ.

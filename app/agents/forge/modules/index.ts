@@ -33,6 +33,4 @@ export const MODULES = {
   vpc,
 } as const satisfies Record<string, ModuleInterface>;
 
-export type ModuleName = keyof typeof MODULES;
-
 export const MODULE_LIST: readonly ModuleInterface[] = Object.values(MODULES);
