@@ -1,7 +1,7 @@
 import type { DesignBlocked, PlanSpec } from "../contracts/generated/index.js";
 import { formatProblem, type Problem } from "../contracts/problem.js";
 import { MARKERS } from "./markers.js";
-import { formatUsd } from "../agents/sentinel/money.js";
+import { formatUsd } from "../format/money.js";
 import { plain } from "./markdown.js";
 
 const FOOTER = "_Edit this issue to try again; Infracrew re-reads it on every edit._";

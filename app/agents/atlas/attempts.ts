@@ -1,7 +1,8 @@
 import type { DesignAttempt } from "../../contracts/generated/design-blocked.js";
 import type { DesignContext } from "./context.js";
 import { describeChanges, describeDesign } from "./describe.js";
-import { num, pct, usd } from "./format.js";
+import { formatUsd } from "../../format/money.js";
+import { num, pct } from "./format.js";
 import { profiles } from "./profiles.js";
 import { attempt, type Candidate, type SizingProblem } from "./search.js";
 
@@ -69,7 +70,7 @@ export function runAttempts(ctx: DesignContext): RunResult {
     if (previous && profile.name !== "preferred") {
       const changes = describeChanges(previous.design, best.design);
       relaxations.push(
-        `Relaxed retry ${relaxations.length + 1} (${RETRY_WORDS[profile.name as "trimmed" | "lean"]}): ${changes.join("; ") || "no change"}; ${usd(previous.monthlyUsd)} → ${usd(best.monthlyUsd)}/month, availability ${pct(best.composite)} ≥ ${ctx.target} %.`,
+        `Relaxed retry ${relaxations.length + 1} (${RETRY_WORDS[profile.name as "trimmed" | "lean"]}): ${changes.join("; ") || "no change"}; ${formatUsd(previous.monthlyUsd)} → ${formatUsd(best.monthlyUsd)}/month, availability ${pct(best.composite)} ≥ ${ctx.target} %.`,
       );
     } else if (profile.name !== "preferred") {
       relaxations.push(
@@ -82,7 +83,7 @@ export function runAttempts(ctx: DesignContext): RunResult {
       description: describeDesign(best.design),
       monthlyUsd: best.monthlyUsd,
       composite: best.composite,
-      outcome: `over the brake: ${usd(best.monthlyUsd)} ≥ ${usd(ctx.limit)} (${num(ctx.brakeRatio * 100)} % of ${usd(ctx.budget)})`,
+      outcome: `over the brake: ${formatUsd(best.monthlyUsd)} ≥ ${formatUsd(ctx.limit)} (${num(ctx.brakeRatio * 100)} % of ${formatUsd(ctx.budget)})`,
     });
     previous = best;
   }

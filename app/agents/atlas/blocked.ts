@@ -6,7 +6,8 @@ import type {
 import { runAttempts, type RunResult } from "./attempts.js";
 import { designContext, type DesignContext } from "./context.js";
 import { maxCacheDataGb } from "./data-sizing.js";
-import { num, usd } from "./format.js";
+import { formatUsd } from "../../format/money.js";
+import { num } from "./format.js";
 import { candidateRegions } from "./policy-check.js";
 import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
@@ -32,10 +33,10 @@ function budgetSuggestion(ctx: DesignContext, cheapest: number): UnblockSuggesti
   const cap = ctx.policy.policy.maxMonthlyUsd;
   const capNote =
     cap !== undefined && value > cap
-      ? ` (over the policy cap of ${usd(cap)}: raise policy.maxMonthlyUsd too)`
+      ? ` (over the policy cap of ${formatUsd(cap)}: raise policy.maxMonthlyUsd too)`
       : "";
   return {
-    message: `raise budget.monthlyUsd to ≥ ${usd(value)}/month${capNote}`,
+    message: `raise budget.monthlyUsd to ≥ ${formatUsd(value)}/month${capNote}`,
     field: "budget.monthlyUsd",
     value,
     monthlyUsd: cheapest,
@@ -48,7 +49,7 @@ function sloSuggestion(ctx: DesignContext, below: number): UnblockSuggestion | u
     const run = runAttempts(withTarget(ctx, tier));
     if (run.kind === "fits") {
       return {
-        message: `lower slo.availability to ${tier} (the design then costs ${usd(run.chosen.monthlyUsd)}/month)`,
+        message: `lower slo.availability to ${tier} (the design then costs ${formatUsd(run.chosen.monthlyUsd)}/month)`,
         field: "slo.availability",
         value: tier,
         monthlyUsd: run.chosen.monthlyUsd,
@@ -64,7 +65,7 @@ function regionSuggestion(ctx: DesignContext): UnblockSuggestion | undefined {
     const run = runAttempts(designContext(ctx.goal, ctx.policy, { region, target: ctx.target }));
     if (run.kind === "fits") {
       return {
-        message: `use region ${region} (allowed by policy; the design there costs ${usd(run.chosen.monthlyUsd)}/month)`,
+        message: `use region ${region} (allowed by policy; the design there costs ${formatUsd(run.chosen.monthlyUsd)}/month)`,
         field: "region",
         value: region,
         monthlyUsd: run.chosen.monthlyUsd,
@@ -78,7 +79,7 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
   const cheapest = run.cheapest.monthlyUsd;
   const reason: BlockReason = {
     code: "budget-too-small",
-    message: `the cheapest design that meets ${ctx.target} % costs ${usd(cheapest)}/month; the brake allows less than ${usd(ctx.limit)} (${num(ctx.brakeRatio * 100)} % of ${usd(ctx.budget)})`,
+    message: `the cheapest design that meets ${ctx.target} % costs ${formatUsd(cheapest)}/month; the brake allows less than ${formatUsd(ctx.limit)} (${num(ctx.brakeRatio * 100)} % of ${formatUsd(ctx.budget)})`,
     field: "budget.monthlyUsd",
     figures: { cheapestMonthlyUsd: cheapest, budgetMonthlyUsd: ctx.budget, brakeRatio: ctx.brakeRatio },
   };
@@ -106,13 +107,13 @@ function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo
   const suggestion: UnblockSuggestion =
     lowered.kind === "fits"
       ? {
-          message: `lower slo.availability to ${tier} (the design then costs ${usd(lowered.chosen.monthlyUsd)}/month)`,
+          message: `lower slo.availability to ${tier} (the design then costs ${formatUsd(lowered.chosen.monthlyUsd)}/month)`,
           field: "slo.availability",
           value: tier,
           monthlyUsd: lowered.chosen.monthlyUsd,
         }
       : {
-          message: `lower slo.availability to ${tier}${lowered.kind === "over-budget" ? ` (the budget must then also be ≥ ${usd(budgetFor(lowered.cheapest.monthlyUsd, ctx.brakeRatio))}/month)` : ""}`,
+          message: `lower slo.availability to ${tier}${lowered.kind === "over-budget" ? ` (the budget must then also be ≥ ${formatUsd(budgetFor(lowered.cheapest.monthlyUsd, ctx.brakeRatio))}/month)` : ""}`,
           field: "slo.availability",
           value: tier,
         };

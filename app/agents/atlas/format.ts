@@ -1,19 +1,12 @@
+/**
+ * Atlas's own figures: unit prices as AWS writes them, quantities and availability percentages. Money goes
+ * through the project's one formatter, `formatUsd` in app/format/money.ts.
+ */
+import { groupThousands } from "../../format/money.js";
+
 /** Rounds to cents. */
 export function cents(usd: number): number {
   return Math.round(usd * 100) / 100;
-}
-
-/** Thousands separators, by hand: Intl formatting costs tens of microseconds a call. */
-function grouped(integer: number): string {
-  return String(Math.abs(integer)).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
-}
-
-/** `$1,265`, `$400` or `$12.40`: whole dollars from $1,000 up and for whole amounts, cents otherwise. */
-export function usd(amount: number): string {
-  const sign = amount < 0 ? "-" : "";
-  const abs = Math.abs(amount);
-  if (abs >= 1000 || Number.isInteger(abs)) return `${sign}$${grouped(Math.round(abs))}`;
-  return `${sign}$${abs.toFixed(2)}`;
 }
 
 /** A unit price as written on AWS's pages: `$0.04048`, `$0.8`, `$5`. */
@@ -25,7 +18,7 @@ export function price(amount: number): string {
 export function num(value: number, digits = 2): string {
   const rounded = Number(value.toFixed(digits));
   const [whole, fraction] = String(Math.abs(rounded)).split(".");
-  return `${rounded < 0 ? "-" : ""}${grouped(Number(whole))}${fraction ? `.${fraction}` : ""}`;
+  return `${rounded < 0 ? "-" : ""}${groupThousands(Number(whole))}${fraction ? `.${fraction}` : ""}`;
 }
 
 /** A percentage floored to 4 decimals, so a reported composite never rounds up past its target. */
@@ -33,6 +26,7 @@ export function floorPercent(value: number): number {
   return Math.floor(value * 10000 + 1e-6) / 10000;
 }
 
+/** An availability percentage to at most 4 decimals: `99.9499 %`. */
 export function pct(value: number): string {
   return `${num(value, 4)} %`;
 }

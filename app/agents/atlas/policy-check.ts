@@ -2,7 +2,7 @@ import type { BlockReason, UnblockSuggestion } from "../../contracts/generated/d
 import { isPricedRegion, pricedRegions } from "../pricing/index.js";
 import { PATTERNS } from "./catalog/patterns.js";
 import type { DesignContext } from "./context.js";
-import { usd } from "./format.js";
+import { formatUsd } from "../../format/money.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 
 export interface Clash {
@@ -76,14 +76,18 @@ function budgetCapClash(ctx: DesignContext): Clash | undefined {
   return {
     reason: {
       code: "budget-over-policy-cap",
-      message: `the budget ${usd(ctx.budget)}/month is over the policy's cap of ${usd(cap)}/month for one goal`,
+      message: `the budget ${formatUsd(ctx.budget)}/month is over the policy's cap of ${formatUsd(cap)}/month for one goal`,
       field: "budget.monthlyUsd",
       figures: { budgetMonthlyUsd: ctx.budget, maxMonthlyUsd: cap },
     },
     suggestions: [
-      { message: `lower budget.monthlyUsd to ≤ ${usd(cap)}/month`, field: "budget.monthlyUsd", value: cap },
       {
-        message: `raise policy.maxMonthlyUsd to ≥ ${usd(ctx.budget)}/month`,
+        message: `lower budget.monthlyUsd to ≤ ${formatUsd(cap)}/month`,
+        field: "budget.monthlyUsd",
+        value: cap,
+      },
+      {
+        message: `raise policy.maxMonthlyUsd to ≥ ${formatUsd(ctx.budget)}/month`,
         field: "policy.maxMonthlyUsd",
         value: ctx.budget,
       },

@@ -2,7 +2,8 @@ import type { Saving } from "../../contracts/generated/plan-spec.js";
 import { fargateTaskHourly, HOURS_PER_MONTH, unitPrice } from "../pricing/index.js";
 import { TRAFFIC } from "./assumptions.js";
 import { monthlyRequests } from "./context.js";
-import { cents, num, price, usd } from "./format.js";
+import { formatUsd } from "../../format/money.js";
+import { cents, num, price } from "./format.js";
 import { SAVINGS_RATES } from "./savings-rates.js";
 import type { Candidate } from "./search.js";
 
@@ -37,7 +38,7 @@ function reserved(c: Candidate): Saving[] {
     out.push({
       suggestion: "Commit to a Compute Savings Plan for the baseline tasks",
       yearlyUsd: cents(serviceUsd * r.discount * 12),
-      basis: `${usd(serviceUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+      basis: `${formatUsd(serviceUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
     });
   }
   const db = c.design.database;
@@ -50,7 +51,7 @@ function reserved(c: Candidate): Saving[] {
     out.push({
       suggestion: `Reserve the ${db.choice.spec.name} database instance${db.instances > 1 || db.multiAz ? "s" : ""} for a year`,
       yearlyUsd: cents(instanceUsd * r.discount * 12),
-      basis: `${usd(instanceUsd)}/month of instance-hours × ${r.discount * 100} % (${r.basis}) × 12`,
+      basis: `${formatUsd(instanceUsd)}/month of instance-hours × ${r.discount * 100} % (${r.basis}) × 12`,
     });
   }
   const cacheUsd = lineUsd(c, "cache");
@@ -59,7 +60,7 @@ function reserved(c: Candidate): Saving[] {
     out.push({
       suggestion: "Reserve the cache nodes for a year",
       yearlyUsd: cents(cacheUsd * r.discount * 12),
-      basis: `${usd(cacheUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+      basis: `${formatUsd(cacheUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
     });
   }
   return out;
@@ -73,7 +74,7 @@ function valkey(c: Candidate): Saving | undefined {
     suggestion:
       "Run the cache on ElastiCache for Valkey, the Redis-compatible engine, once the client is tested against it",
     yearlyUsd: cents(cacheUsd * r.discount * 12),
-    basis: `${usd(cacheUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+    basis: `${formatUsd(cacheUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
   };
 }
 
@@ -85,7 +86,7 @@ function offHours(c: Candidate): Saving | undefined {
   return {
     suggestion: `Stop this ${ctx.goal.environment} environment out of hours (scale the tasks to 0${c.design.database ? ", stop the database" : ""})`,
     yearlyUsd: cents(compute * r.share * 12),
-    basis: `${usd(compute)}/month of task${c.design.database ? " and database instance" : ""}-hours × ${num(r.share * 100, 0)} % of hours, ${r.basis}, × 12`,
+    basis: `${formatUsd(compute)}/month of task${c.design.database ? " and database instance" : ""}-hours × ${num(r.share * 100, 0)} % of hours, ${r.basis}, × 12`,
   };
 }
 
@@ -102,7 +103,7 @@ function rightSizing(c: Candidate): Saving | undefined {
     suggestion:
       "Load-test one task and set workload.perTaskRps: the sizing assumes a conservative per-task throughput",
     yearlyUsd: cents(fewer * perTask * 12),
-    basis: `at ${num(measured)} instead of ${num(s.plan.perTaskRps)} per task, ${fewer} fewer baseline task(s) × ${usd(perTask)}/month × 12`,
+    basis: `at ${num(measured)} instead of ${num(s.plan.perTaskRps)} per task, ${fewer} fewer baseline task(s) × ${formatUsd(perTask)}/month × 12`,
   };
 }
 

@@ -3,7 +3,8 @@ import { fargateTaskHourly, HOURS_PER_MONTH, unitPrice } from "../pricing/index.
 import { LAMBDA } from "./assumptions.js";
 import { priceClassFor } from "./catalog/cdn.js";
 import { monthlyRequests } from "./context.js";
-import { cents, pct, usd } from "./format.js";
+import { formatUsd } from "../../format/money.js";
+import { cents, pct } from "./format.js";
 import { variant, type Candidate } from "./search.js";
 import type { DbTopology, Topology } from "./topology.js";
 
@@ -15,10 +16,10 @@ function verdict(other: Candidate, chosen: Candidate, target: number, limit: num
   if (other.composite < target)
     return `it would reach only ${pct(other.composite)}, below the ${target} % SLO`;
   if (other.monthlyUsd >= limit)
-    return `it would cost ${usd(other.monthlyUsd)}/month, over the budget brake (${usd(limit)})`;
+    return `it would cost ${formatUsd(other.monthlyUsd)}/month, over the budget brake (${formatUsd(limit)})`;
   return other.monthlyUsd > chosen.monthlyUsd
-    ? `the SLO holds without it (${pct(chosen.composite)}), so it would add ${usd(other.monthlyUsd - chosen.monthlyUsd)}/month for no gain the goal asks for`
-    : `it saves ${usd(chosen.monthlyUsd - other.monthlyUsd)}/month but the preferred design keeps it for this environment`;
+    ? `the SLO holds without it (${pct(chosen.composite)}), so it would add ${formatUsd(other.monthlyUsd - chosen.monthlyUsd)}/month for no gain the goal asks for`
+    : `it saves ${formatUsd(chosen.monthlyUsd - other.monthlyUsd)}/month but the preferred design keeps it for this environment`;
 }
 
 function natAlternative(chosen: Candidate): Alternative | undefined {
@@ -95,7 +96,7 @@ function lambdaAlternative(chosen: Candidate): Alternative | undefined {
     decision: "compute",
     chosen: "ECS on Fargate",
     rejected: worker ? "AWS Lambda triggered by SQS" : "AWS Lambda behind the ALB",
-    reason: `The goal ships a container image${worker ? "" : " that listens on a port and keeps database connection pools"}; Lambda would need repackaging (a Lambda adapter, ${worker ? "a 15-minute cap per job" : "RDS Proxy for connections"}) and costs about ${usd(cents(lambdaUsd))}/month at the ${ctx.avgRps} ${worker ? "msg/s" : "rps"} average (${shape.seconds} s × ${shape.memoryGb} GB per ${worker ? "message" : "request"}) against ${usd(cents(fargateUsd))} for the tasks.`,
+    reason: `The goal ships a container image${worker ? "" : " that listens on a port and keeps database connection pools"}; Lambda would need repackaging (a Lambda adapter, ${worker ? "a 15-minute cap per job" : "RDS Proxy for connections"}) and costs about ${formatUsd(cents(lambdaUsd))}/month at the ${ctx.avgRps} ${worker ? "msg/s" : "rps"} average (${shape.seconds} s × ${shape.memoryGb} GB per ${worker ? "message" : "request"}) against ${formatUsd(cents(fargateUsd))} for the tasks.`,
     monthlyUsdDelta: cents(lambdaUsd - fargateUsd),
   };
 }

@@ -1,5 +1,5 @@
 import { compareWithProduct } from "./decimal.js";
-import { formatPercent, formatUsd } from "./money.js";
+import { formatPercent, formatUsd } from "../../format/money.js";
 
 export interface BrakeCheck {
   readonly tripped: boolean;

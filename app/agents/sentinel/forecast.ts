@@ -1,6 +1,6 @@
 import type { CostForecast } from "../../contracts/generated/validation-result.js";
 import { estimateCost } from "./cost/estimate.js";
-import { formatUsd } from "./money.js";
+import { formatUsd } from "../../format/money.js";
 import { listSome, plural, type Reasons } from "./reasons.js";
 import type { CostReport } from "./report.js";
 import type { HclModel } from "./parsers/terraform-hcl.js";

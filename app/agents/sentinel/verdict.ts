@@ -10,7 +10,7 @@ import { artifactId } from "../../contracts/canonical.js";
 import { checkBudgetBrake, type BrakeCheck } from "./budget-brake.js";
 import { compareFindings } from "./findings/merge.js";
 import type { Forecast } from "./forecast.js";
-import { formatUsd } from "./money.js";
+import { formatUsd } from "../../format/money.js";
 import type { TerraformPlan } from "./parsers/terraform-plan-json.js";
 import { planCounts } from "./plan-counts.js";
 import type { Reasons } from "./reasons.js";

@@ -1,6 +1,6 @@
 import { designGoal } from "../../agents/atlas/index.js";
 import { checkPlanSpecForRender, renderStack } from "../../agents/forge/index.js";
-import { formatUsd } from "../../agents/sentinel/money.js";
+import { formatUsd } from "../../format/money.js";
 import { evaluateOffline } from "../../agents/sentinel/offline/evaluate-offline.js";
 import { parseTerraformFiles } from "../../agents/sentinel/parsers/terraform-hcl.js";
 import type { DesignBlocked, PlanSpec } from "../../contracts/generated/index.js";

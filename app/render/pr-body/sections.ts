@@ -1,5 +1,5 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
-import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
+import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
 import { plain, table } from "../markdown.js";
 
 export function summarySection(spec: PlanSpec, issueNumber: number): string {

@@ -1,5 +1,5 @@
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
-import { formatUsd } from "../../agents/sentinel/money.js";
+import { formatUsd } from "../../format/money.js";
 import { GITHUB_LIMITS, truncate } from "../limits.js";
 import {
   costSection,

@@ -1,5 +1,5 @@
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
-import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
+import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
 import { code, plain, table } from "../markdown.js";
 import { failingCount, problemText, shortSha, toolName, verdictMark, where } from "./words.js";
 

@@ -1,5 +1,5 @@
 import type { Finding, ValidationResult } from "../../contracts/generated/validation-result.js";
-import { formatPercent, formatUsd, formatUsdChange } from "../../agents/sentinel/money.js";
+import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
 import { TOOL_INFO } from "../../agents/sentinel/tools.js";
 
 /** The phrases every Sentinel rendering shares, so the check run, the comment and Slack say the same. */

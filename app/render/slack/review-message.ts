@@ -3,7 +3,7 @@ import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js"
 import type { PrState, ValidationFigures } from "../../conductor/pr-state.js";
 import { SEVERITIES } from "../../conductor/validation-figures.js";
 import type { PullRequest } from "../../platform/platform.js";
-import { formatPercent, formatUsd } from "../../agents/sentinel/money.js";
+import { formatPercent, formatUsd } from "../../format/money.js";
 import { shortSha } from "../markdown.js";
 import { headline as stateHeadline } from "../sticky-comment.js";
 import {

@@ -5,9 +5,9 @@
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
-import { escapeMarkdown as md, fence, table, usd } from "./markdown.js";
+import { formatPercent, formatUsd } from "../../../format/money.js";
+import { escapeMarkdown as md, fence, table } from "./markdown.js";
 
-const percent = (ratio: number): string => `${Math.round(ratio * 100)} %`;
 const code = (text: string): string => `\`${text.replace(/`/g, "")}\``;
 
 function header(ctx: StackContext): string {
@@ -49,11 +49,11 @@ function cost(ctx: StackContext): string {
     table(
       ["Component", "USD per month", "Basis"],
       [
-        ...cost.lines.map((l) => [md(l.component), usd(l.monthlyUsd), md(l.basis)]),
+        ...cost.lines.map((l) => [md(l.component), formatUsd(l.monthlyUsd), md(l.basis)]),
         [
           "**Total**",
-          `**${usd(cost.monthlyUsd)}**`,
-          `${percent(cost.ratio)} of the ${usd(cost.budgetMonthlyUsd)} budget; the brake is at ${percent(brake)}`,
+          `**${formatUsd(cost.monthlyUsd)}**`,
+          `${formatPercent(cost.ratio)} of the ${formatUsd(cost.budgetMonthlyUsd)} budget; the brake is at ${formatPercent(brake)}`,
         ],
       ],
     ),

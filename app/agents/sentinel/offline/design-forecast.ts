@@ -2,7 +2,7 @@ import type { PlanSpec } from "../../../contracts/generated/plan-spec.js";
 import type { CostForecast } from "../../../contracts/generated/validation-result.js";
 import { roundCents } from "../cost/estimate.js";
 import type { Forecast } from "../forecast.js";
-import { formatUsd } from "../money.js";
+import { formatUsd } from "../../../format/money.js";
 import { listSome, plural, type Reasons } from "../reasons.js";
 
 /**

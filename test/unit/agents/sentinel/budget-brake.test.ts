@@ -1,7 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { checkBudgetBrake } from "../../../../app/agents/sentinel/budget-brake.js";
 import { compareWithProduct } from "../../../../app/agents/sentinel/decimal.js";
-import { formatPercent, formatUsd, formatUsdChange } from "../../../../app/agents/sentinel/money.js";
 
 describe("the hard budget brake", () => {
   it.each([
@@ -68,43 +67,5 @@ describe("exact decimal comparison", () => {
     [-1, 1, 1, -1],
   ] as const)("%s against %s × %s is %s", (a, b, c, expected) => {
     expect(compareWithProduct(a, b, c)).toBe(expected);
-  });
-});
-
-describe("money", () => {
-  it.each([
-    [1485.28, "$1,485.28"],
-    [3027.528, "$3,027.53"],
-    [-2241.684, "-$2,241.68"],
-    [0, "$0.00"],
-    [0.004, "$0.00"],
-    [1234567.5, "$1,234,567.50"],
-    [1400, "$1,400"],
-    [1399.999, "$1,400"],
-    [-1400, "-$1,400"],
-    [100, "$100"],
-    [99.999, "$100"],
-    [99, "$99.00"],
-    [96.4, "$96.40"],
-    [5, "$5.00"],
-  ])("formatUsd(%s) is %s", (usd, text) => {
-    expect(formatUsd(usd)).toBe(text);
-  });
-
-  it("writes changes with a sign", () => {
-    expect([formatUsdChange(96.4), formatUsdChange(-560.64), formatUsdChange(0)]).toEqual([
-      "+$96.40",
-      "-$560.64",
-      "$0.00",
-    ]);
-  });
-
-  it("cuts percentages, never rounding up to the brake", () => {
-    expect([
-      formatPercent(0.79999),
-      formatPercent(0.8),
-      formatPercent(0.3213),
-      formatPercent(1.48528),
-    ]).toEqual(["79.9 %", "80 %", "32.1 %", "148.5 %"]);
   });
 });

@@ -1,5 +1,10 @@
+/**
+ * Money, percentages and grouped figures as every Infracrew text shows them: Atlas, Forge, Sentinel, the
+ * renderers and the CLI all format through here, so one amount reads the same wherever it appears.
+ */
+
 /** `1234567` → `1,234,567`, without the cost of starting ICU's number formatting. */
-function groupThousands(whole: number): string {
+export function groupThousands(whole: number): string {
   return String(whole).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
 }
 
