@@ -60,9 +60,9 @@ function opsEvent(
 
 /**
  * Runs one event through the transition table and carries out the effects on the platform. Effects that learn
- * something (the lock) feed an event back in. Slack, the sticky comment and the Conductor check are written once,
- * at the end, from the final state: Slack first (waited on for a few seconds at most) so the sticky comment keeps
- * where its message lives. What the event measurably changed goes to the observer last. Returns the final state.
+ * something (the lock) feed an event back in. Slack, the Conductor check and the sticky comment are written once,
+ * at the end, from the final state: Slack first (waited on for a few seconds at most), then the check, so the sticky
+ * comment keeps where the message lives and the check's id. What the event measurably changed goes to the observer last. Returns the final state.
  */
 export async function runEvent(
   deps: ConductorDeps,
@@ -210,11 +210,11 @@ export async function runEvent(
       deferred.add("sync-sticky");
     }
   }
-  if (deferred.has("sync-sticky"))
-    await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, ctx.policy), ctx.sticky);
+  // The check goes before the sticky comment, so the sticky keeps the check's id and the next step skips its look-up.
   if (deferred.has("sync-conductor-check")) {
     const check = renderConductorCheck(state, ctx.policy);
-    await platform.upsertCheckRun({
+    const known = state.conductorCheck?.sha === state.headSha ? state.conductorCheck.id : undefined;
+    const id = await platform.upsertCheckRun({
       name: CONDUCTOR_CHECK,
       headSha: state.headSha,
       status: check.status,
@@ -223,8 +223,15 @@ export async function runEvent(
       summary: check.summary,
       actions: check.actions,
       detailsUrl: pr.url,
+      ...(known === undefined ? {} : { knownId: known }),
     });
+    if (id !== known) {
+      state = { ...state, conductorCheck: { sha: state.headSha, id } };
+      deferred.add("sync-sticky");
+    }
   }
+  if (deferred.has("sync-sticky"))
+    await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, ctx.policy), ctx.sticky);
   if (deps.observer) for (const observation of observe(initial, state)) deps.observer.observed(observation);
   return state;
 }

@@ -59,6 +59,12 @@ export interface MessageRef {
   readonly ts: string;
 }
 
+/** A check run's id on the commit it belongs to. */
+export interface CheckRef {
+  readonly sha: string;
+  readonly id: number;
+}
+
 /** Everything the Conductor knows about one goal's pull request; kept in a hidden marker of its sticky comment. */
 export interface PrState {
   readonly v: 1;
@@ -83,6 +89,8 @@ export interface PrState {
   readonly awaitingLock?: "apply" | "rollback";
   /** The Slack review message, once posted. */
   readonly slack?: MessageRef;
+  /** The Conductor check run last written, and the head SHA it is on: a later step updates it without a look-up. */
+  readonly conductorCheck?: CheckRef;
   /** Ids of comments and runs already handled, newest last, so a redelivered webhook changes nothing. */
   readonly handled: readonly string[];
 }
@@ -135,9 +143,20 @@ export function decodeState(body: string): PrState | undefined {
     typeof goal.issue === "number" &&
     isString(goal.author);
   if (!valid) return undefined;
-  const { slack, ...rest } = data as PrState;
-  // A hand-edited message reference is dropped (a new message is posted), not followed.
-  return isMessageRef(slack) ? { ...rest, slack } : rest;
+  const { slack, conductorCheck, ...rest } = data as PrState;
+  // A hand-edited message reference is dropped (a new message is posted), not followed; so is a malformed check
+  // reference (the check is looked up again). States written before the check reference read without it.
+  return {
+    ...rest,
+    ...(isMessageRef(slack) ? { slack } : {}),
+    ...(isCheckRef(conductorCheck) ? { conductorCheck } : {}),
+  };
+}
+
+function isCheckRef(value: unknown): value is CheckRef {
+  if (!value || typeof value !== "object") return false;
+  const { sha, id } = value as Record<string, unknown>;
+  return isString(sha) && sha !== "" && Number.isSafeInteger(id) && (id as number) > 0;
 }
 
 function isMessageRef(value: unknown): value is MessageRef {

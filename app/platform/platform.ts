@@ -63,6 +63,11 @@ export interface CheckRunInput {
   /** Any number: the implementation sends them in batches of at most 50. */
   readonly annotations?: readonly CheckRunAnnotation[];
   readonly actions?: readonly CheckRunAction[];
+  /**
+   * The id of this check run on this commit, when the caller remembers it from an earlier delivery: the
+   * implementation updates that run without looking it up.
+   */
+  readonly knownId?: number;
 }
 
 export interface WorkflowArtifact {

@@ -55,6 +55,19 @@ export const checksAndActionsCases: ContractCase<unknown>[] = [
       expect(await p.upsertCheckRun({ ...sentinel, status: "completed", conclusion: "success" })).toBe(id);
     },
   }),
+  contractCase<{ id: number }>({
+    name: "upsertCheckRun with the run's knownId updates it without a look-up",
+    fake: (f) => ({ id: f.checks.upsert(sentinel) }),
+    github: (gh) => {
+      gh.patch("check-runs/301").reply(200, { id: 301 });
+      return { id: 301 };
+    },
+    run: async (p, { id }) => {
+      expect(
+        await p.upsertCheckRun({ ...sentinel, status: "completed", conclusion: "success", knownId: id }),
+      ).toBe(id);
+    },
+  }),
   contractCase({
     name: "upsertCheckRun refuses a summary over GitHub's limit",
     fake: () => undefined,

@@ -13,7 +13,7 @@ import {
 } from "../support/journey-steps.js";
 
 const { REPO, PR_CONTEXT_CALLS: CONTEXT } = M;
-const CONDUCTOR_CHECK = M.conductorCheckUpdateCalls(SHAS.head);
+const CONDUCTOR_CHECK = M.conductorCheckUpdateCalls();
 const at = (time: string) => `2026-11-27T${time}Z`;
 
 /** The rollback run's completion at the clock's time: DONE, the applied ref forgotten, the lock released. */
@@ -40,8 +40,8 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
       `PUT ${REPO}/issues/12/labels`,
       `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
       `POST ${REPO}/issues/12/comments`,
-      `PATCH ${REPO}/issues/comments/9012`,
       ...CONDUCTOR_CHECK,
+      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expect(dispatch.body).toEqual({
       ref: "main",
@@ -63,7 +63,7 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
     mockRollbackDone(j, { startedAt: at("12:01:00"), finishedAt: at("12:03:50") });
     const done = M.mockComment(j.gh, J.pr, 9102);
     j.expectSticky();
-    const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     const finished = await deliverApplyRun(j, 402, applyInputs("rollback"));
 
     expect(finished).toEqual([
@@ -75,8 +75,8 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
       `GET ${REPO}/git/ref/infracrew/locks/checkout-api`,
       `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`,
       `POST ${REPO}/issues/12/comments`,
-      `PATCH ${REPO}/issues/comments/9012`,
       ...CONDUCTOR_CHECK,
+      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expectGolden("journeys/rollback-done.md", sent(done));
     expectGolden("journeys/sticky-rolled-back.md", j.sticky);
@@ -95,14 +95,14 @@ describe("journey: a rollback SLA breach", () => {
     M.mockPrContext(j.gh, j.onGitHub());
     const begin = M.mockComment(j.gh, J.pr, 9102);
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     expect(await j.tick()).toEqual({
       outcome: "ticked to ROLLBACK",
       calls: [
         ...CONTEXT,
         `POST ${REPO}/issues/12/comments`,
-        `PATCH ${REPO}/issues/comments/9012`,
         ...CONDUCTOR_CHECK,
+        `PATCH ${REPO}/issues/comments/9012`,
       ],
     });
     expect(sent(begin)).toBe(
@@ -115,12 +115,12 @@ describe("journey: a rollback SLA breach", () => {
     // 12:07: the late workflow_run.in_progress of the rollback: when it began is recorded, nothing reported again.
     M.mockPrContext(j.gh, j.onGitHub());
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     const started = await j.deliver(
       "workflow_run",
       applyRunPayload(applyInputs("rollback"), { id: 402, action: "in_progress", startedAt: at("12:06:30") }),
     );
-    expect(started).toEqual([...CONTEXT, `PATCH ${REPO}/issues/comments/9012`, ...CONDUCTOR_CHECK]);
+    expect(started).toEqual([...CONTEXT, ...CONDUCTOR_CHECK, `PATCH ${REPO}/issues/comments/9012`]);
     expect(j.state().rollback).toMatchObject({ startedAt: at("12:06:30"), breaches: ["begin"] });
 
     // 12:20: it finishes, 20 minutes after the trigger: DONE, with the finish breach reported.
@@ -128,7 +128,7 @@ describe("journey: a rollback SLA breach", () => {
     mockRollbackDone(j, { startedAt: at("12:06:30"), finishedAt: at("12:19:40") });
     const replies = [M.mockComment(j.gh, J.pr, 9103), M.mockComment(j.gh, J.pr, 9104)];
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     await deliverApplyRun(j, 402, applyInputs("rollback"));
     expect(replies.map((r) => sent(r))).toEqual([
       "⚠️ Rollback SLA breached: it did not finish within 15 min of the trigger (20.0 min).",
@@ -153,7 +153,7 @@ describe("journey: a rollback SLA breach", () => {
     mockRollbackDone(j, { startedAt: at("12:07:00"), finishedAt: at("12:09:40") });
     const replies = [M.mockComment(j.gh, J.pr, 9102), M.mockComment(j.gh, J.pr, 9103)];
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     await deliverApplyRun(j, 402, applyInputs("rollback"));
 
     expect(sent(replies[0]!)).toBe(

@@ -36,7 +36,7 @@ describe("journey: two /approve at once", () => {
     expect(dispatch.called).toBe(true);
     expect(calls.filter((c) => c === `POST ${REPO}/git/refs`)).toHaveLength(2);
     expect(calls.filter((c) => c === `PATCH ${REPO}/issues/comments/9012`)).toHaveLength(1);
-    expect(calls).toHaveLength(20);
+    expect(calls).toHaveLength(19);
     expect(j.state()).toMatchObject({ state: "APPLYING", apply: { sha: SHAS.head } });
     expect(j.app.logs.filter((l) => l.msg?.startsWith("abandoned: another delivery"))).toHaveLength(1);
   });

@@ -65,9 +65,9 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Sentinel&filter=latest&app_id=123`,
       `POST ${REPO}/check-runs`,
       `PUT ${REPO}/issues/12/labels`,
-      `PATCH ${REPO}/issues/comments/9012`,
       `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
       `POST ${REPO}/check-runs`,
+      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expect(validated.calls).toHaveLength(REST_CALLS.sentinel);
     expect(validated.sentinel.body).toMatchObject({
@@ -124,9 +124,8 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
       `GET ${REPO}/issues/7/comments?per_page=100&page=1`,
       `PATCH ${REPO}/issues/comments/9007`,
       `PATCH ${REPO}/issues/7`,
-      `PATCH ${REPO}/issues/comments/9012`,
-      `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
       `PATCH ${REPO}/check-runs/502`,
+      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expect(done).toHaveLength(REST_CALLS.applyDone);
     expect(applied.body).toEqual({ ref: "refs/infracrew/applied/checkout-api", sha: SHAS.head });

@@ -29,9 +29,9 @@ describe("journey: an approval, then a new push", () => {
       `GET ${REPO}/contents/.github/infracrew.yml`,
       `PUT ${REPO}/issues/12/labels`,
       `POST ${REPO}/issues/12/comments`,
-      `PATCH ${REPO}/issues/comments/9012`,
       `GET ${REPO}/commits/${SHAS.pushed}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=123`,
       `POST ${REPO}/check-runs`,
+      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expectGolden("journeys/push-voids-approvals.md", sent(note));
     expect(check.body).toMatchObject({
@@ -41,11 +41,16 @@ describe("journey: an approval, then a new push", () => {
     });
     const state = j.state();
     expect(state).toMatchObject({ state: "VALIDATING", headSha: SHAS.pushed, approvals: [] });
+    // The id the state kept was the old head's: the new head's check was looked up, created, and is now the one kept.
+    expect(state.conductorCheck).toEqual({ sha: SHAS.pushed, id: M.CHECK_IDS["Infracrew / Conductor"] });
     expect(state.validation).toBeUndefined();
 
     // The old approval cannot be reused: the new head passes Sentinel first.
     j.head = SHAS.pushed;
-    await completePlan(j, 302, "PASS", { conductorCheckExists: true });
+    const validated = await completePlan(j, 302, "PASS", { conductorCheckKnown: true });
+    // The second step on the new head updates the check by the id the sticky state keeps: no look-up.
+    expect(validated.calls.filter((c) => c.includes("check_name=Infracrew / Conductor"))).toEqual([]);
+    expect(validated.calls).toContain(`PATCH ${REPO}/check-runs/${M.CHECK_IDS["Infracrew / Conductor"]}`);
     expect(j.state()).toMatchObject({
       state: "WAIT_FOR_APPROVE",
       approvals: [],

@@ -141,7 +141,7 @@ describe("journey: every webhook delivered twice (GitHub redelivers with the sam
     expect(await again(() => M.mockPrContext(j.gh, j.onGitHub(), { pull: false }))).toHaveLength(2);
 
     // The new head passes; bob approves: one lock, one dispatch.
-    await completePlan(j, 302, "PASS", { conductorCheckExists: true });
+    await completePlan(j, 302, "PASS", { conductorCheckKnown: true });
     expect(await again(context)).toEqual(M.PR_CONTEXT_CALLS);
     await approveAndApply(j, "bob", 8102);
     expect(await again(context)).toEqual(M.PR_CONTEXT_CALLS);
@@ -169,7 +169,7 @@ describe("journey: every webhook delivered twice (GitHub redelivers with the sam
       .patch(`issues/${J.issue}`, { state: "closed", state_reason: "completed" })
       .reply(200, { number: J.issue });
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.pushed, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.pushed, { existing: true, lookup: false });
     await deliverApplyRun(j, 401, inputs);
     expect(j.state().state).toBe("DONE");
     expect(await again(context)).toEqual(M.PR_CONTEXT_CALLS);

@@ -18,7 +18,7 @@ describe("journey: /plan re-plans the PR head through a dispatched plan run", ()
     j.expectLabel("VALIDATING");
     const dispatch = M.mockDispatch(j.gh, "infracrew-plan.yml", { ref: "main", inputs: PLAN_INPUTS });
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true, lookup: false });
     const planned = await j.deliver("issue_comment", prCommentPayload("bob", "/plan", 8301));
 
     expect(planned).toEqual([
@@ -27,8 +27,8 @@ describe("journey: /plan re-plans the PR head through a dispatched plan run", ()
       `PUT ${REPO}/issues/12/labels`,
       `POST ${REPO}/issues/comments/8301/reactions`,
       `POST ${REPO}/actions/workflows/infracrew-plan.yml/dispatches`,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(dispatch.called).toBe(true);
     expect(j.state()).toMatchObject({ state: "VALIDATING", approvals: [] });
@@ -45,7 +45,7 @@ describe("journey: /plan re-plans the PR head through a dispatched plan run", ()
     const sentinel = M.mockCheckRun(j.gh, "Infracrew / Sentinel", SHAS.head, { existing: true });
     j.expectLabel("WAIT_FOR_APPROVE");
     j.expectSticky();
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     const validated = await j.deliver("workflow_run", planDispatchRunPayload(PLAN_INPUTS, { id: 302 }));
 
     expect(validated).toEqual([
@@ -55,8 +55,8 @@ describe("journey: /plan re-plans the PR head through a dispatched plan run", ()
       `GET ${REPO}/commits/${SHAS.head}/check-runs?check_name=Infracrew / Sentinel&filter=latest&app_id=${M.APP_ID}`,
       `PATCH ${REPO}/check-runs/501`,
       `PUT ${REPO}/issues/12/labels`,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(sent(sentinel, "conclusion")).toBe("success");
     expect(j.state()).toMatchObject({

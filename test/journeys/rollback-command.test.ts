@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import * as M from "../support/journey-mocks.js";
 import { prCommentPayload } from "../support/journey-payloads.js";
-import { SHAS, sent } from "../support/journey-repo.js";
+import { sent } from "../support/journey-repo.js";
 import {
   applyInputs,
   approveAndApply,
@@ -38,8 +38,8 @@ describe("journey: /rollback on an applied PR", () => {
       `PUT ${REPO}/issues/12/labels`,
       `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
       `POST ${REPO}/issues/12/comments`,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(calls).toHaveLength(REST_CALLS.rollback);
     expect(dispatch.called).toBe(true);

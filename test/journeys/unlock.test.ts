@@ -32,7 +32,7 @@ async function failedRollback(): Promise<GoalPrJourney> {
   });
   const person = M.mockComment(j.gh, J.pr, 9102);
   j.expectSticky();
-  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
   await deliverApplyRun(j, 402, applyInputs("rollback"));
   expect(sent(person)).toMatch(
     /^Rollback of ddddddd failed .*the lock stays held until `\/unlock`, and `\/rollback` then runs it again\.$/,
@@ -76,14 +76,14 @@ describe("journey: /unlock", () => {
 
     mockUnlockRequest(j);
     const deleted = mockReleaseLock(j, SHAS.head);
-    const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     const calls = await unlockRequest(j);
 
     expect(calls).toEqual([
       ...unlockCalls(),
       ...RELEASE_CALLS,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(deleted.called).toBe(true);
     expect(j.state()).toMatchObject({ state: "ROLLBACK", unlocked: { by: "bob", at: at("12:15:00") } });
@@ -109,7 +109,7 @@ describe("journey: /unlock", () => {
 
     mockUnlockRequest(j);
     mockReleaseLock(j, SHAS.head);
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     await unlockRequest(j);
 
     const { dispatch, said } = mockAcceptedRollback(j, "bob", 8302, { relabel: false });
@@ -122,8 +122,8 @@ describe("journey: /unlock", () => {
       `POST ${REPO}/git/refs`,
       `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
       `POST ${REPO}/issues/12/comments`,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(dispatch.called).toBe(true);
     expect(sent(said)).toMatch(/^Rolling back ddddddd to nothing/);
@@ -194,7 +194,7 @@ describe("journey: /unlock", () => {
         pullBody(9, { headSha: OTHER.sha, branch: "infracrew/checkout-api-old", state: "closed" }),
       ]);
     const deleted = j.gh.delete(`git/refs/infracrew/locks/${J.stack}`).reply(204);
-    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+    M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
     const calls = await unlockRequest(j);
 
     expect(calls).toEqual([
@@ -202,8 +202,8 @@ describe("journey: /unlock", () => {
       `GET ${LOCK}`,
       `GET ${REPO}/commits/${OTHER.sha}/pulls`,
       `DELETE ${REPO}/git/refs/infracrew/locks/checkout-api`,
+      ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
-      ...M.conductorCheckUpdateCalls(SHAS.head),
     ]);
     expect(deleted.called).toBe(true);
     expect(j.state().unlocked).toEqual({ by: "bob", at: at("12:00:00") });

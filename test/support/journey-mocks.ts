@@ -132,9 +132,16 @@ export function mockCheckRun(
     : gh.post("check-runs").reply(201, { id, name, head_sha: sha });
 }
 
-/** The REST calls of an update of the Conductor check on `sha`: its look-up, then the PATCH. */
-export const conductorCheckUpdateCalls = (sha: string) => [
-  `GET ${REPO}/commits/${sha}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=${APP_ID}`,
+/** The look-up of the Conductor check on `sha`, made when the sticky state does not know its id on that commit. */
+export const conductorCheckLookupCall = (sha: string) =>
+  `GET ${REPO}/commits/${sha}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=${APP_ID}`;
+
+/**
+ * The REST calls of an update of the Conductor check: the PATCH alone, its id kept in the sticky state. With
+ * `lookup`, the state does not know the id on that commit (an older sticky): the look-up comes first.
+ */
+export const conductorCheckUpdateCalls = (options: { readonly lookup?: string } = {}) => [
+  ...(options.lookup === undefined ? [] : [conductorCheckLookupCall(options.lookup)]),
   `PATCH ${REPO}/check-runs/${CHECK_IDS["Infracrew / Conductor"]}`,
 ];
 

@@ -107,7 +107,7 @@ export async function completePlan(
   j: GoalPrJourney,
   runId: number,
   verdict: "PASS" | "FAIL" = "PASS",
-  options: { readonly conductorCheckExists?: boolean } = {},
+  options: { readonly conductorCheckKnown?: boolean } = {},
 ) {
   M.mockPrContext(j.gh, j.onGitHub());
   M.mockArtifact(
@@ -121,8 +121,11 @@ export async function completePlan(
   const to = verdict === "PASS" ? "WAIT_FOR_APPROVE" : "BLOCKED";
   if (j.state().state !== to) j.expectLabel(to);
   const sticky = j.expectSticky();
+  // Known: the sticky state keeps the Conductor check's id on this head (an earlier step created it), no look-up.
+  const known = options.conductorCheckKnown ?? false;
   const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, {
-    existing: options.conductorCheckExists ?? false,
+    existing: known,
+    lookup: !known,
   });
   const calls = await j.deliver("workflow_run", planRunPayload({ id: runId, headSha: j.head }));
   return { calls, sentinel, conductor, sticky };
@@ -177,7 +180,7 @@ export function mockLockAndDispatch(j: GoalPrJourney) {
     inputs: applyInputs("apply", j.head),
   });
   const sticky = j.expectSticky();
-  const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true });
+  const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true, lookup: false });
   return { dispatch, sticky, conductor };
 }
 
@@ -188,8 +191,8 @@ export const LOCK_AND_DISPATCH_CALLS = [
   `GET ${M.REPO}/git/ref/infracrew/applied/checkout-api`,
   `PUT ${M.REPO}/issues/12/labels`,
   `POST ${M.REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
+  ...M.conductorCheckUpdateCalls(),
   `PATCH ${M.REPO}/issues/comments/9012`,
-  ...M.conductorCheckUpdateCalls(SHAS.head),
 ];
 
 /** `/approve` by the goal's author, alone: recorded (👀), answered that someone else must approve too. */
@@ -199,7 +202,7 @@ export async function approveAlone(j: GoalPrJourney, login: string, commentId: n
   const reaction = M.mockReaction(j.gh, commentId);
   const reply = M.mockComment(j.gh, J.pr, commentId + 1000);
   j.expectSticky();
-  M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true });
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true, lookup: false });
   const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
   return { calls, reaction, reply };
 }
@@ -274,7 +277,7 @@ export function mockApplyDone(j: GoalPrJourney, goalComment: string) {
     .patch("issues/7", { state: "closed", state_reason: "completed" })
     .reply(200, { number: 7 });
   j.expectSticky();
-  const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
   return { applied, unlocked, merge, summary, closed, check };
 }
 
@@ -320,7 +323,7 @@ export async function failedFirstApply() {
   });
   const rolling = M.mockComment(j.gh, J.pr, 9101);
   j.expectSticky();
-  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
   const calls = await deliverApplyRun(j, 401, applyInputs("apply"));
   return { j, calls, dispatch, rolling };
 }
@@ -346,6 +349,6 @@ export function mockAcceptedRollback(
   });
   const said = M.mockComment(j.gh, J.pr, 9101);
   j.expectSticky();
-  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true });
+  M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
   return { dispatch, said };
 }

@@ -10,11 +10,11 @@ export const REST_CALLS = {
   /** workflow_run.completed of the plan workflow → the Sentinel check, the label, the sticky, the Conductor check. */
   sentinel: 11,
   /** `/approve` that meets the policy → the lock, the apply dispatched, APPLYING. */
-  approve: 13,
+  approve: 12,
   /** workflow_run.completed of the apply → DONE: applied ref, lock released, merged, goal issue closed. */
-  applyDone: 17,
+  applyDone: 16,
   /** `/rollback` on a DONE PR → the lock, the rollback dispatched, ROLLBACK. */
-  rollback: 12,
+  rollback: 11,
 } as const;
 
 /** What each step may cost at most; goal → PR is the product's target (issue 6: at most 12). */

@@ -30,17 +30,25 @@ export class FakeCheckRuns {
     return this.runs.findLast((run) => run.name === name && run.headSha === headSha);
   }
 
+  private byId(id: number): FakeCheckRun {
+    const run = this.runs.find((r) => r.id === id);
+    if (!run) throw new Error(`fake: no check run ${id}`);
+    return run;
+  }
+
   upsert(input: CheckRunInput): number {
     const prepared = prepareCheckRun(input);
     const batches = prepared.annotationBatches;
-    const existing = this.find(input.name, input.headSha);
+    // A known id is updated as is, like GitHub's PATCH by id (which fails for a run it does not have).
+    const existing =
+      input.knownId === undefined ? this.find(input.name, input.headSha) : this.byId(input.knownId);
     this.write(
       `${existing ? "updateCheckRun" : "createCheckRun"} ${input.name} on ${input.headSha}: ${input.status}`,
     );
     const run: FakeCheckRun = {
       id: existing?.id ?? this.newId(),
-      name: input.name,
-      headSha: input.headSha,
+      name: existing?.name ?? input.name,
+      headSha: existing?.headSha ?? input.headSha,
       status: input.status,
       conclusion: input.conclusion,
       title: input.title,

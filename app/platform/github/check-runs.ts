@@ -11,9 +11,9 @@ const UPDATE = "PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}";
 export type CheckRunIds = Map<string, number>;
 
 /**
- * Creates the named check run on the commit, or updates the one there. Calls: the look-up (once per SHA and name
- * per platform instance), one create or update carrying the first 50 annotations, and one more update per further
- * 50 annotations.
+ * Creates the named check run on the commit, or updates the one there. Calls: the look-up (skipped when the input
+ * brings the run's `knownId`, and made once per SHA and name per platform instance), one create or update carrying
+ * the first 50 annotations, and one more update per further 50 annotations.
  */
 export async function upsertCheckRun(
   scope: GitHubScope,
@@ -23,7 +23,6 @@ export async function upsertCheckRun(
   const prepared = prepareCheckRun(input);
   const [first = [], ...rest] = prepared.annotationBatches;
   const key = `${input.headSha}\u0000${input.name}`;
-  const known = ids.get(key) ?? (await findCheckRun(scope, input.name, input.headSha));
   const fields = {
     status: input.status,
     ...(input.conclusion === undefined ? {} : { conclusion: input.conclusion }),
@@ -32,24 +31,29 @@ export async function upsertCheckRun(
     output: output(input, first),
   };
   const actions = prepared.actions.map((action) => ({ ...action }));
-  const { owner, repo, octokit } = scope;
-  let id = known;
-  if (id === undefined) {
-    const created = await callGitHub(
-      CREATE,
-      octokit.request(CREATE, {
-        owner,
-        repo,
-        name: input.name,
-        head_sha: input.headSha,
-        ...fields,
-        ...(actions.length === 0 ? {} : { actions }),
-      }),
-    );
-    id = Number(created.data.id);
-  } else {
-    // An update without `actions` keeps the buttons the check run had: none now means an empty list.
-    await update(scope, id, { ...fields, actions });
+  // An update without `actions` keeps the buttons the check run had: none now means an empty list.
+  let id = input.knownId;
+  if (id !== undefined) await update(scope, id, { ...fields, actions });
+  else {
+    const known = ids.get(key) ?? (await findCheckRun(scope, input.name, input.headSha));
+    if (known === undefined) {
+      const { owner, repo, octokit } = scope;
+      const created = await callGitHub(
+        CREATE,
+        octokit.request(CREATE, {
+          owner,
+          repo,
+          name: input.name,
+          head_sha: input.headSha,
+          ...fields,
+          ...(actions.length === 0 ? {} : { actions }),
+        }),
+      );
+      id = Number(created.data.id);
+    } else {
+      await update(scope, known, { ...fields, actions });
+      id = known;
+    }
   }
   ids.set(key, id);
   for (const batch of rest) await update(scope, id, { output: output(input, batch) });

@@ -59,3 +59,24 @@ describe("the Slack message reference in the state", () => {
     expect(decodeState(encodeState({ ...state, slack: bad as never }))).toEqual(state);
   });
 });
+
+describe("the Conductor check's id in the state marker", () => {
+  const conductorCheck = { sha: "d".repeat(40), id: 502 };
+
+  it("round-trips, and a state written before it reads without it", () => {
+    const state = { ...prState("WAIT_FOR_APPROVE"), conductorCheck };
+    expect(decodeState(encodeState(state))).toEqual(state);
+    expect(decodeState(encodeState(prState("WAIT_FOR_APPROVE")))).toEqual(prState("WAIT_FOR_APPROVE"));
+  });
+
+  it.each([
+    ["no SHA", { id: 502 }],
+    ["an empty SHA", { sha: "", id: 502 }],
+    ["an id that is not a number", { sha: conductorCheck.sha, id: "502" }],
+    ["an id that is not a positive integer", { sha: conductorCheck.sha, id: 1.5 }],
+    ["not an object", "502"],
+  ])("drops a reference with %s (the check is looked up again)", (_name, bad) => {
+    const state = prState("WAIT_FOR_APPROVE");
+    expect(decodeState(encodeState({ ...state, conductorCheck: bad as never }))).toEqual(state);
+  });
+});
