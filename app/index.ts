@@ -1,58 +1,69 @@
-import type { ApplicationFunctionOptions, Context, Probot } from "probot";
+import { randomBytes } from "node:crypto";
+import { hostname } from "node:os";
+import type { ApplicationFunctionOptions, Probot } from "probot";
 import packageJson from "../package.json" with { type: "json" };
 import type { Crew } from "./conductor/crew.js";
-import type { ConductorDeps, ConductorObserver, Logger, ReviewNotifier } from "./conductor/deps.js";
+import type { ConductorObserver, Logger, ReviewNotifier } from "./conductor/deps.js";
 import { CREW } from "./crew.js";
-import { handleCheckRunAction } from "./handlers/check-run-action.js";
-import { handleGoalIssue } from "./handlers/goal-issue.js";
+import { gateHandler } from "./handlers/gate-endpoint.js";
 import { healthzHandler } from "./handlers/healthz.js";
+import { auditGate, storeGate } from "./handlers/store-gate.js";
 import { metricsHandler } from "./handlers/metrics-endpoint.js";
-import { loadOnboardingFiles } from "./handlers/onboarding-files.js";
-import { onboardRepository } from "./handlers/onboarding.js";
-import { goalIssueFromPayload, workflowRunFromPayload } from "./handlers/payloads.js";
-import { toPullRequest } from "./platform/github/pull-requests.js";
-import { handlePrComment } from "./handlers/pr-command.js";
-import { handlePullRequest } from "./handlers/pull-request.js";
-import { tickPullRequest } from "./handlers/sla-sweep.js";
+import { routeDelivery } from "./handlers/route-delivery.js";
 import { slackHandlers } from "./handlers/slack/slack-handlers.js";
-import { handleWorkflowRun } from "./handlers/workflow-run.js";
-import { githubQueueSource } from "./metrics/github-queue-source.js";
+import { handleTimer } from "./handlers/timer.js";
 import { instrumentOctokit } from "./metrics/instrument-octokit.js";
 import { timedWebhook } from "./metrics/instrument-webhook.js";
 import { InfracrewMetrics } from "./metrics/metrics.js";
-import { startQueueReconciler, type QueueSource } from "./metrics/queue-reconciler.js";
-import { createGitHubPlatform, type GitHubPlatform } from "./platform/github/create-github-platform.js";
+import { startQueueReconciler } from "./metrics/queue-reconciler.js";
+import { createGitHubPlatform } from "./platform/github/create-github-platform.js";
+import { oidcVerifier } from "./platform/oidc/oidc-verifier.js";
 import type { GitHubClient } from "./platform/github/github-client.js";
 import type { RepoRef } from "./platform/platform.js";
 import { slackConfigFromEnv } from "./platform/slack/slack-config.js";
 import { createSlackNotifier } from "./platform/slack/slack-notifier.js";
+import type { ConductorDeps } from "./runtime/deps.js";
+import { carryOutClaimed } from "./runtime/drain-effects.js";
+import { createRuntime, type Runtime } from "./runtime/runtime.js";
+import { describeStore, openStore, storeConfigFromEnv } from "./store/open-store.js";
+import type { Store } from "./store/store.js";
 
 export interface InfracrewOptions {
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /** The state of record; without it the app opens the one its environment names (DATABASE_URL, else embedded). */
+  readonly store?: Store;
   /** The clock; tests pass one they move. */
   readonly clock?: () => Date;
   readonly crew?: Crew;
   readonly metrics?: InfracrewMetrics;
   /** Replaces the Slack notifier built from SLACK_BOT_TOKEN (tests). */
   readonly notifier?: ReviewNotifier;
-  /** Seconds between rounds of the queue reconcile and SLA clock; 0 turns them off (default 60). */
+  /** Draws dispatch nonces (tests pass a predictable sequence). */
+  readonly nonce?: () => string;
+  /** Seconds between sweeps of due timers, kept effects and the queue gauges; 0 turns the loops off (tests drain). */
   readonly sweepSeconds?: number;
-  /** Handed the SLA clock the sweep ticks each applying or rolling-back PR with (tests tick it themselves). */
-  readonly onSlaClock?: (tick: SlaTick) => void;
+  /** Handed the runtime, so a test drains the queue and fires timers itself. */
+  readonly onRuntime?: (runtime: Runtime, store: Store) => void;
 }
-
-/** Ticks one pull request's SLA clock with its installation's token; answers what happened. */
-export type SlaTick = (installationId: number, repo: RepoRef, prNumber: number) => Promise<string>;
 
 type Octokit = GitHubClient & { hook?: unknown };
 
+interface PayloadHead {
+  readonly action?: string;
+  readonly installation?: { readonly id: number };
+  readonly repository?: { readonly full_name?: string; readonly default_branch?: string };
+}
+
+const randomNonce = (): string => randomBytes(16).toString("hex");
+
 /**
- * The Probot entry: the only file that knows Probot's shape. Webhooks become handler calls with the Conductor's
- * dependencies for their repository; /healthz, /metrics and the Slack endpoints are mounted; a timer counts the
- * queue and ticks the SLA clock of PRs that are applying or rolling back.
+ * The Probot entry: the only file that knows Probot's shape. A webhook is stored in the state of record (by its
+ * delivery id) before it is acknowledged, then handled from the durable queue by this or another replica; the
+ * handlers get the Conductor's dependencies for the delivery's repository. /healthz, /metrics and the Slack
+ * endpoints are mounted; timers and kept effects are swept on an interval, each claimed by one replica.
  */
 export function createInfracrew(options: InfracrewOptions = {}) {
-  return (app: Probot, { addHandler }: ApplicationFunctionOptions): void => {
+  return async (app: Probot, { addHandler }: ApplicationFunctionOptions): Promise<void> => {
     const env = options.env ?? process.env;
     const clock = options.clock ?? (() => new Date());
     const crew = options.crew ?? CREW;
@@ -62,191 +73,129 @@ export function createInfracrew(options: InfracrewOptions = {}) {
     const slack = slackConfigFromEnv(env);
     const notifier = options.notifier ?? createSlackNotifier(slack, app.log);
     const observer: ConductorObserver = metrics;
+    const worker = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
+    const storeConfig = storeConfigFromEnv(env);
+    const store = options.store ?? (await openStore(storeConfig));
+    if (!options.store) app.log.info({ store: describeStore(storeConfig) }, "state of record opened");
 
-    const platformFor = (octokit: Octokit, repo: RepoRef): GitHubPlatform =>
+    const platformFor = (octokit: Octokit, repo: RepoRef) =>
       createGitHubPlatform(octokit, repo, appId ? { appId } : {});
-    const depsFor = (octokit: Octokit, log: Logger, repo: RepoRef): ConductorDeps => ({
+    const depsFor = (octokit: Octokit, repo: RepoRef, log: Logger): ConductorDeps => ({
       platform: platformFor(octokit, repo),
+      store,
       clock,
       log,
       appLogin,
       crew,
+      nonce: options.nonce ?? randomNonce,
+      slackUsers: slack.users,
       observer,
+      worker,
       ...(notifier ? { notifier } : {}),
     });
-
-    const on = <C extends Context>(
-      name: string,
-      handler: (context: C, deps: () => ConductorDeps) => Promise<string>,
-    ) => {
-      return async (context: C): Promise<void> => {
-        const payload = context.payload as { action?: string; installation?: { id: number } };
-        instrumentOctokit(context.octokit as never, metrics, payload.installation?.id ?? "app");
-        const deps = (): ConductorDeps => depsFor(context.octokit as Octokit, context.log, context.repo());
-        try {
-          const outcome = await timedWebhook(metrics, `${name}.${payload.action ?? ""}`, () =>
-            handler(context, deps),
-          );
-          context.log.info({ event: name, action: payload.action, delivery: context.id, outcome }, "handled");
-        } catch (error) {
-          context.log.error(
-            { event: name, action: payload.action, delivery: context.id, err: error },
-            "internal error handling a webhook",
-          );
-          throw error;
-        }
-      };
-    };
-
-    app.on(
-      ["issues.opened", "issues.edited", "issues.labeled"],
-      on("issues", async (context: Context<"issues">, deps) => {
-        const { issue, repository, action } = context.payload;
-        if (issue.pull_request) return "ignored: pull request";
-        if (context.isBot) return "ignored: bot";
-        return handleGoalIssue(deps(), goalIssueFromPayload(issue, action, repository.default_branch));
-      }),
-    );
-
-    app.on(
-      "issue_comment.created",
-      on("issue_comment", async (context: Context<"issue_comment.created">, deps) => {
-        const { comment, issue } = context.payload;
-        if (!issue.pull_request) return "ignored: not a pull request";
-        return handlePrComment(deps(), {
-          id: comment.id,
-          body: comment.body,
-          login: comment.user?.login ?? "",
-          isBot: context.isBot || comment.user?.type === "Bot",
-          prNumber: issue.number,
-        });
-      }),
-    );
-
-    app.on(
-      ["pull_request.synchronize", "pull_request.closed"],
-      on("pull_request", async (context: Context<"pull_request.synchronize" | "pull_request.closed">, deps) =>
-        handlePullRequest(deps(), context.payload.action, toPullRequest(context.payload.pull_request)),
-      ),
-    );
-
-    app.on(
-      ["workflow_run.completed", "workflow_run.in_progress"],
-      on(
-        "workflow_run",
-        async (context: Context<"workflow_run.completed" | "workflow_run.in_progress">, deps) =>
-          handleWorkflowRun(
-            deps(),
-            workflowRunFromPayload(context.payload.workflow_run, context.payload.action),
-          ),
-      ),
-    );
-
-    app.on(
-      "check_run.requested_action",
-      on("check_run", async (context: Context<"check_run.requested_action">, deps) => {
-        const { check_run: run, requested_action: action, sender } = context.payload;
-        const pr = run.pull_requests[0];
-        return handleCheckRunAction(deps(), {
-          checkName: run.name,
-          identifier: action?.identifier ?? "",
-          ...(pr ? { prNumber: pr.number } : {}),
-          login: sender.login,
-          isBot: context.isBot,
-          deliveryId: context.id,
-        });
-      }),
-    );
-
-    app.on(
-      ["installation.created", "installation_repositories.added"],
-      on(
-        "installation",
-        async (context: Context<"installation.created" | "installation_repositories.added">) => {
-          const payload = context.payload as {
-            repositories?: { full_name: string }[];
-            repositories_added?: { full_name: string }[];
-          };
-          const repos = payload.repositories ?? payload.repositories_added ?? [];
-          const files = await loadOnboardingFiles();
-          const outcomes: string[] = [];
-          for (const { full_name } of repos) {
-            const [owner, repo] = full_name.split("/") as [string, string];
-            outcomes.push(
-              `${full_name}: ${await onboardRepository(platformFor(context.octokit as Octokit, { owner, repo }), context.log, files)}`,
-            );
-          }
-          return outcomes.join(", ") || "no repositories";
-        },
-      ),
-    );
-
-    const installationDeps = async (owner: string, repo: string): Promise<ConductorDeps | undefined> => {
-      const appOctokit = await app.auth();
-      const found = await appOctokit.rest.apps.getRepoInstallation({ owner, repo }).then(
-        (r) => r.data,
-        (e: { status?: number }) => (e.status === 404 ? undefined : Promise.reject(e)),
-      );
-      if (!found) return undefined;
-      const octokit = await app.auth(found.id);
-      instrumentOctokit(octokit as never, metrics, found.id);
-      return depsFor(octokit as Octokit, app.log, { owner, repo });
-    };
-
-    addHandler(healthzHandler(packageJson.version));
-    addHandler(metricsHandler(metrics, env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}));
-    for (const handler of slackHandlers(slack, { resolveRepo: installationDeps, log: app.log }))
-      addHandler(handler);
-
-    const slaTick: SlaTick = async (installationId, repo, prNumber) => {
+    const installationOctokit = async (installationId: number): Promise<Octokit> => {
       const octokit = (await app.auth(installationId)) as unknown as Octokit;
       instrumentOctokit(octokit as never, metrics, installationId);
-      return tickPullRequest(depsFor(octokit, app.log, repo), prNumber);
+      return octokit;
     };
-    options.onSlaClock?.(slaTick);
+    const depsForRepo = async (fullName: string): Promise<ConductorDeps | undefined> => {
+      const [owner = "", repo = ""] = fullName.split("/");
+      const known = await store.read.getRepo(fullName);
+      let installationId = known?.installationId;
+      if (installationId === undefined) {
+        const appOctokit = await app.auth();
+        const found = await appOctokit.rest.apps.getRepoInstallation({ owner, repo }).then(
+          (r) => r.data,
+          (e: { status?: number }) => (e.status === 404 ? undefined : Promise.reject(e)),
+        );
+        if (!found) return undefined;
+        installationId = found.id;
+        await store.read.upsertRepo(fullName, installationId, null, clock());
+      }
+      return depsFor(await installationOctokit(installationId), { owner, repo }, app.log);
+    };
 
-    const sweepSeconds = options.sweepSeconds ?? Number(env.INFRACREW_SWEEP_SECONDS ?? 60);
-    if (sweepSeconds > 0) {
-      const installations = new Map<string, number>();
-      startQueueReconciler({
-        metrics,
-        log: app.log,
-        intervalMs: sweepSeconds * 1000,
-        sources: async function* (): AsyncGenerator<QueueSource> {
-          const appOctokit = await app.auth();
-          for await (const { data } of appOctokit.paginate.iterator(appOctokit.rest.apps.listInstallations, {
-            per_page: 100,
-          })) {
-            for (const installation of data) {
-              const account = installation.account;
-              if (!account || !("login" in account)) continue;
-              const octokit = (await app.auth(installation.id)) as unknown as Octokit;
-              instrumentOctokit(octokit as never, metrics, installation.id);
-              installations.set(account.login, installation.id);
-              yield githubQueueSource(
-                octokit as never,
-                { login: account.login, type: account.type },
-                (owner, repo) => platformFor(octokit, { owner, repo }),
-              );
-            }
-          }
-        },
-        visit: async (source, pr) => {
-          if (pr.state !== "APPLYING" && pr.state !== "ROLLBACK") return;
-          const installationId = installations.get(source.name);
-          if (installationId === undefined) return;
-          const [owner, repo] = pr.repo.split("/") as [string, string];
-          try {
-            const outcome = await slaTick(installationId, { owner, repo }, pr.number);
-            app.log.debug({ repo: pr.repo, pr: pr.number, outcome }, "SLA clock");
-          } catch (error) {
-            app.log.error(
-              { repo: pr.repo, pr: pr.number, err: error },
-              "SLA clock failed for a pull request",
+    const runtime = createRuntime({
+      store,
+      worker,
+      clock,
+      log: app.log,
+      async handleDelivery(delivery) {
+        const payload = delivery.payload as PayloadHead;
+        const event = `${delivery.name}.${payload.action ?? ""}`;
+        return timedWebhook(metrics, event, async () => {
+          if (!delivery.installationId) return "ignored: no installation";
+          const octokit = await installationOctokit(delivery.installationId);
+          const fullName = payload.repository?.full_name ?? "";
+          const [owner = "", repo = ""] = fullName.split("/");
+          const log = app.log.child({ delivery: delivery.id, event });
+          if (fullName)
+            await store.read.upsertRepo(
+              fullName,
+              delivery.installationId,
+              payload.repository?.default_branch ?? null,
+              clock(),
             );
-          }
-        },
+          return routeDelivery(depsFor(octokit, { owner, repo }, log), delivery, {
+            platformFor: (o, r) => platformFor(octokit, { owner: o, repo: r }),
+            ...(env.GHE_HOST
+              ? { apiBaseUrl: `${env.GHE_PROTOCOL ?? "https"}://${env.GHE_HOST}/api/v3` }
+              : {}),
+          });
+        });
+      },
+      async handleEffect(effect) {
+        const deps = await depsForRepo(effect.repo);
+        if (!deps) throw new Error(`the App is not installed on ${effect.repo}`);
+        return carryOutClaimed(deps, effect);
+      },
+      async handleTimer(timer, kinds) {
+        const deps = await depsForRepo(timer.repo);
+        if (!deps) return "ignored: the App is not installed there";
+        return handleTimer(deps, timer.pr, kinds);
+      },
+      ...(options.sweepSeconds ? { sweepMs: options.sweepSeconds * 1000 } : {}),
+    });
+
+    app.onAny(async (context) => {
+      const payload = context.payload as PayloadHead;
+      const stored = await store.enqueueDelivery({
+        id: context.id,
+        name: context.name,
+        action: payload.action ?? null,
+        installationId: payload.installation?.id ?? null,
+        repo: payload.repository?.full_name ?? null,
+        payload: context.payload,
+        receivedAt: clock(),
       });
+      if (stored === "duplicate")
+        app.log.info({ delivery: context.id }, "redelivery of a stored webhook: nothing to do");
+      else runtime.wake();
+    });
+
+    addHandler(healthzHandler(packageJson.version));
+    addHandler(
+      gateHandler({
+        store: storeGate(store),
+        audit: auditGate(store, appLogin),
+        clock,
+        appLogin,
+        log: app.log,
+        verifyToken: oidcVerifier(env, clock),
+      }),
+    );
+    addHandler(metricsHandler(metrics, env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}));
+    for (const handler of slackHandlers(slack, {
+      resolveRepo: (owner, repo) => depsForRepo(`${owner}/${repo}`),
+      log: app.log,
+    }))
+      addHandler(handler);
+
+    options.onRuntime?.(runtime, store);
+    const sweepSeconds = options.sweepSeconds ?? Number(env.INFRACREW_SWEEP_SECONDS ?? 15);
+    if (sweepSeconds > 0) {
+      runtime.start();
+      startQueueReconciler({ metrics, store, log: app.log, intervalMs: 60_000 });
     }
   };
 }

@@ -38,11 +38,15 @@ export interface Approval {
   readonly via: "comment" | "slack" | "check-run";
 }
 
-/** Whether the approvals on a commit are enough to apply it, and if not, what is missing. */
+/**
+ * Whether the approvals on a commit are enough to apply it, and if not, what is missing. `authors` are the goal's
+ * author and editors and everyone who pushed to the pull request: unless the policy allows self-approval, someone
+ * else must approve.
+ */
 export function approvalsMet(
   approvals: readonly Approval[],
   sha: string,
-  goalAuthor: string,
+  authors: readonly string[],
   policy: ResolvedOrgPolicy,
 ): { met: true } | { met: false; missing: string } {
   const onSha = approvals.filter((a) => a.sha === sha);
@@ -54,11 +58,13 @@ export function approvalsMet(
       missing: `${more} more approval${more === 1 ? "" : "s"} needed (${onSha.length}/${required})`,
     };
   }
-  const someoneElse = onSha.some((a) => a.login.toLowerCase() !== goalAuthor.toLowerCase());
+  const authored = new Set(authors.map((a) => a.toLowerCase()));
+  const someoneElse = onSha.some((a) => !authored.has(a.login.toLowerCase()));
   if (!policy.approvals.allowSelfApproval && !someoneElse) {
+    const named = [...new Set(authors)].map((a) => `@${a}`).join(", ");
     return {
       met: false,
-      missing: `@${goalAuthor} filed the goal and cannot approve alone: an approval from someone else is needed`,
+      missing: `the authors of this change (${named}: the goal's author and editors, and whoever pushed to it) cannot approve alone: an approval from someone else is needed`,
     };
   }
   return { met: true };

@@ -1,7 +1,6 @@
 import type { OpsEvent } from "../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import type { Platform, PullRequest } from "../platform/platform.js";
-import type { Crew } from "./crew.js";
+import type { PullRequest } from "../platform/platform.js";
 import type { Observation } from "./observations.js";
 import type { MessageRef, PrState } from "./pr-state.js";
 import type { State } from "./states.js";
@@ -23,6 +22,8 @@ export interface ReviewNotifier {
     readonly pr: PullRequest;
     readonly state: PrState;
     readonly policy: ResolvedOrgPolicy;
+    /** Where the PR's message already is, from the projection's bookkeeping. */
+    readonly message?: MessageRef;
   }): Promise<MessageRef | undefined>;
 }
 
@@ -39,21 +40,8 @@ export interface ConductorObserver {
   llmTokens(agent: Agent, tokens: number): void;
 }
 
-export interface ConductorDeps {
-  readonly platform: Platform;
-  readonly clock: () => Date;
-  readonly log: Logger;
-  /** The app's bot login, e.g. infracrew[bot]. */
-  readonly appLogin: string;
-  readonly crew: Crew;
-  readonly notifier?: ReviewNotifier;
-  readonly observer?: ConductorObserver;
-  /** How long an event waits on the notifier at most (default 3 s); Slack is told later or not at all. */
-  readonly notifierTimeoutMs?: number;
-}
-
 /** ISO-8601 to the second: the form every artifact and state record uses. */
-export function isoNow(deps: Pick<ConductorDeps, "clock">): string {
+export function isoNow(deps: { readonly clock: () => Date }): string {
   return deps
     .clock()
     .toISOString()

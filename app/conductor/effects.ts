@@ -1,3 +1,4 @@
+import type { SavedPlanRef } from "./dispatch-record.js";
 import type { State } from "./states.js";
 
 export type OpsEventType = "sla-breach" | "apply-failed" | "budget-brake" | "drift" | "scan";
@@ -18,9 +19,23 @@ export type Effect =
       readonly type: "dispatch-apply";
       readonly mode: "apply" | "rollback";
       readonly sha: string;
-      readonly knownGood: string | null;
+      /** A rollback's target: the last known-good revision, or null (destroy what a first apply created). */
+      readonly targetSha: string | null;
+      /** Recorded with the dispatch before it is sent; the gate and the result are bound to it. */
+      readonly nonce: string;
+      /** An apply's saved plan, the one Sentinel passed. */
+      readonly plan: SavedPlanRef | null;
     }
-  | { readonly type: "dispatch-plan"; readonly sha: string }
+  | { readonly type: "dispatch-plan"; readonly sha: string; readonly nonce: string }
+  /** A decision for the append-only audit log. */
+  | {
+      readonly type: "audit";
+      readonly action: string;
+      readonly decision: string;
+      readonly actor: string;
+      readonly sha: string | null;
+      readonly reason: string;
+    }
   | { readonly type: "record-applied"; readonly sha: string | null }
   | { readonly type: "merge" }
   | { readonly type: "close-goal"; readonly summary: string }

@@ -1,5 +1,5 @@
 import type { ActorFacts } from "./approval-gate.js";
-import type { ValidationRecord } from "./pr-state.js";
+import type { PrState, ValidationRecord } from "./pr-state.js";
 
 /** Who asked, and through which door. */
 export interface Request {
@@ -9,11 +9,16 @@ export interface Request {
   readonly via: "comment" | "slack" | "check-run";
   /** The comment to react to, when the request came as one. */
   readonly commentId?: number;
+  /** The commit the person was shown (a check-run or Slack button): the request is for that commit only. */
+  readonly sha?: string;
 }
 
 /** Every event the Conductor reacts to, with the facts the edge gathered. */
 export type ConductorEvent =
-  | { readonly type: "pushed"; readonly sha: string }
+  /** The goal was edited and planned again: the App pushed `sha` for it. */
+  | { readonly type: "replanned"; readonly sha: string; readonly goal: PrState["goal"] }
+  /** A new head; `by` is who pushed it (absent when the App did, for the goal's author or editor). */
+  | { readonly type: "pushed"; readonly sha: string; readonly by?: string }
   | ({ readonly type: "validation-completed"; readonly runId: string } & ValidationRecord)
   | ({ readonly type: "approve" } & Request)
   | ({ readonly type: "rollback-requested" } & Request)
@@ -40,6 +45,8 @@ export type ConductorEvent =
   | {
       readonly type: "apply-completed";
       readonly runId: string;
+      /** The dispatch the run was bound to (its record's nonce): a result for another dispatch changes nothing. */
+      readonly nonce: string;
       readonly mode: "apply" | "rollback";
       readonly sha: string;
       readonly status: "success" | "failure" | "timeout";
@@ -51,6 +58,7 @@ export type ConductorEvent =
   | {
       readonly type: "rollback-started";
       readonly runId: string;
+      readonly nonce: string;
       readonly at: string;
       readonly runUrl?: string;
     }

@@ -1,6 +1,7 @@
 import type { PlanCounts, ValidationResult } from "../contracts/generated/validation-result.js";
 import type { Approval } from "./approval-gate.js";
-import { STATES, type State } from "./states.js";
+import type { SavedPlanRef } from "./dispatch-record.js";
+import type { State } from "./states.js";
 
 export type RollbackTrigger = "command" | "slack" | "apply-failed" | "apply-timeout";
 
@@ -12,6 +13,8 @@ export interface RollbackRecord {
   /** The last known-good revision, or null on a first apply: destroy what it created. */
   readonly toSha: string | null;
   readonly dispatchedAt?: string;
+  /** The nonce of the rollback's dispatch: only the run the App dispatched with it reports the rollback. */
+  readonly nonce?: string;
   readonly startedAt?: string;
   readonly finishedAt?: string;
   readonly status?: "success" | "failure";
@@ -22,6 +25,8 @@ export interface ApplyRecord {
   readonly sha: string;
   readonly approvedBy: readonly string[];
   readonly dispatchedAt: string;
+  /** The nonce of the apply's dispatch: only the run the App dispatched with it reports the apply. */
+  readonly nonce: string;
   /** The stack's applied revision before this apply: where a rollback goes. */
   readonly knownGood: string | null;
   readonly finishedAt?: string;
@@ -44,6 +49,8 @@ export interface ValidationFigures {
 
 export interface ValidationRecord {
   readonly sha: string;
+  /** The saved plan that passed, which an apply of this SHA must apply and nothing else. */
+  readonly plan?: SavedPlanRef;
   readonly verdict: "PASS" | "FAIL";
   readonly reasons: readonly string[];
   readonly runUrl?: string;
@@ -59,26 +66,28 @@ export interface MessageRef {
   readonly ts: string;
 }
 
-/** A check run's id on the commit it belongs to. */
-export interface CheckRef {
-  readonly sha: string;
-  readonly id: number;
-}
-
-/** Everything the Conductor knows about one goal's pull request; kept in a hidden marker of its sticky comment. */
+/**
+ * Everything the Conductor knows about one goal's pull request: a row of the store (app/store), changed only by
+ * compare-and-swap. Labels, check runs, the sticky comment and Slack are projections of it, never read back.
+ */
 export interface PrState {
-  readonly v: 1;
   readonly stack: string;
   readonly dir: string;
   readonly goal: {
     readonly hash: string;
     readonly issue: number;
     readonly author: string;
+    /** Everyone who edited the goal issue after filing it: they count as authors for self-approval. */
+    readonly editors: readonly string[];
     /** The goal's one-line summary, for the Slack message. */
     readonly summary?: string;
+    /** The goal's budget as recorded when it was planned: Sentinel's verdict is checked against it, not the PR's. */
+    readonly budgetUsd: number;
   };
   readonly state: State;
   readonly headSha: string;
+  /** Everyone (but the App) who pushed commits to the pull request: they count as authors for self-approval. */
+  readonly pushers: readonly string[];
   readonly validation?: ValidationRecord;
   readonly approvals: readonly Approval[];
   readonly apply?: ApplyRecord;
@@ -87,10 +96,8 @@ export interface PrState {
   readonly unlocked?: { readonly by: string; readonly at: string };
   /** What is waiting for the stack lock. */
   readonly awaitingLock?: "apply" | "rollback";
-  /** The Slack review message, once posted. */
-  readonly slack?: MessageRef;
-  /** The Conductor check run last written, and the head SHA it is on: a later step updates it without a look-up. */
-  readonly conductorCheck?: CheckRef;
+  /** The pull request was closed (merged or not) before it was done. */
+  readonly closed?: boolean;
   /** Ids of comments and runs already handled, newest last, so a redelivered webhook changes nothing. */
   readonly handled: readonly string[];
 }
@@ -100,7 +107,6 @@ export function isRolledBack(state: PrState): boolean {
   return state.state === "DONE" && state.rollback?.status === "success";
 }
 
-const MARKER = "infracrew:state";
 const HANDLED_KEPT = 100;
 
 /** The id under which a workflow run's result is remembered as handled. */
@@ -108,59 +114,4 @@ export const runEventId = (runId: string | number): string => `run:${runId}`;
 
 export function rememberHandled(state: PrState, id: string): PrState {
   return { ...state, handled: [...state.handled.filter((h) => h !== id), id].slice(-HANDLED_KEPT) };
-}
-
-/** The hidden marker carrying the state. `>` is escaped so the JSON can never close the HTML comment. */
-export function encodeState(state: PrState): string {
-  return `<!-- ${MARKER} ${JSON.stringify(state).replace(/>/g, "\\u003e")} -->`;
-}
-
-const isString = (v: unknown): v is string => typeof v === "string";
-
-/** Reads the state back from a comment body; anything malformed or foreign reads as no state. */
-export function decodeState(body: string): PrState | undefined {
-  const match = new RegExp(`<!-- ${MARKER} (\\{.*?\\}) -->`, "s").exec(body);
-  if (!match) return undefined;
-  let data: unknown;
-  try {
-    data = JSON.parse(match[1]!);
-  } catch {
-    return undefined;
-  }
-  if (!data || typeof data !== "object") return undefined;
-  const s = data as Record<string, unknown>;
-  const goal = s.goal as Record<string, unknown> | undefined;
-  const valid =
-    s.v === 1 &&
-    isString(s.stack) &&
-    isString(s.dir) &&
-    isString(s.headSha) &&
-    (STATES as readonly unknown[]).includes(s.state) &&
-    Array.isArray(s.approvals) &&
-    Array.isArray(s.handled) &&
-    goal !== undefined &&
-    isString(goal.hash) &&
-    typeof goal.issue === "number" &&
-    isString(goal.author);
-  if (!valid) return undefined;
-  const { slack, conductorCheck, ...rest } = data as PrState;
-  // A hand-edited message reference is dropped (a new message is posted), not followed; so is a malformed check
-  // reference (the check is looked up again). States written before the check reference read without it.
-  return {
-    ...rest,
-    ...(isMessageRef(slack) ? { slack } : {}),
-    ...(isCheckRef(conductorCheck) ? { conductorCheck } : {}),
-  };
-}
-
-function isCheckRef(value: unknown): value is CheckRef {
-  if (!value || typeof value !== "object") return false;
-  const { sha, id } = value as Record<string, unknown>;
-  return isString(sha) && sha !== "" && Number.isSafeInteger(id) && (id as number) > 0;
-}
-
-function isMessageRef(value: unknown): value is MessageRef {
-  if (!value || typeof value !== "object") return false;
-  const { channel, ts } = value as Record<string, unknown>;
-  return isString(channel) && /^[CDG][A-Z0-9]+$/.test(channel) && isString(ts) && /^\d+\.\d+$/.test(ts);
 }

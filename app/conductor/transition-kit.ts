@@ -10,6 +10,8 @@ export interface TransitionContext {
   readonly policy: ResolvedOrgPolicy;
   /** The app's own login, recorded as the requester of automatic rollbacks. */
   readonly appLogin: string;
+  /** A fresh random value for a dispatch this event may make (the runner draws it; the table stays pure). */
+  readonly nonce: string;
 }
 
 export interface Transition {
@@ -49,14 +51,55 @@ export function stay(state: PrState, patch: Partial<PrState>, effects: readonly 
   return { state: { ...state, ...patch }, effects: [...effects, ...SHOWN] };
 }
 
-/** Answers a request that cannot proceed: a reply, remembered so a redelivery does not answer twice. */
-export function refuse(state: PrState, request: Request, body: string): Transition {
+/** What a request asks, for the audit log. */
+export type RequestAction = "approve" | "rollback" | "plan" | "unlock";
+
+/** Answers a request that cannot proceed: a reply, remembered so a redelivery does not answer twice, and audited. */
+export function refuse(
+  state: PrState,
+  request: Request & { readonly type: string },
+  body: string,
+): Transition {
   return {
     state: rememberHandled(state, request.eventId),
-    effects: [{ type: "reply", body }, { type: "sync-sticky" }],
+    effects: [
+      { type: "reply", body },
+      auditRequest(state, request, "refused", body),
+      { type: "sync-sticky" },
+    ],
   };
 }
 
-export function accepted(request: Request): Effect[] {
-  return request.commentId !== undefined ? [{ type: "react", commentId: request.commentId }] : [];
+export function accepted(
+  state: PrState,
+  request: Request & { readonly type: string },
+  reason: string,
+): Effect[] {
+  return [
+    ...(request.commentId !== undefined ? [{ type: "react", commentId: request.commentId } as const] : []),
+    auditRequest(state, request, "accepted", reason),
+  ];
+}
+
+const ACTIONS: Record<string, RequestAction> = {
+  approve: "approve",
+  "rollback-requested": "rollback",
+  "plan-requested": "plan",
+  "unlock-requested": "unlock",
+};
+
+function auditRequest(
+  state: PrState,
+  request: Request & { readonly type: string },
+  decision: "accepted" | "refused",
+  reason: string,
+): Effect {
+  return {
+    type: "audit",
+    action: `${ACTIONS[request.type] ?? request.type} (${request.via})`,
+    decision,
+    actor: request.actor.login,
+    sha: request.sha ?? state.headSha,
+    reason,
+  };
 }

@@ -22,6 +22,11 @@ import {
 } from "./transition-kit.js";
 import { onClosed, onLockKept, onLockReleased, onUnlockRequested } from "./unlock-transitions.js";
 
+/** Who counts as an author of the change for the self-approval rule: the goal's author and editors, and pushers. */
+function authorsOf(state: PrState): string[] {
+  return [state.goal.author, ...state.goal.editors, ...state.pushers];
+}
+
 function rollbackRecord(
   state: PrState,
   ctx: TransitionContext,
@@ -46,8 +51,15 @@ function dispatchRollback(state: PrState, ctx: TransitionContext): Transition {
     ? `the last known-good revision ${short(rb.toSha)}`
     : "nothing (a first apply: destroy what it created)";
   const { beginWithinMinutes: begin, finishWithinMinutes: finish } = ctx.policy.rollback;
-  return moveTo(state, "ROLLBACK", { rollback: { ...rb, dispatchedAt: ctx.now } }, [
-    { type: "dispatch-apply", mode: "rollback", sha: rb.fromSha, knownGood: rb.toSha },
+  return moveTo(state, "ROLLBACK", { rollback: { ...rb, dispatchedAt: ctx.now, nonce: ctx.nonce } }, [
+    {
+      type: "dispatch-apply",
+      mode: "rollback",
+      sha: rb.fromSha,
+      targetSha: rb.toSha,
+      nonce: ctx.nonce,
+      plan: null,
+    },
     {
       type: "reply",
       body: `Rolling back ${short(rb.fromSha)} to ${target} (${rb.trigger}). SLA: begins within ${begin} min, finishes within ${finish} min of the trigger.`,
@@ -68,6 +80,7 @@ function onValidation(
   }
   const validation = {
     sha: event.sha,
+    ...(event.plan ? { plan: event.plan } : {}),
     verdict: event.verdict,
     reasons: event.reasons,
     ...(event.runUrl ? { runUrl: event.runUrl } : {}),
@@ -75,18 +88,38 @@ function onValidation(
     ...(event.section ? { section: event.section } : {}),
   };
   const base = rememberHandled(state, id);
+  const audit: Effect = {
+    type: "audit",
+    action: "validation",
+    decision: event.verdict,
+    actor: "github",
+    sha: event.sha,
+    reason:
+      event.verdict === "PASS"
+        ? `Sentinel passed (run ${event.runId})`
+        : (event.reasons[0] ?? "Sentinel failed"),
+  };
   if (event.verdict === "PASS") {
-    if (state.state === "WAIT_FOR_APPROVE") return stay(base, { validation }, []);
-    return moveTo(base, "WAIT_FOR_APPROVE", { validation }, []);
+    if (state.state === "WAIT_FOR_APPROVE") return stay(base, { validation }, [audit]);
+    return moveTo(base, "WAIT_FOR_APPROVE", { validation }, [audit]);
   }
-  return moveTo(base, "BLOCKED", { validation, approvals: [] }, []);
+  return moveTo(base, "BLOCKED", { validation, approvals: [] }, [audit]);
 }
 
-function onPush(state: PrState, sha: string): Transition {
+function onPush(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "pushed" }>,
+  ctx: TransitionContext,
+): Transition {
+  const { sha, by } = event;
   if (sha === state.headSha) return noop(state, `head ${short(sha)} unchanged`);
+  const pushers =
+    by && by !== ctx.appLogin && !state.pushers.some((p) => p.toLowerCase() === by.toLowerCase())
+      ? [...state.pushers, by]
+      : state.pushers;
   if (state.state === "APPLYING" || state.state === "ROLLBACK") {
     return {
-      state: { ...state, headSha: sha },
+      state: { ...state, headSha: sha, pushers },
       effects: [{ type: "sync-sticky" }],
       noop: `push during ${state.state}; validated after it ends`,
     };
@@ -102,7 +135,27 @@ function onPush(state: PrState, sha: string): Transition {
         ]
       : [];
   const { validation: _dropped, ...rest } = state;
-  return moveTo({ ...rest, approvals: [] } as PrState, "VALIDATING", { headSha: sha, approvals: [] }, note);
+  return moveTo(
+    { ...rest, approvals: [] } as PrState,
+    "VALIDATING",
+    { headSha: sha, approvals: [], pushers },
+    note,
+  );
+}
+
+/** The goal was edited: the App pushed a new design, so approvals are void and Sentinel validates it. */
+function onReplanned(state: PrState, event: Extract<ConductorEvent, { type: "replanned" }>): Transition {
+  if (state.state === "APPLYING" || state.state === "ROLLBACK")
+    return noop(state, `goal re-planned during ${state.state}`);
+  if (event.sha === state.headSha && event.goal.hash === state.goal.hash)
+    return noop(state, "goal unchanged");
+  const { validation: _dropped, ...rest } = state;
+  return moveTo(
+    { ...rest, approvals: [] } as PrState,
+    "VALIDATING",
+    { headSha: event.sha, goal: event.goal },
+    [],
+  );
 }
 
 const APPROVE_REFUSALS: Partial<Record<State, (s: PrState) => string>> = {
@@ -128,6 +181,13 @@ function onApprove(
   const refusal = APPROVE_REFUSALS[state.state];
   if (refusal) return refuse(state, event, `Approval refused: ${refusal(state)}.`);
   const sha = state.headSha;
+  if (event.sha !== undefined && event.sha !== sha) {
+    return refuse(
+      state,
+      event,
+      `Approval refused: the button was for ${short(event.sha)}, but the head is now ${short(sha)}; approve the new commit once Sentinel passes it.`,
+    );
+  }
   if (state.validation?.sha !== sha || state.validation.verdict !== "PASS") {
     return refuse(state, event, `Approval refused: Sentinel has not passed ${short(sha)}.`);
   }
@@ -137,14 +197,17 @@ function onApprove(
   }
   const approvals = [...state.approvals, { login, sha, at: ctx.now, via: event.via }];
   const next = rememberHandled({ ...state, approvals }, event.eventId);
-  const check = approvalsMet(approvals, sha, state.goal.author, ctx.policy);
+  const check = approvalsMet(approvals, sha, authorsOf(state), ctx.policy);
   if (!check.met) {
     return stay(next, {}, [
-      ...accepted(event),
+      ...accepted(state, event, `recorded (${gate.via}); ${check.missing}`),
       { type: "reply", body: `Approval by @${login} recorded on ${short(sha)}; ${check.missing}.` },
     ]);
   }
-  return stay(next, { awaitingLock: "apply" }, [...accepted(event), { type: "acquire-lock" }]);
+  return stay(next, { awaitingLock: "apply" }, [
+    ...accepted(state, event, `approvals met (${gate.via})`),
+    { type: "acquire-lock" },
+  ]);
 }
 
 function onLockAcquired(
@@ -168,12 +231,23 @@ function onLockAcquired(
       },
     ]);
   }
+  const plan = state.validation?.sha === sha ? state.validation.plan : undefined;
+  if (!plan) {
+    return moveTo({ ...base, approvals: [] }, "VALIDATING", {}, [
+      { type: "release-lock" },
+      {
+        type: "reply",
+        body: `Sentinel's pass of ${short(sha)} names no saved plan to apply, so nothing is applied; Sentinel re-validates (\`/plan\`), then approve again.`,
+      },
+      { type: "dispatch-plan", sha, nonce: ctx.nonce },
+    ]);
+  }
   const approvedBy = state.approvals.filter((a) => a.sha === sha).map((a) => a.login);
   return moveTo(
     base,
     "APPLYING",
-    { apply: { sha, approvedBy, dispatchedAt: ctx.now, knownGood: event.appliedSha } },
-    [{ type: "dispatch-apply", mode: "apply", sha, knownGood: event.appliedSha }],
+    { apply: { sha, approvedBy, dispatchedAt: ctx.now, nonce: ctx.nonce, knownGood: event.appliedSha } },
+    [{ type: "dispatch-apply", mode: "apply", sha, targetSha: null, nonce: ctx.nonce, plan }],
   );
 }
 
@@ -203,11 +277,32 @@ function onApplyCompleted(
 ): Transition {
   const id = runEventId(event.runId);
   if (state.handled.includes(id)) return noop(state, `run ${event.runId} already handled`);
-  const base = rememberHandled(state, id);
+  const result = applyCompleted(state, event, ctx, rememberHandled(state, id));
+  if (result.noop) return result;
+  const audit: Effect = {
+    type: "audit",
+    action: `${event.mode} result`,
+    decision: event.status,
+    actor: "github",
+    sha: event.sha,
+    reason: `run ${event.runId} of dispatch n-${event.nonce} ended ${event.status}`,
+  };
+  return { ...result, effects: [audit, ...result.effects] };
+}
+
+function applyCompleted(
+  state: PrState,
+  event: Extract<ConductorEvent, { type: "apply-completed" }>,
+  ctx: TransitionContext,
+  base: PrState,
+): Transition {
   const runLink = event.runUrl ? ` ([run](${event.runUrl}))` : "";
   if (event.mode === "apply") {
-    if (state.state !== "APPLYING" || state.apply?.sha !== event.sha)
-      return noop(state, `apply result for ${short(event.sha)} in ${state.state}`);
+    if (state.state !== "APPLYING" || state.apply?.sha !== event.sha || state.apply.nonce !== event.nonce)
+      return noop(
+        state,
+        `apply result for ${short(event.sha)} in ${state.state} is not the awaited dispatch`,
+      );
     const apply = {
       ...state.apply,
       finishedAt: ctx.now,
@@ -242,7 +337,8 @@ function onApplyCompleted(
       ],
     };
   }
-  if (state.state !== "ROLLBACK" || !state.rollback) return noop(state, `rollback result in ${state.state}`);
+  if (state.state !== "ROLLBACK" || !state.rollback || state.rollback.nonce !== event.nonce)
+    return noop(state, `rollback result in ${state.state} is not the awaited dispatch`);
   const startedAt = state.rollback.startedAt ?? event.startedAt;
   const rollback: RollbackRecord = {
     ...state.rollback,
@@ -320,7 +416,12 @@ function onRollbackStarted(
   event: Extract<ConductorEvent, { type: "rollback-started" }>,
   ctx: TransitionContext,
 ): Transition {
-  if (state.state !== "ROLLBACK" || !state.rollback || state.rollback.startedAt)
+  if (
+    state.state !== "ROLLBACK" ||
+    !state.rollback ||
+    state.rollback.startedAt ||
+    state.rollback.nonce !== event.nonce
+  )
     return noop(state, "rollback start not awaited");
   const started = { ...state, rollback: { ...state.rollback, startedAt: event.at } };
   const sla = slaBreaches(started, { ...ctx, now: event.at });
@@ -347,7 +448,10 @@ function onRollbackRequested(
   }
   const next = rememberHandled(state, event.eventId);
   const rollback = rollbackRecord(next, ctx, event.via === "slack" ? "slack" : "command", event.actor.login);
-  return stay(next, { rollback, awaitingLock: "rollback" }, [...accepted(event), { type: "acquire-lock" }]);
+  return stay(next, { rollback, awaitingLock: "rollback" }, [
+    ...accepted(state, event, `rollback of ${short(rollback.fromSha)} (${gate.via})`),
+    { type: "acquire-lock" },
+  ]);
 }
 
 /**
@@ -371,7 +475,10 @@ function retryFailedRollback(
   }
   const next = rememberHandled(state, event.eventId);
   const rollback = rollbackRecord(next, ctx, event.via === "slack" ? "slack" : "command", event.actor.login);
-  return stay(next, { rollback, awaitingLock: "rollback" }, [...accepted(event), { type: "acquire-lock" }]);
+  return stay(next, { rollback, awaitingLock: "rollback" }, [
+    ...accepted(state, event, `rollback retried after a failed one`),
+    { type: "acquire-lock" },
+  ]);
 }
 
 function onPlanRequested(
@@ -399,8 +506,8 @@ function onPlanRequested(
   const next = rememberHandled(state, event.eventId);
   const { validation: _v, ...rest } = next;
   return moveTo({ ...rest, approvals: [] } as PrState, "VALIDATING", {}, [
-    ...accepted(event),
-    { type: "dispatch-plan", sha: state.headSha },
+    ...accepted(state, event, `re-plan of ${short(state.headSha)} (${gate.via})`),
+    { type: "dispatch-plan", sha: state.headSha, nonce: ctx.nonce },
   ]);
 }
 
@@ -436,7 +543,9 @@ export function transition(
     case "validation-completed":
       return onValidation(state, event);
     case "pushed":
-      return onPush(state, event.sha);
+      return onPush(state, event, ctx);
+    case "replanned":
+      return onReplanned(state, event);
     case "approve":
       return onApprove(state, event, ctx);
     case "lock-acquired":

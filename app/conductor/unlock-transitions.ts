@@ -22,7 +22,10 @@ export function onUnlockRequested(
   const running = runningWorkflow(state);
   if (running) return refuse(state, event, `Unlock refused: the ${running} is still running.`);
   const next = rememberHandled(state, event.eventId);
-  return { state: next, effects: [...accepted(event), { type: "unlock", by: event.actor.login }] };
+  return {
+    state: next,
+    effects: [...accepted(state, event, `unlock (${gate.via})`), { type: "unlock", by: event.actor.login }],
+  };
 }
 
 /** The lock was released on a person's request: the sticky comment, the Conductor check and Slack say so. */
@@ -47,5 +50,5 @@ export function onClosed(state: PrState): Transition {
   if (state.state === "DONE") return noop(state, "closed when done: the lock was released then");
   const running = runningWorkflow(state);
   if (running) return noop(state, `closed while the ${running} runs: its result releases the lock`);
-  return { state, effects: [{ type: "release-lock" }], noop: "closed: the lock it holds is released" };
+  return { state: { ...state, closed: true }, effects: [{ type: "release-lock" }] };
 }

@@ -1,20 +1,24 @@
 import { contentHash } from "../contracts/canonical.js";
 import { readGoal } from "../contracts/goal-intake.js";
 import { looksLikeGoalForm } from "../contracts/issue-form.js";
-import { isoNow, type ConductorDeps } from "../conductor/deps.js";
+import { isoNow } from "../conductor/deps.js";
 import { NAMES, branchFor } from "../conductor/names.js";
-import { decodeState, type PrState } from "../conductor/pr-state.js";
-import { LABEL_PREFIX, labelFor, withStateLabel } from "../conductor/states.js";
+import type { PrState } from "../conductor/pr-state.js";
+import { LABEL_PREFIX, labelFor } from "../conductor/states.js";
 import {
   renderConfigInvalid,
   renderGoalAccepted,
   renderGoalBlocked,
   renderGoalInvalid,
 } from "../render/goal-comment.js";
-import { MARKERS, readHiddenValue } from "../render/markers.js";
+import { MARKERS } from "../render/markers.js";
 import { prTitle, renderPrBody } from "../render/pr-body/render-pr-body.js";
-import { renderSticky } from "../render/sticky-comment.js";
+import { GitHubApiError } from "../platform/github/github-api-error.js";
+import type { Platform, PullRequest } from "../platform/platform.js";
+import { repoName, type ConductorDeps } from "../runtime/deps.js";
+import { runEvent, startPr } from "../runtime/run-event.js";
 import { loadPolicy } from "./load-policy.js";
+import { defaultBranchOf } from "./load-pr-context.js";
 
 export interface GoalIssue {
   readonly number: number;
@@ -27,6 +31,9 @@ export interface GoalIssue {
   readonly isNew: boolean;
   /** The repository's default branch, from the webhook payload (saves a call). */
   readonly defaultBranch?: string;
+  /** Who opened or edited the issue (the webhook's sender). */
+  readonly sender?: string;
+  readonly senderIsBot?: boolean;
 }
 
 export type GoalOutcome =
@@ -42,13 +49,15 @@ export function isGoalIssue(issue: Pick<GoalIssue, "labels" | "body">): boolean 
 
 /**
  * A goal filed or edited as an issue: read it, design it (Atlas), render it (Forge), and put it on branch
- * infracrew/<name> as one commit with one pull request. Every refusal is answered on the issue, in one comment.
+ * infracrew/<name> as one commit with one pull request, whose state enters the store. Every refusal is answered on
+ * the issue, in one comment. Who edited the goal is recorded: they count as its authors for self-approval.
  */
 export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Promise<GoalOutcome> {
-  const { platform, log } = deps;
+  const { platform, log, store } = deps;
   if (issue.authorIsBot || !isGoalIssue(issue)) return "not-a-goal";
   // Refusals look for the issue's one Infracrew comment first, even on `opened`: a redelivery must not post it twice.
   const say = (body: string) => platform.ensureComment(issue.number, MARKERS.goal, body);
+  const repo = repoName(deps);
 
   const policy = await loadPolicy(platform);
   if (!policy.ok) {
@@ -64,27 +73,31 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   const goal = read.value.goal;
   const hash = contentHash(goal);
   const branch = branchFor(goal.name);
-  const existing = await platform.findOpenPullRequest(branch);
-  if (existing) {
-    if (readHiddenValue(existing.body, "goal-hash") === hash) return "unchanged";
-    const owner = readHiddenValue(existing.body, "goal-issue");
-    if (owner && owner !== String(issue.number)) {
-      await say(
-        renderGoalInvalid([
-          {
-            path: "name",
-            message: `is already used by the goal in #${owner} (${existing.url}); choose another name (got "${goal.name}")`,
-          },
-        ]),
-      );
-      return "name-taken";
-    }
+  const recorded = await store.read.getGoal(repo, issue.number);
+  const editors = editorsAfter(recorded?.editors ?? [], issue);
+  const named = await store.read.getGoalByName(repo, goal.name);
+  if (named && named.issue !== issue.number) {
+    const where = named.pr ? ` (#${named.pr})` : "";
+    await say(
+      renderGoalInvalid([
+        {
+          path: "name",
+          message: `is already used by the goal in #${named.issue}${where}; choose another name (got "${goal.name}")`,
+        },
+      ]),
+    );
+    return "name-taken";
+  }
+  if (recorded && recorded.hash === hash && recorded.name === goal.name && recorded.pr !== null) {
+    if (editors.length !== recorded.editors.length)
+      await store.read.saveGoal({ ...recorded, editors }, deps.clock());
+    return "unchanged";
   }
 
-  const { owner, repo } = platform.repo;
+  const { owner, repo: name } = platform.repo;
   const design = deps.crew.design(goal, policy.value, {
     now: deps.clock(),
-    issue: { repo: `${owner}/${repo}`, number: issue.number },
+    issue: { repo: `${owner}/${name}`, number: issue.number },
   });
   if (design.kind === "DesignBlocked") {
     await say(renderGoalBlocked(design.value));
@@ -97,27 +110,23 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   deps.observer?.agentSucceeded("atlas");
   const spec = design.value;
 
-  let previous: PrState | undefined;
-  let sticky;
-  if (existing) {
-    sticky = await platform.findComment(existing.number, MARKERS.sticky);
-    previous = sticky ? decodeState(sticky.body) : undefined;
-    if (previous && (previous.state === "APPLYING" || previous.state === "ROLLBACK")) {
-      await say(
-        renderGoalInvalid([
-          {
-            path: "",
-            message: `#${existing.number} is ${previous.state === "APPLYING" ? "applying" : "rolling back"}; edit the goal again once it is done`,
-          },
-        ]),
-      );
-      return "busy";
-    }
+  const existing = await goalPullRequest(platform, recorded?.name === goal.name ? recorded.pr : null);
+  const previous = existing ? await store.read.loadPr({ repo, pr: existing.number }) : undefined;
+  if (previous && (previous.state.state === "APPLYING" || previous.state.state === "ROLLBACK")) {
+    await say(
+      renderGoalInvalid([
+        {
+          path: "",
+          message: `#${existing!.number} is ${previous.state.state === "APPLYING" ? "applying" : "rolling back"}; edit the goal again once it is done`,
+        },
+      ]),
+    );
+    return "busy";
   }
 
   const files = deps.crew.render(spec, policy.value).files;
   deps.observer?.agentSucceeded("forge");
-  const defaultBranch = existing?.baseRef ?? issue.defaultBranch ?? (await platform.getDefaultBranch());
+  const defaultBranch = await defaultBranchOf(deps, issue.defaultBranch ?? existing?.baseRef);
   const commit = await platform.commitFiles({
     branch,
     base: defaultBranch,
@@ -128,24 +137,50 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   const body = renderPrBody(spec, { issueNumber: issue.number });
   const pr = existing
     ? { ...existing, headSha: commit.sha, title, body }
-    : await platform.createPullRequest({ branch, base: defaultBranch, title, body });
+    : await openPullRequest(platform, { branch, base: defaultBranch, title, body });
   if (existing) await platform.updatePullRequest(existing.number, { title, body });
 
-  const state: PrState = {
-    v: 1,
-    stack: goal.name,
-    dir: spec.terraform.dir,
-    goal: { hash, issue: issue.number, author: issue.author, summary: goal.summary },
-    state: "VALIDATING",
-    headSha: commit.sha,
-    approvals: [],
-    ...(previous?.slack ? { slack: previous.slack } : {}),
-    handled: previous?.handled ?? [],
+  const goalRecord: PrState["goal"] = {
+    hash,
+    issue: issue.number,
+    author: recorded?.author ?? issue.author,
+    editors,
+    summary: goal.summary,
+    budgetUsd: goal.budget.monthlyUsd,
   };
-  await platform.setLabels(pr.number, withStateLabel(pr.labels, "VALIDATING"));
-  if (sticky)
-    await platform.ensureComment(pr.number, MARKERS.sticky, renderSticky(state, policy.value), sticky);
-  else await platform.createComment(pr.number, renderSticky(state, policy.value));
+  const ctx = { pr, policy: policy.value, defaultBranch };
+  if (previous) {
+    await store.read.saveGoal(
+      {
+        repo,
+        issue: issue.number,
+        name: goal.name,
+        hash,
+        author: goalRecord.author,
+        editors,
+        budgetUsd: goalRecord.budgetUsd,
+        pr: pr.number,
+      },
+      deps.clock(),
+    );
+    await runEvent(deps, ctx, { type: "replanned", sha: commit.sha, goal: goalRecord });
+  } else {
+    await startPr(
+      deps,
+      ctx,
+      {
+        stack: goal.name,
+        dir: spec.terraform.dir,
+        goal: goalRecord,
+        state: "VALIDATING",
+        headSha: commit.sha,
+        pushers: [],
+        approvals: [],
+        handled: [],
+      },
+      { name: goal.name, editors },
+    );
+  }
   // A redelivered `opened` stops at "unchanged" above, so a new issue's first answer needs no look-up.
   if (issue.isNew) await platform.createComment(issue.number, renderGoalAccepted(spec, pr));
   else await say(renderGoalAccepted(spec, pr));
@@ -158,4 +193,38 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
     existing ? "goal re-planned" : "goal planned",
   );
   return "planned";
+}
+
+/** The goal's open pull request as the store recorded it (a closed one is not reused: the goal gets a new one). */
+async function goalPullRequest(platform: Platform, number: number | null): Promise<PullRequest | undefined> {
+  if (number === null) return undefined;
+  const pr = await platform.getPullRequest(number);
+  return pr.state === "open" ? pr : undefined;
+}
+
+/**
+ * Opens the goal's pull request. When GitHub says one is open from the branch already (an earlier try created it and
+ * then failed, e.g. a 5xx after the write), that one is the goal's: a retry never opens a second.
+ */
+async function openPullRequest(
+  platform: Platform,
+  input: { branch: string; base: string; title: string; body: string },
+): Promise<PullRequest> {
+  try {
+    return await platform.createPullRequest(input);
+  } catch (error) {
+    if (!(error instanceof GitHubApiError) || error.status !== 422) throw error;
+    const open = await platform.findOpenPullRequest(input.branch);
+    if (!open) throw error;
+    await platform.updatePullRequest(open.number, { title: input.title, body: input.body });
+    return { ...open, title: input.title, body: input.body };
+  }
+}
+
+/** The goal's editors after this event: whoever edited it, unless it is its author or a bot. */
+function editorsAfter(editors: readonly string[], issue: GoalIssue): readonly string[] {
+  const by = issue.sender;
+  if (issue.isNew || !by || issue.senderIsBot || by.toLowerCase() === issue.author.toLowerCase())
+    return editors;
+  return editors.some((e) => e.toLowerCase() === by.toLowerCase()) ? editors : [...editors, by];
 }

@@ -1,5 +1,4 @@
 import type { GoalIssue } from "./goal-issue.js";
-import type { WorkflowRun } from "./workflow-run.js";
 
 interface PayloadLabel {
   readonly name?: string;
@@ -14,7 +13,12 @@ interface PayloadIssue {
   readonly pull_request?: unknown;
 }
 
-export function goalIssueFromPayload(issue: PayloadIssue, action: string, defaultBranch?: string): GoalIssue {
+export function goalIssueFromPayload(
+  issue: PayloadIssue,
+  action: string,
+  defaultBranch?: string,
+  sender?: { readonly login: string; readonly type?: string } | null,
+): GoalIssue {
   return {
     number: issue.number,
     title: issue.title,
@@ -26,30 +30,6 @@ export function goalIssueFromPayload(issue: PayloadIssue, action: string, defaul
     authorIsBot: issue.user?.type === "Bot",
     isNew: action === "opened",
     ...(defaultBranch ? { defaultBranch } : {}),
-  };
-}
-
-interface PayloadWorkflowRun {
-  readonly id: number;
-  readonly path: string;
-  readonly conclusion: string | null;
-  readonly head_sha: string;
-  readonly display_title?: string;
-  readonly html_url: string;
-  readonly run_started_at?: string | null;
-  readonly pull_requests?: readonly ({ readonly number: number } | null)[] | null;
-}
-
-export function workflowRunFromPayload(run: PayloadWorkflowRun, action: string): WorkflowRun {
-  return {
-    id: run.id,
-    path: run.path,
-    action: action === "completed" ? "completed" : action === "in_progress" ? "in_progress" : "requested",
-    conclusion: run.conclusion,
-    headSha: run.head_sha,
-    displayTitle: run.display_title ?? "",
-    htmlUrl: run.html_url,
-    ...(run.run_started_at ? { runStartedAt: run.run_started_at } : {}),
-    pullRequests: (run.pull_requests ?? []).flatMap((p) => (p ? [{ number: p.number }] : [])),
+    ...(sender ? { sender: sender.login, senderIsBot: sender.type === "Bot" } : {}),
   };
 }

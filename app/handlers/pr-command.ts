@@ -1,6 +1,6 @@
 import { parseCommand, type CommandName } from "../conductor/commands/parse-command.js";
-import type { ConductorDeps } from "../conductor/deps.js";
-import { runEvent } from "../conductor/effect-runner.js";
+import type { ConductorDeps } from "../runtime/deps.js";
+import { runEvent } from "../runtime/run-event.js";
 import type { ConductorEvent, Request } from "../conductor/events.js";
 import type { PrState } from "../conductor/pr-state.js";
 import type { PullRequest } from "../platform/platform.js";
@@ -21,6 +21,8 @@ export interface CommandRequest {
   readonly eventId: string;
   readonly via: Request["via"];
   readonly commentId?: number;
+  /** The commit a button showed: the command is for that commit only. */
+  readonly sha?: string;
 }
 
 /**
@@ -31,8 +33,9 @@ export async function runCommand(
   deps: ConductorDeps,
   pr: PullRequest,
   command: CommandRequest,
+  defaultBranch?: string,
 ): Promise<PrState | undefined> {
-  const loaded = await loadPrContext(deps, pr);
+  const loaded = await loadPrContext(deps, pr, defaultBranch);
   if (!loaded) return undefined;
   if (loaded.state.handled.includes(command.eventId)) {
     deps.log.info({ pr: pr.number, event: command.eventId }, "no-op: already handled (a redelivery)");
@@ -44,8 +47,9 @@ export async function runCommand(
     eventId: command.eventId,
     via: command.via,
     ...(command.commentId !== undefined ? { commentId: command.commentId } : {}),
+    ...(command.sha !== undefined ? { sha: command.sha } : {}),
   };
-  return runEvent(deps, loaded.ctx, loaded.state, {
+  return runEvent(deps, loaded.ctx, {
     type: EVENT_FOR[command.name],
     ...request,
   } as ConductorEvent);
@@ -63,15 +67,19 @@ export interface PrComment {
  * A new comment on a pull request. Only `created` comments reach here; bots (the app included) never trigger.
  * Replies (help, did-you-mean, refused arguments) are answered only on Infracrew's own PRs.
  */
-export async function handlePrComment(deps: ConductorDeps, comment: PrComment): Promise<string> {
+export async function handlePrComment(
+  deps: ConductorDeps,
+  comment: PrComment,
+  defaultBranch?: string,
+): Promise<string> {
   if (comment.isBot) return "ignored: bot";
   const parsed = parseCommand(comment.body);
   if (parsed.type === "ignore") return "ignored";
   const pr = await deps.platform.getPullRequest(comment.prNumber);
   if (parsed.type === "reply") {
-    const loaded = await loadPrContext(deps, pr);
+    const loaded = await loadPrContext(deps, pr, defaultBranch);
     if (!loaded) return "ignored: not an Infracrew PR";
-    await runEvent(deps, loaded.ctx, loaded.state, {
+    await runEvent(deps, loaded.ctx, {
       type: "reply-requested",
       eventId: `comment:${comment.id}`,
       body: parsed.body,
@@ -79,13 +87,18 @@ export async function handlePrComment(deps: ConductorDeps, comment: PrComment): 
     return "replied";
   }
   if (parsed.name === "help") return "ignored";
-  const outcome = await runCommand(deps, pr, {
-    name: parsed.name,
-    login: comment.login,
-    isBot: comment.isBot,
-    eventId: `comment:${comment.id}`,
-    via: "comment",
-    commentId: comment.id,
-  });
+  const outcome = await runCommand(
+    deps,
+    pr,
+    {
+      name: parsed.name,
+      login: comment.login,
+      isBot: comment.isBot,
+      eventId: `comment:${comment.id}`,
+      via: "comment",
+      commentId: comment.id,
+    },
+    defaultBranch,
+  );
   return outcome ? `ran /${parsed.name}` : "ignored: not an Infracrew PR";
 }

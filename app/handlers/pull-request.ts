@@ -1,20 +1,24 @@
-import type { ConductorDeps } from "../conductor/deps.js";
-import { runEvent } from "../conductor/effect-runner.js";
+import type { ConductorDeps } from "../runtime/deps.js";
+import { runEvent } from "../runtime/run-event.js";
 import type { PullRequest } from "../platform/platform.js";
 import { loadPrContext } from "./load-pr-context.js";
 
-/** A push to a goal PR voids its approvals and re-validates; closing it releases its lock. */
+/**
+ * A push to a goal PR voids its approvals and re-validates (and its pusher counts as an author for the self-approval
+ * rule); closing it releases its lock.
+ */
 export async function handlePullRequest(
   deps: ConductorDeps,
   action: "synchronize" | "closed",
   pr: PullRequest,
+  sender: { readonly login: string; readonly defaultBranch?: string },
 ): Promise<string> {
-  const loaded = await loadPrContext(deps, pr);
+  const loaded = await loadPrContext(deps, pr, sender.defaultBranch);
   if (!loaded) return "ignored";
   const event =
     action === "synchronize"
-      ? ({ type: "pushed", sha: pr.headSha } as const)
+      ? ({ type: "pushed", sha: pr.headSha, by: sender.login } as const)
       : ({ type: "closed", merged: pr.merged } as const);
-  await runEvent(deps, loaded.ctx, loaded.state, event);
+  await runEvent(deps, loaded.ctx, event);
   return action;
 }

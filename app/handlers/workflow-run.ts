@@ -1,88 +1,133 @@
-import type { ApplyResult, ArtifactTypes } from "../contracts/generated/index.js";
-import { validateArtifact } from "../contracts/validator.js";
-import { formatProblem } from "../contracts/problem.js";
-import { isoNow, type ConductorDeps } from "../conductor/deps.js";
-import { runEvent } from "../conductor/effect-runner.js";
-import { NAMES, parseRunName } from "../conductor/names.js";
+import type { DispatchRecord } from "../conductor/dispatch-record.js";
+import { isoNow } from "../conductor/deps.js";
+import { NAMES } from "../conductor/names.js";
 import { runEventId } from "../conductor/pr-state.js";
+import {
+  APPLY_WORKFLOW_PATH,
+  judgeApplyRun,
+  judgePlanRun,
+  nonceFromTitle,
+  PLAN_WORKFLOW_PATH,
+} from "../conductor/run-trust.js";
 import { validationFigures } from "../conductor/validation-figures.js";
+import type { WorkflowRunInfo } from "../platform/platform.js";
 import { renderCommentSection } from "../render/sentinel/comment-section.js";
 import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
-import { loadPrContext } from "./load-pr-context.js";
+import { repoName, type ConductorDeps } from "../runtime/deps.js";
+import { runEvent } from "../runtime/run-event.js";
+import { applySummary, readRunArtifact } from "./run-artifacts.js";
+import { defaultBranchOf, loadPrContext } from "./load-pr-context.js";
+import { judgeOnTheApp } from "./plan-checks.js";
 
-export interface WorkflowRun {
-  readonly id: number;
-  readonly path: string;
+/** What the webhook said besides the run: its repository (GitHub's word) and default branch. */
+export interface RunEventContext {
   readonly action: "requested" | "in_progress" | "completed";
-  readonly conclusion: string | null;
-  readonly headSha: string;
-  readonly displayTitle: string;
-  readonly htmlUrl: string;
-  readonly runStartedAt?: string;
-  readonly pullRequests: readonly { readonly number: number }[];
+  readonly repositoryId: number;
+  readonly defaultBranch?: string;
 }
 
-type Artifact<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-async function readArtifactJson<K extends "ValidationResult" | "ApplyResult">(
+/**
+ * A plan or apply workflow moved. Its result counts only when the run is bound to what the store recorded: a plan
+ * from a `pull_request` run of this repository at the PR head the store knows (or a `/plan` run the App dispatched),
+ * an apply or rollback from a run the App dispatched. Any other run is ignored, and the audit log says why.
+ */
+export async function handleWorkflowRun(
   deps: ConductorDeps,
-  run: WorkflowRun,
-  kind: K,
-  artifactName: string,
-  fileName: string,
-): Promise<Artifact<ArtifactTypes[K]>> {
-  const artifacts = await deps.platform.listRunArtifacts(run.id);
-  const artifact = artifacts.find((a) => a.name === artifactName && !a.expired);
-  if (!artifact) return { ok: false, reason: `the run uploaded no \`${artifactName}\` artifact` };
-  const files = await deps.platform.downloadArtifact(artifact.id);
-  const bytes = files.get(fileName);
-  if (!bytes) return { ok: false, reason: `the \`${artifactName}\` artifact has no \`${fileName}\`` };
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder().decode(bytes));
-  } catch {
-    return { ok: false, reason: `\`${fileName}\` is not valid JSON` };
-  }
-  const checked = validateArtifact(kind, data);
-  if (!checked.ok)
-    return {
-      ok: false,
-      reason: `\`${fileName}\` is not a valid ${kind}: ${checked.problems.slice(0, 3).map(formatProblem).join("; ")}`,
-    };
-  return { ok: true, value: checked.value };
+  run: WorkflowRunInfo,
+  context: RunEventContext,
+): Promise<string> {
+  if (run.path === PLAN_WORKFLOW_PATH)
+    return context.action === "completed" ? onPlanRun(deps, run, context) : "ignored: plan started";
+  if (run.path === APPLY_WORKFLOW_PATH) return onApplyRun(deps, run, context);
+  return "ignored: not an Infracrew workflow";
 }
 
-/** The goal PR's context, unless the run is not a goal PR's or its result was handled already (a redelivery). */
-async function loadForRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number) {
+/** The dispatch a run belongs to: by the run id the App recorded, else by the nonce its title names. */
+async function dispatchOf(deps: ConductorDeps, run: WorkflowRunInfo): Promise<DispatchRecord | undefined> {
+  if (run.event !== "workflow_dispatch") return undefined;
+  const byRun = await deps.store.read.dispatchByRun(repoName(deps), run.id);
+  if (byRun) return byRun;
+  const nonce = nonceFromTitle(run.displayTitle);
+  const record = nonce ? await deps.store.read.getDispatch(nonce) : undefined;
+  return record?.repo === repoName(deps) ? record : undefined;
+}
+
+async function ignore(
+  deps: ConductorDeps,
+  run: WorkflowRunInfo,
+  pr: number | null,
+  action: string,
+  reason: string,
+): Promise<string> {
+  deps.log.warn({ run: run.id, pr, by: run.triggeringActor, reason }, `${action} ignored: untrusted run`);
+  await deps.store.read.audit({
+    at: isoNow(deps),
+    repo: repoName(deps),
+    pr,
+    actor: run.triggeringActor || "github",
+    action,
+    decision: "ignored",
+    sha: run.headSha,
+    reason,
+    details: { runId: run.id, event: run.event, branch: run.headBranch },
+  });
+  return `ignored: ${reason}`;
+}
+
+async function onPlanRun(
+  deps: ConductorDeps,
+  run: WorkflowRunInfo,
+  context: RunEventContext,
+): Promise<string> {
+  const record = await dispatchOf(deps, run);
+  const prNumber = record?.pr ?? run.pullRequests[0]?.number;
+  if (prNumber === undefined)
+    return ignore(deps, run, null, "plan result", `run ${run.id} names no pull request the App planned`);
   const pr = await deps.platform.getPullRequest(prNumber);
-  const loaded = await loadPrContext(deps, pr);
+  const loaded = await loadPrContext(deps, pr, context.defaultBranch);
   if (!loaded) return "ignored: not a goal PR";
-  // Its artifact was read and its check written the first time: a redelivery costs no download and no write.
-  if (run.action === "completed" && loaded.state.handled.includes(runEventId(run.id)))
-    return `ignored: run ${run.id} already handled`;
-  return loaded;
-}
+  const { ctx, state } = loaded;
+  if (state.handled.includes(runEventId(run.id))) return `ignored: run ${run.id} already handled`;
+  const trust = judgePlanRun(run, {
+    repositoryId: context.repositoryId,
+    repository: repoName(deps),
+    prNumber,
+    headSha: state.headSha,
+    record,
+    appLogin: deps.appLogin,
+    defaultBranch: ctx.defaultBranch,
+  });
+  if (!trust.trusted) return ignore(deps, run, prNumber, "plan result", trust.reason);
 
-async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number): Promise<string> {
-  const loaded = await loadForRun(deps, run, prNumber);
-  if (typeof loaded === "string") return loaded;
-  const read = await readArtifactJson(
+  const sha = record?.sha ?? run.headSha;
+  const artifacts = await deps.platform.listRunArtifacts(run.id);
+  const read = await readRunArtifact(
     deps,
-    run,
+    artifacts,
     "ValidationResult",
     NAMES.validationArtifact,
     NAMES.validationFile,
   );
-  const sha =
-    read.ok && read.value.sha ? read.value.sha : (parseRunName(run.displayTitle).sha ?? run.headSha);
-  const verdict = read.ok ? read.value.verdict : "FAIL";
-  const reasons = read.ok
-    ? read.value.reasons
+  const judged = read.ok
+    ? await judgeOnTheApp(deps, {
+        result: read.value,
+        sha,
+        state,
+        policy: ctx.policy,
+        pr: prNumber,
+        runId: run.id,
+        artifacts,
+      })
+    : undefined;
+  const result = judged?.result;
+  const verdict = result?.verdict ?? "FAIL";
+  const reasons = result
+    ? result.reasons
     : [
-        `The plan workflow ended ${run.conclusion ?? "without a conclusion"} and Sentinel's result cannot be read: ${read.reason}. Sentinel never passes what it did not check.`,
+        `The plan workflow ended ${run.conclusion ?? "without a conclusion"} and Sentinel's result cannot be read: ${read.ok ? "" : read.reason}. Sentinel never passes what it did not check.`,
       ];
-  const output = read.ok
-    ? renderSentinelCheck(read.value, run.htmlUrl)
+  const output = result
+    ? renderSentinelCheck(result, run.htmlUrl)
     : {
         status: "completed" as const,
         conclusion: "failure" as const,
@@ -96,85 +141,108 @@ async function onPlanRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number
     detailsUrl: run.htmlUrl,
   });
   if (read.ok) deps.observer?.agentSucceeded("sentinel");
-  await runEvent(deps, loaded.ctx, loaded.state, {
+  await runEvent(deps, ctx, {
     type: "validation-completed",
     runId: String(run.id),
     sha,
     verdict,
     reasons,
     runUrl: run.htmlUrl,
-    ...(read.ok
+    ...(judged?.plan ? { plan: judged.plan } : {}),
+    ...(result
       ? {
-          figures: validationFigures(read.value),
-          section: renderCommentSection(read.value, { checkRunUrl: `${loaded.ctx.pr.url}/checks` }),
+          figures: validationFigures(result),
+          section: renderCommentSection(result, { checkRunUrl: `${ctx.pr.url}/checks` }),
         }
       : {}),
   });
   return `validation ${verdict}`;
 }
 
-async function onApplyRun(deps: ConductorDeps, run: WorkflowRun, prNumber: number): Promise<string> {
-  const named = parseRunName(run.displayTitle);
-  if (run.action !== "completed" && named.mode !== "rollback") return "ignored: apply started";
-  const loaded = await loadForRun(deps, run, prNumber);
-  if (typeof loaded === "string") return loaded;
-  if (run.action !== "completed") {
-    await runEvent(deps, loaded.ctx, loaded.state, {
+async function onApplyRun(
+  deps: ConductorDeps,
+  run: WorkflowRunInfo,
+  context: RunEventContext,
+): Promise<string> {
+  const record = await dispatchOf(deps, run);
+  const defaultBranch = context.defaultBranch ?? (await defaultBranchOf(deps));
+  const trust = judgeApplyRun(run, record, {
+    appLogin: deps.appLogin,
+    defaultBranch,
+    repository: repoName(deps),
+  });
+  if (!trust.trusted || !record)
+    return ignore(
+      deps,
+      run,
+      record?.pr ?? null,
+      "apply result",
+      trust.trusted ? "no dispatch record" : trust.reason,
+    );
+  return applyRunMoved(deps, run, record, context.action, context.defaultBranch);
+}
+
+/**
+ * A run the App dispatched for an apply or rollback moved (a webhook said so, or the reconciler asked GitHub): a
+ * rollback that began starts its SLA clock; a finished run's ApplyResult is read and judged against the record.
+ */
+export async function applyRunMoved(
+  deps: ConductorDeps,
+  run: WorkflowRunInfo,
+  record: DispatchRecord,
+  action: RunEventContext["action"],
+  defaultBranch?: string,
+): Promise<string> {
+  if (record.runId === null) await deps.store.read.setDispatchRun(record.nonce, run.id);
+  if (action !== "completed" && record.mode !== "rollback") return "ignored: apply started";
+  const pr = await deps.platform.getPullRequest(record.pr);
+  const loaded = await loadPrContext(deps, pr, defaultBranch);
+  if (!loaded) return "ignored: not a goal PR";
+  if (action !== "completed") {
+    await runEvent(deps, loaded.ctx, {
       type: "rollback-started",
       runId: String(run.id),
+      nonce: record.nonce,
       at: run.runStartedAt ?? isoNow(deps),
       runUrl: run.htmlUrl,
     });
     return "rollback started";
   }
-  const read = await readArtifactJson(deps, run, "ApplyResult", NAMES.applyArtifact, NAMES.applyFile);
-  const mode = read.ok ? read.value.mode : named.mode === "rollback" ? "rollback" : "apply";
-  const status = read.ok ? read.value.status : run.conclusion === "timed_out" ? "timeout" : "failure";
-  const sha =
-    mode === "apply"
-      ? read.ok
-        ? read.value.sha
-        : (named.sha ?? run.headSha)
-      : (named.sha ?? loaded.state.apply?.sha ?? run.headSha);
-  const summary = read.ok
-    ? applySummary(read.value)
-    : `The apply workflow ended ${run.conclusion ?? "unknown"}: ${read.reason}.`;
-  await runEvent(deps, loaded.ctx, loaded.state, {
+  if (loaded.state.handled.includes(runEventId(run.id))) return `ignored: run ${run.id} already handled`;
+  const outcome = await applyOutcome(deps, run, record);
+  await runEvent(deps, loaded.ctx, {
     type: "apply-completed",
     runId: String(run.id),
-    mode,
-    sha,
-    status,
+    nonce: record.nonce,
+    mode: record.mode === "rollback" ? "rollback" : "apply",
+    sha: record.sha,
     runUrl: run.htmlUrl,
-    summary,
-    ...(read.ok ? { startedAt: read.value.startedAt } : {}),
+    ...outcome,
   });
-  return `${mode} ${status}`;
+  return `${record.mode} ${outcome.status}`;
 }
 
-function applySummary(result: ApplyResult): string {
-  const outputs = Object.entries(result.outputs).map(
-    ([name, o]) => `- \`${name}\`: ${o.sensitive ? "(sensitive)" : `\`${JSON.stringify(o.value)}\``}`,
-  );
-  const retained = (result.retained ?? []).map((r) => `- kept for a person to decide: \`${r}\``);
-  return [
-    `${result.mode === "apply" ? "Applied" : "Rolled back"} \`${result.sha.slice(0, 7)}\` in ${Math.round(result.durationSeconds)} s (${result.status}).`,
-    ...(outputs.length > 0 ? ["", "**Outputs**", ...outputs] : []),
-    ...(retained.length > 0 ? ["", ...retained] : []),
-  ].join("\n");
-}
-
-/** A plan or apply workflow moved: read its artifact (validated against the schema) and tell the Conductor. */
-export async function handleWorkflowRun(deps: ConductorDeps, run: WorkflowRun): Promise<string> {
-  const file = run.path.split("/").pop() ?? "";
-  const prNumber = run.pullRequests[0]?.number ?? parseRunName(run.displayTitle).pr;
-  if (file !== NAMES.planWorkflow && file !== NAMES.applyWorkflow)
-    return "ignored: not an Infracrew workflow";
-  if (prNumber === undefined) {
-    deps.log.warn({ run: run.id, title: run.displayTitle }, "Infracrew workflow run names no pull request");
-    return "ignored: no pull request";
+/** What the run's ApplyResult says, checked against the dispatch: a result about another commit is a failure. */
+async function applyOutcome(
+  deps: ConductorDeps,
+  run: WorkflowRunInfo,
+  record: DispatchRecord,
+): Promise<{ status: "success" | "failure" | "timeout"; summary: string; startedAt?: string }> {
+  const artifacts = await deps.platform.listRunArtifacts(run.id);
+  const read = await readRunArtifact(deps, artifacts, "ApplyResult", NAMES.applyArtifact, NAMES.applyFile);
+  if (!read.ok) {
+    return {
+      status: run.conclusion === "timed_out" ? "timeout" : "failure",
+      summary: `The apply workflow ended ${run.conclusion ?? "unknown"}: ${read.reason}.`,
+    };
   }
-  if (file === NAMES.planWorkflow)
-    return run.action === "completed" ? onPlanRun(deps, run, prNumber) : "ignored: plan started";
-  return onApplyRun(deps, run, prNumber);
+  const result = read.value;
+  const expected = record.mode === "rollback" ? (record.targetSha ?? record.sha) : record.sha;
+  if (result.mode !== record.mode || result.sha !== expected) {
+    return {
+      status: "failure",
+      summary: `The run's ApplyResult is a ${result.mode} of ${result.sha.slice(0, 7)}, not the dispatched ${record.mode} of ${expected.slice(0, 7)}: it is not believed.`,
+    };
+  }
+  return { status: result.status, summary: applySummary(result), startedAt: result.startedAt };
 }

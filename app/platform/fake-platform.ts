@@ -224,7 +224,54 @@ export class FakePlatform implements GitHubPlatform {
   }
 
   async dispatchWorkflow(file: string, ref: string, inputs: Readonly<Record<string, string>>) {
-    this.actions.dispatch(file, ref, inputs);
+    const mode = inputs.mode ?? "plan";
+    const title = `infracrew ${file.includes("apply") ? "apply" : "plan"} ${inputs.stack ?? ""} pr-${inputs.pr ?? ""} ${mode} ${inputs.sha ?? ""}${inputs.nonce ? ` n-${inputs.nonce}` : ""}`;
+    return this.actions.dispatch(file, ref, inputs, {
+      runAttempt: 1,
+      headSha: this.git.branchSha(ref) ?? "",
+      actor: this.botLogin,
+      triggeringActor: this.botLogin,
+      displayTitle: title,
+      repositoryId: 1,
+      headRepositoryId: 1,
+      pullRequests: [],
+      status: "queued",
+      conclusion: null,
+      htmlUrl: this.htmlUrl(`actions/runs/${this.actions.runs.size + 1}`),
+    });
+  }
+
+  async getWorkflowRun(runId: number) {
+    return this.actions.runs.get(runId);
+  }
+
+  async findDispatchedRun(file: string, nonce: string) {
+    return this.actions.findDispatched(file, nonce);
+  }
+
+  async cancelWorkflowRun(runId: number) {
+    this.writes.push(`cancelWorkflowRun ${runId}`);
+    this.actions.cancelled.push(runId);
+  }
+
+  async reviewDeploymentProtectionRule(
+    runId: number,
+    environment: string,
+    state: "approved" | "rejected",
+    comment: string,
+  ) {
+    this.writes.push(`reviewDeploymentProtectionRule ${runId} ${environment} ${state}`);
+    this.actions.protectionAnswers.push({ runId, environment, state, comment });
+  }
+
+  async listPullRequestFiles(number: number) {
+    return this.pulls.changedFiles(number);
+  }
+
+  async readFileBlob(path: string, ref?: string) {
+    const sha = this.git.resolve(ref ?? this.defaultBranch);
+    const text = sha === undefined ? undefined : this.git.fileAt(sha, path);
+    return text === undefined ? undefined : { text, sha: `blob:${sha}:${path}` };
   }
 
   async listRunArtifacts(runId: number): Promise<readonly WorkflowArtifact[]> {

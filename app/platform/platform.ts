@@ -68,12 +68,41 @@ export interface CheckRunInput {
    * implementation updates that run without looking it up.
    */
   readonly knownId?: number;
+  /** The caller knows there is no such check run on this commit yet (it never wrote one): create it, no look-up. */
+  readonly knownAbsent?: boolean;
 }
 
 export interface WorkflowArtifact {
   readonly id: number;
   readonly name: string;
   readonly expired: boolean;
+}
+
+/** What GitHub says about a workflow run: who started it, from where, and how it ended. Facts, not input. */
+export interface WorkflowRunInfo {
+  readonly id: number;
+  readonly runAttempt: number;
+  readonly event: string;
+  /** The workflow file, e.g. `.github/workflows/infracrew-apply.yml`. */
+  readonly path: string;
+  readonly headBranch: string | null;
+  readonly headSha: string;
+  readonly actor: string;
+  readonly triggeringActor: string;
+  readonly displayTitle: string;
+  readonly repositoryId: number;
+  readonly headRepositoryId: number | null;
+  readonly pullRequests: readonly { readonly number: number; readonly headSha: string }[];
+  readonly status: string | null;
+  readonly conclusion: string | null;
+  readonly htmlUrl: string;
+  readonly runStartedAt?: string;
+}
+
+/** What a dispatch started, when GitHub says (`return_run_details`). */
+export interface DispatchedRun {
+  readonly runId?: number;
+  readonly htmlUrl?: string;
 }
 
 /**
@@ -141,7 +170,34 @@ export interface Platform {
   getPermission(login: string): Promise<Permission>;
   isTeamMember(org: string, teamSlug: string, login: string): Promise<boolean>;
 
-  dispatchWorkflow(file: string, ref: string, inputs: Readonly<Record<string, string>>): Promise<void>;
+  /** Dispatches a workflow run and answers the run GitHub started for it. */
+  dispatchWorkflow(
+    file: string,
+    ref: string,
+    inputs: Readonly<Record<string, string>>,
+  ): Promise<DispatchedRun>;
+  /** A workflow run of this repository, or undefined when there is none with that id. */
+  getWorkflowRun(runId: number): Promise<WorkflowRunInfo | undefined>;
+  /**
+   * The `workflow_dispatch` run of `file` created since `since` whose title ends with `n-<nonce>`: how a dispatch whose
+   * run id was lost (a crash after sending it) is found again instead of being sent twice.
+   */
+  findDispatchedRun(file: string, nonce: string, since: string): Promise<WorkflowRunInfo | undefined>;
+  cancelWorkflowRun(runId: number): Promise<void>;
+  /** Answers a custom deployment protection rule for a run waiting on `environment`. */
+  reviewDeploymentProtectionRule(
+    runId: number,
+    environment: string,
+    state: "approved" | "rejected",
+    comment: string,
+  ): Promise<void>;
+  /** The paths a pull request changes (GitHub lists at most 3,000). */
+  listPullRequestFiles(number: number): Promise<readonly string[]>;
+  /** A file's text and blob SHA at a ref (default branch when omitted), or undefined when absent. */
+  readFileBlob(
+    path: string,
+    ref?: string,
+  ): Promise<{ readonly text: string; readonly sha: string } | undefined>;
   listRunArtifacts(runId: number): Promise<readonly WorkflowArtifact[]>;
   /** The files inside an artifact's zip, by path. */
   downloadArtifact(artifactId: number): Promise<ReadonlyMap<string, Uint8Array>>;

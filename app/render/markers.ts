@@ -1,6 +1,6 @@
 /** Hidden HTML-comment markers: how the app finds its own comments and reads facts back from bodies. */
 export const MARKERS = {
-  /** The sticky comment on a goal's pull request (it also carries the Conductor state). */
+  /** The sticky comment on a goal's pull request: a view of the state in the store, never read back. */
   sticky: "<!-- infracrew:sticky -->",
   /** The one comment on a goal issue: feedback on the goal, a DesignBlocked, or the link to its PR. */
   goal: "<!-- infracrew:goal -->",

@@ -1,5 +1,5 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
-import { encodeState, isRolledBack, type PrState } from "../conductor/pr-state.js";
+import { isRolledBack, type PrState } from "../conductor/pr-state.js";
 import type { State } from "../conductor/states.js";
 import { MARKERS } from "./markers.js";
 import { plain, shortSha, table } from "./markdown.js";
@@ -106,7 +106,5 @@ export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details:
     table(["", ""], facts(state, policy)),
     ...reasons,
     ...(details ? ["", details] : []),
-    "",
-    encodeState(state),
   ].join("\n");
 }

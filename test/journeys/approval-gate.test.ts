@@ -16,13 +16,12 @@ describe("journey: /approve by a reader, by the goal's author alone, and by a bo
     M.mockPrContext(j.gh, j.onGitHub());
     M.mockPermission(j.gh, "dave");
     const refusal = M.mockComment(j.gh, J.pr, 9101);
-    j.expectSticky();
     const reader = await j.deliver("issue_comment", prCommentPayload("dave", "/approve", 8101));
+    // Nothing a view shows changed: the sticky comment and the check are not written again.
     expect(reader).toEqual([
       ...CONTEXT,
       `GET ${REPO}/collaborators/dave/permission`,
       `POST ${REPO}/issues/12/comments`,
-      `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expectGolden("journeys/approve-refused-reader.md", sent(refusal));
     expect(j.state()).toMatchObject({
@@ -53,7 +52,12 @@ describe("journey: /approve by a reader, by the goal's author alone, and by a bo
 
     // bob's approval is the other person's: the apply is dispatched, approved by both.
     const applied = await approveAndApply(j, "bob", 8104);
-    expect(applied.calls).toHaveLength(12);
+    expect(applied.calls).toHaveLength(8);
     expect(j.state()).toMatchObject({ state: "APPLYING", apply: { approvedBy: ["carol", "bob"] } });
+    const audit = await j.app.store.auditFor("acme/infra", 12);
+    expect(
+      audit.filter((a) => a.action === "approve (comment)").map((a) => `${a.actor} ${a.decision}`),
+    ).toEqual(["dave refused", "carol accepted", "bob accepted"]);
+    expect(audit.find((a) => a.actor === "dave")?.reason).toMatch(/dave has read permission/);
   });
 });

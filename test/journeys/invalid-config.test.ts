@@ -37,14 +37,13 @@ describe("journey: an invalid .github/infracrew.yml", () => {
     const j = new GoalPrJourney(await journeyApp());
     await planGoal(j);
     M.mockPrContext(j.gh, j.onGitHub(), { config: INVALID_CONFIG });
-    M.mockComments(j.gh, J.pr, [{ id: J.stickyId, body: j.sticky }]);
+    M.mockComments(j.gh, J.pr, [{ id: J.stickyId, body: "<!-- infracrew:sticky -->" }]);
     const told = M.mockComment(j.gh, J.pr, 9100);
 
     const calls = await j.deliver("issue_comment", prCommentPayload("bob", "/approve", 8001));
 
     expect(calls).toEqual([
       `GET ${REPO}/pulls/12`,
-      `GET ${REPO}/issues/12/comments?per_page=100&page=1`,
       `GET ${REPO}/contents/.github/infracrew.yml`,
       `GET ${REPO}/issues/12/comments?per_page=100&page=1`,
       `POST ${REPO}/issues/12/comments`,

@@ -1,9 +1,8 @@
 import { describe, expect, it } from "vitest";
 import * as M from "../support/journey-mocks.js";
 import { prCommentPayload } from "../support/journey-payloads.js";
-import { sent } from "../support/journey-repo.js";
+import { SHAS, sent } from "../support/journey-repo.js";
 import {
-  applyInputs,
   approveAndApply,
   completePlan,
   deliverApplyRun,
@@ -22,9 +21,9 @@ describe("journey: /rollback on an applied PR", () => {
     const j = new GoalPrJourney(await journeyApp());
     const planned = await planGoal(j);
     await completePlan(j, 301, "PASS");
-    await approveAndApply(j, "bob", 8001);
-    mockApplyDone(j, sent(planned.reply));
-    await deliverApplyRun(j, 401, applyInputs("apply"));
+    const approved = await approveAndApply(j, "bob", 8001);
+    mockApplyDone(j, sent(planned.reply), approved.inputs);
+    await deliverApplyRun(j, 401, approved.inputs);
     expect(j.state()).toMatchObject({ state: "DONE", apply: { status: "success" } });
 
     const { dispatch, said } = mockAcceptedRollback(j, "erin", 8401, { relabel: true });
@@ -34,15 +33,15 @@ describe("journey: /rollback on an applied PR", () => {
       ...M.PR_CONTEXT_CALLS,
       `GET ${REPO}/collaborators/erin/permission`,
       `POST ${REPO}/issues/comments/8401/reactions`,
-      `POST ${REPO}/git/refs`,
-      `PUT ${REPO}/issues/12/labels`,
       `POST ${REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
       `POST ${REPO}/issues/12/comments`,
+      `PUT ${REPO}/issues/12/labels`,
       ...M.conductorCheckUpdateCalls(),
       `PATCH ${REPO}/issues/comments/9012`,
     ]);
     expect(calls).toHaveLength(REST_CALLS.rollback);
-    expect(dispatch.called).toBe(true);
+    // The target is the stack's applied history before this PR: none (a first apply), so destroy what it created.
+    expect(j.dispatched(dispatch)).toMatchObject({ mode: "rollback", sha: SHAS.head, target_sha: "" });
     expect(sent(said)).toMatch(/^Rolling back ddddddd to nothing/);
     expect(j.state()).toMatchObject({
       state: "ROLLBACK",

@@ -1,6 +1,12 @@
 import type { ApplyResult, ValidationResult } from "../../app/contracts/generated/index.js";
 import { readRepoFile } from "./repo-files.js";
 
+/** The sha256 of the plaintext plan every test's plan run saved. */
+export const PLAN_SHA256 = "5d41402abc4b2a76b9719d911017c592ae8c2e0d38ab8a4a6ea6e0f3b2c1d4e5";
+
+/** The artifact forge-plan saves a plan in (actions/forge-common/src/stack.ts). */
+export const planArtifactName = (stack: string, sha: string): string => `infracrew-plan-${stack}-${sha}`;
+
 /** A ValidationResult like the Sentinel workflow uploads, for the given head and verdict. */
 export function validationResult(
   sha: string,
@@ -12,6 +18,7 @@ export function validationResult(
     ...base,
     sha,
     stack: "checkout-api",
+    savedPlan: { artifact: planArtifactName("checkout-api", sha), sha256: PLAN_SHA256 },
     verdict,
     reasons:
       verdict === "PASS"

@@ -1,5 +1,5 @@
 import type { Crew } from "../../app/conductor/crew.js";
-import type { ConductorDeps } from "../../app/conductor/deps.js";
+import type { ConductorDeps } from "../../app/runtime/deps.js";
 import type { DesignBlocked, PlanSpec } from "../../app/contracts/generated/index.js";
 import { contentHash } from "../../app/contracts/canonical.js";
 import { FakePlatform } from "../../app/platform/fake-platform.js";
@@ -37,18 +37,38 @@ export interface TestDeps extends ConductorDeps {
   readonly log: ReturnType<typeof memoryLog>;
 }
 
+/** Nonces a test can predict: 0000…0001, 0000…0002, … */
+export function countingNonces(): () => string {
+  let n = 0;
+  return () => (++n).toString(16).padStart(32, "0");
+}
+
 /**
- * The one way to get ConductorDeps in a test: a FakePlatform (acme/infra), a fixed clock, a stub crew and a log that
- * keeps its lines, each replaceable.
+ * The one way to get ConductorDeps in a test: the given store (a real one: test/support/test-stores.ts), a
+ * FakePlatform (acme/infra), a fixed clock, a stub crew, counting nonces and a log that keeps its lines, each
+ * replaceable.
  */
 export function fakeDeps(
-  over: Partial<Omit<ConductorDeps, "platform" | "log">> & { readonly platform?: FakePlatform } = {},
+  over: Partial<Omit<ConductorDeps, "platform" | "log">> & {
+    readonly platform?: FakePlatform;
+    readonly store: ConductorDeps["store"];
+  },
 ): TestDeps {
   const {
     platform = new FakePlatform(),
     clock = () => new Date("2026-11-27T12:00:00Z"),
     crew = stubCrew(),
+    nonce = countingNonces(),
     ...rest
   } = over;
-  return { platform, clock, log: memoryLog(), appLogin: "infracrew[bot]", crew, ...rest };
+  return {
+    platform,
+    clock,
+    log: memoryLog(),
+    appLogin: "infracrew[bot]",
+    crew,
+    nonce,
+    worker: "test-worker",
+    ...rest,
+  };
 }

@@ -20,6 +20,11 @@ export interface MockedCall {
 
 export interface MockReply {
   reply(status: number, body?: unknown, headers?: Readonly<Record<string, string>>): MockedCall;
+  /**
+   * The same, for a request a race decides: the test does not know beforehand whether it is made, so an unused one
+   * does not fail it (the test asserts `called` itself). Everything else is as strict.
+   */
+  replyIfRaceMakesIt(status: number, body?: unknown): MockedCall;
 }
 
 export interface GitHubMock {
@@ -49,6 +54,16 @@ export function githubMock(owner: string, repo: string): GitHubMock {
   const api = (method: string) => (path: string, expectedBody?: unknown) => ({
     reply: (status: number, body?: unknown, headers?: Readonly<Record<string, string>>) =>
       mockApi({ method, path: absolute(owner, repo, path), expectedBody, status, body, headers, calls }),
+    replyIfRaceMakesIt: (status: number, body?: unknown) =>
+      mockApi({
+        method,
+        path: absolute(owner, repo, path),
+        expectedBody,
+        status,
+        body,
+        calls,
+        optional: true,
+      }),
   });
   return {
     calls,
@@ -69,7 +84,10 @@ export function githubMock(owner: string, repo: string): GitHubMock {
           repository_selection: "all",
         },
       }),
-    download: (url) => ({ reply: (status, body, headers) => mockDownload(url, status, body, headers) }),
+    download: (url) => ({
+      reply: (status, body, headers) => mockDownload(url, status, body, headers),
+      replyIfRaceMakesIt: (status, body) => mockDownload(url, status, body),
+    }),
   };
 }
 
@@ -89,6 +107,8 @@ interface ApiMock {
   readonly headers?: Readonly<Record<string, string>> | undefined;
   /** Where to count the call; omitted for the token call. */
   readonly calls?: string[];
+  /** A race decides whether the request is made: unused, it fails nothing. */
+  readonly optional?: boolean;
 }
 
 function mockApi(mock: ApiMock): MockedCall {
@@ -114,6 +134,7 @@ function mockApi(mock: ApiMock): MockedCall {
   const expectedText =
     mock.expectedBody === undefined ? "" : ` with body ${JSON.stringify(mock.expectedBody)}`;
   const registered = registerMock(`${name}${expectedText}`, GITHUB_API);
+  if (mock.optional) registered.used = true;
   const call = { called: false, body: undefined as unknown, headers: {} as Record<string, string> };
   const matcher =
     mock.expectedBody === undefined

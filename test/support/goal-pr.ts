@@ -1,5 +1,5 @@
 import type { Permission } from "../../app/conductor/approval-gate.js";
-import type { ConductorDeps } from "../../app/conductor/deps.js";
+import type { ConductorDeps } from "../../app/runtime/deps.js";
 import { branchFor, NAMES } from "../../app/conductor/names.js";
 import type { PrState } from "../../app/conductor/pr-state.js";
 import { labelFor } from "../../app/conductor/states.js";
@@ -9,19 +9,18 @@ import { policyWith } from "./policies.js";
 
 export const PR_NUMBER = 12;
 
-/** The .github/infracrew.yml of the Slack tests: one approval, #infra-reviews, two mapped Slack users. */
-export const SLACK_CONFIG = [
-  "approvals:",
-  "  required: 1",
-  "slack:",
-  '  channel: "#infra-reviews"',
-  "  users:",
-  "    U0BOB: bob",
-  "    U0MALLORY: mallory",
-  "",
-].join("\n");
+/** The .github/infracrew.yml of the Slack tests: one approval, #infra-reviews. */
+export const SLACK_CONFIG = ["approvals:", "  required: 1", "slack:", '  channel: "#infra-reviews"', ""].join(
+  "\n",
+);
 
-export interface GoalPrOptions extends Pick<ConductorDeps, "notifier" | "observer" | "notifierTimeoutMs"> {
+/** The App's Slack identity map of the Slack tests (INFRACREW_SLACK_USERS): two mapped Slack users. */
+export const SLACK_USERS = { U0BOB: "bob", U0MALLORY: "mallory" } as const;
+
+export interface GoalPrOptions extends Pick<
+  ConductorDeps,
+  "notifier" | "observer" | "notifierTimeoutMs" | "slackUsers" | "store"
+> {
   readonly config?: string;
   readonly permissions?: Record<string, Permission>;
   readonly now?: string;
@@ -30,11 +29,11 @@ export interface GoalPrOptions extends Pick<ConductorDeps, "notifier" | "observe
 }
 
 /**
- * Goal PR acme/infra#12 from infracrew/<stack> at the state's head SHA, its sticky comment carrying `state`, and its
- * goal issue, on the FakePlatform of `fakeDeps()` whose default branch holds `config`; bob may write and mallory read
- * unless told otherwise.
+ * Goal PR acme/infra#12 from infracrew/<stack> at the state's head SHA, `state` in the store with its goal, its
+ * sticky comment and its goal issue, on the FakePlatform of `fakeDeps()` whose default branch holds `config`; bob
+ * may write and mallory read unless told otherwise; the Slack identity map is SLACK_USERS.
  */
-export function goalPr(state: PrState, options: GoalPrOptions = {}) {
+export async function goalPr(state: PrState, options: GoalPrOptions) {
   const {
     config = SLACK_CONFIG,
     permissions = { bob: "write", mallory: "read" },
@@ -42,7 +41,7 @@ export function goalPr(state: PrState, options: GoalPrOptions = {}) {
     clock = () => new Date(now),
     ...hooks
   } = options;
-  const deps = fakeDeps({ clock, ...hooks });
+  const deps = fakeDeps({ clock, slackUsers: SLACK_USERS, ...hooks });
   const platform = deps.platform;
   platform.seedFiles(platform.defaultBranch, { [NAMES.configPath]: config });
   platform.seedIssue([NAMES.goalLabel], state.goal.issue);
@@ -54,7 +53,14 @@ export function goalPr(state: PrState, options: GoalPrOptions = {}) {
     author: deps.appLogin,
     labels: [labelFor(state.state)],
   });
-  platform.seedComment(pr.number, renderSticky(state, policyWith()));
+  const sticky = platform.seedComment(pr.number, renderSticky(state, policyWith()));
   for (const [login, permission] of Object.entries(permissions)) platform.seedPermission(login, permission);
+  const key = { repo: "acme/infra", pr: pr.number };
+  await deps.store.read.upsertRepo(key.repo, 2, platform.defaultBranch, clock());
+  await deps.store.read.createPr(key, state, clock());
+  await deps.store.read.saveProjection(key, {
+    label: labelFor(state.state),
+    sticky: { id: sticky.id, hash: "" },
+  });
   return { pr, platform, deps, log: deps.log };
 }

@@ -1,11 +1,16 @@
 import { Writable } from "node:stream";
 import { pino } from "pino";
-import { type SlaTick, createInfracrew } from "../../app/index.js";
+import { afterEach } from "vitest";
+import { createInfracrew } from "../../app/index.js";
 import { InfracrewMetrics } from "../../app/metrics/metrics.js";
-import { type GitHubMock, TEST_INSTALLATION_ID, githubMock } from "./github-mock.js";
+import type { Runtime } from "../../app/runtime/runtime.js";
+import type { Store } from "../../app/store/store.js";
+import { countingNonces } from "./conductor-deps.js";
+import { type GitHubMock, githubMock } from "./github-mock.js";
 import { APP_ID } from "./journey-mocks.js";
 import { J } from "./journey-repo.js";
 import { createTestProbot } from "./probot.js";
+import { testStore, type StoreKind } from "./test-stores.js";
 
 /** One line the app logged (pino's JSON: `level` 30 info, 40 warn, 50 error; `msg`; the details). */
 export type LogRecord = Record<string, unknown> & { readonly level: number; readonly msg?: string };
@@ -13,17 +18,30 @@ export type LogRecord = Record<string, unknown> & { readonly level: number; read
 export interface JourneyApp {
   readonly gh: GitHubMock;
   readonly logs: readonly LogRecord[];
-  /** Delivers a webhook to the app and answers the GitHub REST calls that delivery made, in order. */
+  /** The state of record the app runs on. */
+  readonly store: Store;
+  /** Delivers a webhook to the app, lets its queue handle it, and answers the GitHub REST calls that made, in order. */
   deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<string[]>;
-  /** Ticks a PR's SLA clock as the app's sweep does; answers the outcome and the REST calls it made. */
-  tick(prNumber: number): Promise<{ readonly outcome: string; readonly calls: string[] }>;
+  /** Fires the app's due timers as its sweep does; answers how many fired and the REST calls they made. */
+  fireTimers(): Promise<{ readonly fired: number; readonly calls: string[] }>;
   /** Moves the app's clock. */
   advance(minutes: number): void;
 }
 
+/** The store the journeys of this test project run on (vitest.config.ts runs them on both). */
+export function journeyStoreKind(): StoreKind {
+  return process.env.INFRACREW_JOURNEY_STORE === "pglite" ? "pglite" : "postgresql";
+}
+
+const open: Store[] = [];
+afterEach(async () => {
+  await Promise.all(open.splice(0).map((s) => s.close()));
+});
+
 /**
- * The real app (createInfracrew with the real crew: Atlas and Forge) in Probot, against the strict GitHub mock of
- * acme/infra, with a clock the test moves and no timers (sweepSeconds 0): the test ticks the SLA clock itself.
+ * The real app (createInfracrew with the real crew: Atlas and Forge) in Probot, on a real store, against the strict
+ * GitHub mock of acme/infra, with a clock the test moves, predictable nonces and no background loops: each delivery
+ * is stored, then the queue is drained; the test fires timers itself.
  */
 export async function journeyApp(start = "2026-11-27T12:00:00Z"): Promise<JourneyApp> {
   const gh = githubMock(J.owner, J.repo);
@@ -37,28 +55,35 @@ export async function journeyApp(start = "2026-11-27T12:00:00Z"): Promise<Journe
       done();
     },
   });
-  let slaTick: SlaTick | undefined;
+  const store = await testStore(journeyStoreKind());
+  open.push(store);
+  let runtime: Runtime | undefined;
   const app = createInfracrew({
     env: { APP_ID: String(APP_ID) },
+    store,
     clock: () => now,
     metrics: new InfracrewMetrics({ clock: () => now }),
+    nonce: countingNonces(),
     sweepSeconds: 0,
-    onSlaClock: (tick) => (slaTick = tick),
+    onRuntime: (r) => (runtime = r),
   });
   const probot = await createTestProbot(app, { log: pino({ level: "info" }, sink) });
+  if (!runtime) throw new Error("the app handed over no runtime");
+  const queue = runtime;
   return {
     gh,
     logs,
+    store,
     async deliver(name, payload, id) {
       const from = gh.calls.length;
       await probot.receive(name, payload, id);
+      await queue.drain();
       return gh.calls.slice(from);
     },
-    async tick(prNumber) {
-      if (!slaTick) throw new Error("the app handed over no SLA clock");
+    async fireTimers() {
       const from = gh.calls.length;
-      const outcome = await slaTick(TEST_INSTALLATION_ID, { owner: J.owner, repo: J.repo }, prNumber);
-      return { outcome, calls: gh.calls.slice(from) };
+      const fired = await queue.fireTimers();
+      return { fired, calls: gh.calls.slice(from) };
     },
     advance(minutes) {
       now = new Date(now.getTime() + minutes * 60_000);

@@ -28,8 +28,6 @@ type CheckName = keyof typeof CHECK_IDS;
 export interface PrOnGitHub {
   readonly head: string;
   readonly labels: readonly string[];
-  /** The body of the sticky comment, with the Conductor state. */
-  readonly sticky: string;
   readonly body?: string;
 }
 
@@ -61,18 +59,16 @@ export function mockComments(
 /** The REST calls `mockPrContext` answers (with the PR read). */
 export const PR_CONTEXT_CALLS = [
   `GET ${REPO}/pulls/12`,
-  `GET ${REPO}/issues/12/comments?per_page=100&page=1`,
   `GET ${REPO}/contents/.github/infracrew.yml`,
 ] as const;
 
-/** Loading the PR context: the PR (unless the webhook carried it), its sticky comment, and the config. */
+/** Loading the PR context: the PR (unless the webhook carried it) and the config; the state is the store's. */
 export function mockPrContext(
   gh: GitHubMock,
   pr: PrOnGitHub,
   options: { readonly pull?: boolean; readonly config?: string } = {},
 ): void {
   if (options.pull ?? true) mockGetPull(gh, pr);
-  mockComments(gh, J.pr, [{ id: J.stickyId, body: pr.sticky }]);
   mockConfig(gh, options.config ?? ONBOARDED_CONFIG);
 }
 
@@ -132,81 +128,91 @@ export function mockCheckRun(
     : gh.post("check-runs").reply(201, { id, name, head_sha: sha });
 }
 
-/** The look-up of the Conductor check on `sha`, made when the sticky state does not know its id on that commit. */
-export const conductorCheckLookupCall = (sha: string) =>
-  `GET ${REPO}/commits/${sha}/check-runs?check_name=Infracrew / Conductor&filter=latest&app_id=${APP_ID}`;
-
-/**
- * The REST calls of an update of the Conductor check: the PATCH alone, its id kept in the sticky state. With
- * `lookup`, the state does not know the id on that commit (an older sticky): the look-up comes first.
- */
-export const conductorCheckUpdateCalls = (options: { readonly lookup?: string } = {}) => [
-  ...(options.lookup === undefined ? [] : [conductorCheckLookupCall(options.lookup)]),
+/** The REST calls of an update of the Conductor check: its id is in the store's projection, no look-up. */
+export const conductorCheckUpdateCalls = () => [
   `PATCH ${REPO}/check-runs/${CHECK_IDS["Infracrew / Conductor"]}`,
 ];
 
-/** A run's artifact: listed, then downloaded through GitHub's 302 to a signed address. */
+/** The Conductor check's creation on a commit it was never written on: no look-up, the store knows. */
+export const conductorCheckCreateCalls = () => [`POST ${REPO}/check-runs`];
+
+/**
+ * A run's artifact: listed (with `others` beside it, as a plan run lists its saved plan), then downloaded through
+ * GitHub's 302 to a signed address.
+ */
 export function mockArtifact(
   gh: GitHubMock,
   runId: number,
   name: string,
   fileName: string,
   json: unknown,
+  others: readonly { readonly id: number; readonly name: string }[] = [],
 ): void {
   const artifactId = runId * 10;
   gh.get(`actions/runs/${runId}/artifacts?per_page=100`).reply(200, {
-    total_count: 1,
-    artifacts: [{ id: artifactId, name, expired: false, size_in_bytes: 1024 }],
+    total_count: 1 + others.length,
+    artifacts: [
+      { id: artifactId, name, expired: false, size_in_bytes: 1024 },
+      ...others.map((o) => ({ ...o, expired: false, size_in_bytes: 4096 })),
+    ],
   });
   const signed = `https://pipelines.actions.githubusercontent.com/artifacts/${artifactId}.zip?sig=test`;
   gh.get(`actions/artifacts/${artifactId}/zip`).reply(302, undefined, { location: signed });
   gh.download(signed).reply(200, zipSync({ [fileName]: new TextEncoder().encode(JSON.stringify(json)) }));
 }
 
-export function mockDispatch(gh: GitHubMock, file: string, body: unknown): MockedCall {
-  return gh.post(`actions/workflows/${file}/dispatches`, body).reply(204);
+/** A workflow dispatch; GitHub answers the run it started (`return_run_details`). */
+export function mockDispatch(
+  gh: GitHubMock,
+  file: string,
+  body: { readonly ref: string; readonly inputs: Readonly<Record<string, string>> },
+  runId: number,
+): MockedCall {
+  return gh.post(`actions/workflows/${file}/dispatches`, { ...body, return_run_details: true }).reply(200, {
+    workflow_run_id: runId,
+    run_url: `https://api.github.com/repos/${J.owner}/${J.repo}/actions/runs/${runId}`,
+    html_url: `https://github.com/${J.owner}/${J.repo}/actions/runs/${runId}`,
+  });
 }
 
-/** The lock ref created at `sha` (201), or found taken (422 "Reference already exists"). */
-export function mockCreateLock(gh: GitHubMock, sha: string, taken = false): void {
-  const ref = `refs/infracrew/locks/${J.stack}`;
-  if (taken) gh.post("git/refs", { ref, sha }).reply(422, { message: "Reference already exists" });
-  else gh.post("git/refs", { ref, sha }).reply(201, refBody(ref, sha));
-}
-
-export function mockGetRef(gh: GitHubMock, kind: "locks" | "applied", sha: string | undefined): void {
-  const ref = `infracrew/${kind}/${J.stack}`;
-  if (sha === undefined) gh.get(`git/ref/${ref}`).reply(404, notFound());
-  else gh.get(`git/ref/${ref}`).reply(200, refBody(`refs/${ref}`, sha));
-}
-
-/** The pull requests a commit belongs to: goal PR #12 (open) at `head`. */
-export function mockPullsForCommit(gh: GitHubMock, sha: string, labels: readonly string[]): void {
-  gh.get(`commits/${sha}/pulls`).reply(200, [
-    pullBody(J.pr, { headSha: sha, branch: J.branch, labels: [...labels] }),
-  ]);
+/** The files a pull request changes: the goal's stack only, unless told otherwise. */
+export function mockPrFiles(gh: GitHubMock, files: readonly string[] = [`infra/${J.stack}/main.tf`]): void {
+  gh.get(`pulls/${J.pr}/files?per_page=100&page=1`).reply(
+    200,
+    files.map((filename, i) => ({
+      sha: String(i).padStart(40, "0"),
+      filename,
+      status: "modified",
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      blob_url: `https://github.com/${J.owner}/${J.repo}/blob/x/${filename}`,
+      raw_url: `https://github.com/${J.owner}/${J.repo}/raw/x/${filename}`,
+      contents_url: `https://api.github.com/repos/${J.owner}/${J.repo}/contents/${filename}`,
+    })),
+  );
 }
 
 /** The REST calls `mockGoalToPr` answers, in the order the app makes them. */
 export const GOAL_TO_PR_CALLS = [
   `GET ${REPO}/contents/.github/infracrew.yml`,
-  `GET ${REPO}/pulls?head=acme:infracrew/checkout-api&state=open`,
   `GET ${REPO}/branches/main`,
   `POST ${REPO}/git/trees`,
   `POST ${REPO}/git/commits`,
   `POST ${REPO}/git/refs`,
   `POST ${REPO}/pulls`,
   `PUT ${REPO}/issues/12/labels`,
+  `POST ${REPO}/check-runs`,
   `POST ${REPO}/issues/12/comments`,
 ] as const;
 
 /**
- * The goal's files onto infracrew/checkout-api as one commit from one tree, its pull request opened in VALIDATING with
- * its sticky comment. The answer on the goal issue is the caller's to mock (a new comment, or one updated in place).
+ * The goal's files onto infracrew/checkout-api as one commit from one tree, its pull request opened, and its state
+ * (VALIDATING, in the store) written out: the label, the Conductor check and the sticky comment. The answer on the
+ * goal issue is the caller's to mock (a new comment, or one updated in place).
  */
 export function mockGoalToPr(gh: GitHubMock, options: { readonly config?: string } = {}) {
   mockConfig(gh, options.config ?? ONBOARDED_CONFIG);
-  gh.get(`pulls?head=${J.owner}:${J.branch}&state=open`).reply(200, []);
   gh.get("branches/main").reply(200, {
     name: "main",
     commit: { sha: SHAS.main, commit: { tree: { sha: SHAS.mainTree } } },
@@ -218,6 +224,39 @@ export function mockGoalToPr(gh: GitHubMock, options: { readonly config?: string
     .reply(201, refBody(`refs/heads/${J.branch}`, SHAS.head));
   const pull = gh.post("pulls").reply(201, pullBody(J.pr, { headSha: SHAS.head, branch: J.branch }));
   const labels = mockLabels(gh, J.pr, ["infracrew:validating"]);
+  const conductor = mockCheckRun(gh, "Infracrew / Conductor", SHAS.head, { existing: false, lookup: false });
   const sticky = mockComment(gh, J.pr, J.stickyId);
-  return { tree, commit, ref, pull, labels, sticky };
+  return { tree, commit, ref, pull, labels, conductor, sticky };
+}
+
+/** GitHub's answer for a run of the apply workflow the App dispatched (what the reconciler reads). */
+export function mockGetRun(
+  gh: GitHubMock,
+  runId: number,
+  run: {
+    readonly status: "queued" | "in_progress" | "completed";
+    readonly conclusion?: string | null;
+    readonly title: string;
+    readonly startedAt?: string;
+  },
+): MockedCall {
+  const app = { login: "infracrew[bot]", type: "Bot" };
+  return gh.get(`actions/runs/${runId}`).reply(200, {
+    id: runId,
+    run_attempt: 1,
+    event: "workflow_dispatch",
+    path: ".github/workflows/infracrew-apply.yml",
+    head_branch: "main",
+    head_sha: SHAS.main,
+    actor: app,
+    triggering_actor: app,
+    display_title: run.title,
+    repository: { id: 1 },
+    head_repository: { id: 1 },
+    pull_requests: [],
+    status: run.status,
+    conclusion: run.conclusion ?? null,
+    html_url: `https://github.com/${J.owner}/${J.repo}/actions/runs/${runId}`,
+    run_started_at: run.startedAt ?? "2026-11-27T12:00:00Z",
+  });
 }

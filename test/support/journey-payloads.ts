@@ -10,7 +10,8 @@ import { type ApplyInputs, applyRunName, runName } from "./workflow-run-name.js"
 type Json = Record<string, unknown>;
 
 const user = (login: string) => ({ login, type: login.endsWith("[bot]") ? "Bot" : "User" });
-const REPOSITORY = { default_branch: "main" };
+/** The repository GitHub sends with each event: acme/infra, id 1. */
+export const REPOSITORY = { id: 1, default_branch: "main" };
 const htmlUrl = (path: string) => `https://github.com/${J.owner}/${J.repo}/${path}`;
 
 /** The goal issue #7, opened or edited by its author, with the labels it carries. */
@@ -74,13 +75,14 @@ export function synchronizePayload(
   headSha: string,
   labels: readonly string[],
   before: string = SHAS.head,
+  by: string = J.author,
 ): Json {
   return examplePayload("pull_request", "synchronize", {
     number: J.pr,
     before,
     after: headSha,
     pull_request: goalPull(headSha, labels, false),
-    sender: user(J.author),
+    sender: user(by),
     repository: REPOSITORY,
   });
 }
@@ -110,6 +112,15 @@ export interface RunFields {
   readonly conclusion?: "success" | "failure" | "timed_out" | null;
   readonly headSha?: string;
   readonly startedAt?: string;
+  /** Who started the run (default: the App for a dispatch, the pusher for a pull_request run). */
+  readonly actor?: string;
+  /** Who started this attempt (a person re-running it); default the actor. */
+  readonly triggeringActor?: string;
+  readonly attempt?: number;
+  /** The branch the run ran on (default: the PR branch, or the default branch for a dispatch). */
+  readonly branch?: string;
+  /** The repository whose code ran (a fork has its own id). */
+  readonly headRepositoryId?: number;
 }
 
 const workflowRun = (file: string, event: string, run: RunFields, over: Json): Json =>
@@ -124,10 +135,19 @@ const workflowRun = (file: string, event: string, run: RunFields, over: Json): J
       conclusion: run.action === "in_progress" ? null : (run.conclusion ?? "success"),
       html_url: htmlUrl(`actions/runs/${run.id}`),
       run_started_at: run.startedAt ?? "2026-11-27T12:00:00Z",
+      run_attempt: run.attempt ?? 1,
+      repository: { id: REPOSITORY.id },
+      head_repository: { id: run.headRepositoryId ?? REPOSITORY.id },
       ...over,
     },
     repository: REPOSITORY,
   });
+
+/** Who started a run, and who started this attempt of it. */
+function actors(run: RunFields, byDefault: string): Json {
+  const actor = run.actor ?? byDefault;
+  return { actor: user(actor), triggering_actor: user(run.triggeringActor ?? actor) };
+}
 
 /** Goal PR #12 as workflow runs and check runs list their pull requests. */
 const goalPrRef = (head: string) => {
@@ -147,7 +167,8 @@ export function planRunPayload(run: RunFields): Json {
   const github = { head_ref: J.branch, event: { pull_request: { number: J.pr, head: { sha: head } } } };
   return workflowRun("infracrew-plan.yml", "pull_request", run, {
     head_sha: head,
-    head_branch: J.branch,
+    head_branch: run.branch ?? J.branch,
+    ...actors(run, J.author),
     display_title: runName("infracrew-plan.yml", { github }),
     pull_requests: [goalPrRef(head)],
   });
@@ -157,7 +178,8 @@ export function planRunPayload(run: RunFields): Json {
 export function planDispatchRunPayload(inputs: Readonly<Record<string, string>>, run: RunFields): Json {
   return workflowRun("infracrew-plan.yml", "workflow_dispatch", run, {
     head_sha: SHAS.main,
-    head_branch: "main",
+    head_branch: run.branch ?? "main",
+    ...actors(run, "infracrew[bot]"),
     display_title: runName("infracrew-plan.yml", { inputs }),
     pull_requests: [],
   });
@@ -170,7 +192,8 @@ export function planDispatchRunPayload(inputs: Readonly<Record<string, string>>,
 export function applyRunPayload(inputs: ApplyInputs, run: RunFields): Json {
   return workflowRun("infracrew-apply.yml", "workflow_dispatch", run, {
     head_sha: SHAS.main,
-    head_branch: "main",
+    head_branch: run.branch ?? "main",
+    ...actors(run, "infracrew[bot]"),
     display_title: applyRunName(inputs),
     pull_requests: [],
   });

@@ -1,4 +1,4 @@
-import { decodeState, type PrState } from "../../app/conductor/pr-state.js";
+import { createHash } from "node:crypto";
 import { refBody } from "../adapter/github-fixtures.js";
 import type { MockedCall } from "./github-mock.js";
 import { readRepoFile } from "./repo-files.js";
@@ -46,6 +46,12 @@ export const GOAL_FORM_BODY = readRepoFile("schemas/examples/goal-issue-form-bod
 const NOT_FOUND = { message: "Not Found", documentation_url: "https://docs.github.com/rest" };
 export const notFound = (): typeof NOT_FOUND => ({ ...NOT_FOUND });
 
+/** Git's blob SHA of a text, as GitHub names file versions. */
+export function blobSha(text: string): string {
+  const bytes = Buffer.from(text);
+  return createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+}
+
 /** GitHub's answer to GET contents for a file. */
 export function fileBody(path: string, text: string) {
   return {
@@ -55,7 +61,7 @@ export function fileBody(path: string, text: string) {
     name: path.split("/").pop(),
     path,
     content: Buffer.from(text).toString("base64"),
-    sha: "0".repeat(40),
+    sha: blobSha(text),
   };
 }
 
@@ -74,11 +80,4 @@ export { refBody };
 export function sent<T = string>(call: MockedCall, name = "body"): T {
   if (!call.called) throw new Error("the request was never made");
   return (call.body as Record<string, unknown>)[name] as T;
-}
-
-/** The Conductor state in a sticky comment body the app wrote. */
-export function stateOf(sticky: string): PrState {
-  const state = decodeState(sticky);
-  if (!state) throw new Error(`no Conductor state in:\n${sticky}`);
-  return state;
 }

@@ -1,25 +1,28 @@
 import type { ApplyResult, ValidationResult } from "../../app/contracts/generated/index.js";
+import type { DispatchRecord } from "../../app/conductor/dispatch-record.js";
 import type { PrState } from "../../app/conductor/pr-state.js";
 import { labelFor, type State } from "../../app/conductor/states.js";
-import { applyResult, validationResult } from "./artifacts.js";
+import { PLAN_SHA256, applyResult, planArtifactName, validationResult } from "./artifacts.js";
 import type { MockedCall } from "./github-mock.js";
 import { type JourneyApp, journeyApp } from "./journey-app.js";
 import * as M from "./journey-mocks.js";
 import { applyRunPayload, goalIssuePayload, planRunPayload, prCommentPayload } from "./journey-payloads.js";
-import { J, SHAS, commentBody, refBody, sent, stateOf } from "./journey-repo.js";
+import { J, SHAS, commentBody, sent } from "./journey-repo.js";
 import type { ApplyInputs } from "./workflow-run-name.js";
+
+/** The id of the saved-plan artifact in plan run `runId` (the validation result's is runId × 10). */
+export const planArtifactId = (runId: number): number => runId * 10 + 1;
 
 /**
  * Goal PR #12 through the app, one delivery per step. Each step mocks what that delivery asks of GitHub, delivers
- * the webhook, and keeps what the app wrote (the sticky comment, the state label) as what GitHub now holds, so the
- * next step's reads answer it. Steps answer the REST calls their delivery made; the journey that owns a step asserts
- * them exactly.
+ * the webhook (the app stores it, then its queue handles it), and keeps the labels the app wrote as what GitHub now
+ * holds. The Conductor state is read from the app's store after each step: the state of record, not a comment.
  */
 export class GoalPrJourney {
   head: string = SHAS.head;
   labels: string[] = [];
-  sticky = "";
   body = "";
+  private current: PrState | undefined;
 
   constructor(readonly app: JourneyApp) {}
 
@@ -27,13 +30,15 @@ export class GoalPrJourney {
     return this.app.gh;
   }
 
+  /** The PR's state in the store after the last step. */
   state(): PrState {
-    return stateOf(this.sticky);
+    if (!this.current) throw new Error("the store has no state for goal PR #12");
+    return this.current;
   }
 
   /** GitHub's view of the PR, for the mocks of the next delivery. */
   onGitHub(): M.PrOnGitHub {
-    return { head: this.head, labels: this.labels, sticky: this.sticky, body: this.body };
+    return { head: this.head, labels: this.labels, body: this.body };
   }
 
   /** Mocks the state label moving to `to` (the PUT of the labels); once it is made, GitHub holds it. */
@@ -44,17 +49,22 @@ export class GoalPrJourney {
     return call;
   }
 
-  /** Mocks the sticky comment's update; after the delivery, `kept()` makes its body what GitHub holds. */
+  /** Mocks the sticky comment's update. */
   expectSticky(): MockedCall {
-    this.pendingSticky = M.mockStickyUpdate(this.gh);
-    return this.pendingSticky;
+    return M.mockStickyUpdate(this.gh);
+  }
+
+  /** The dispatch records of the PR, oldest first (the store's). */
+  async dispatches(): Promise<DispatchRecord[]> {
+    const rows = await Promise.all(this.nonces.map((n) => this.app.store.read.getDispatch(n)));
+    return rows.filter((r): r is DispatchRecord => r !== undefined);
   }
 
   /** Delivers a webhook; afterwards GitHub holds what the app wrote. Answers the REST calls it made. */
   async deliver(name: string, payload: Record<string, unknown>): Promise<string[]> {
     this.last = { name, payload, id: `delivery-${++this.deliveries}` };
     const calls = await this.app.deliver(name, payload, this.last.id);
-    this.settle();
+    await this.settle();
     return calls;
   }
 
@@ -62,74 +72,98 @@ export class GoalPrJourney {
   async redeliver(): Promise<string[]> {
     if (!this.last) throw new Error("nothing was delivered yet");
     const calls = await this.app.deliver(this.last.name, this.last.payload, this.last.id);
-    this.settle();
+    await this.settle();
     return calls;
   }
 
-  /** Ticks the PR's SLA clock as the app's sweep does; afterwards GitHub holds what the app wrote. */
-  async tick(): Promise<{ readonly outcome: string; readonly calls: string[] }> {
-    const ticked = await this.app.tick(J.pr);
-    this.settle();
-    return ticked;
+  /** Delivers the last webhook's event again under a new delivery id (another hook, a person's re-send). */
+  async duplicate(): Promise<string[]> {
+    if (!this.last) throw new Error("nothing was delivered yet");
+    const calls = await this.app.deliver(this.last.name, this.last.payload, `${this.last.id}-again`);
+    await this.settle();
+    return calls;
   }
 
-  /** Concurrent deliveries: whichever made the expected write brings it into what GitHub holds. */
-  private settle(): void {
-    if (this.pendingSticky?.called) {
-      this.sticky = sent(this.pendingSticky);
-      this.pendingSticky = undefined;
-    }
+  /** Fires the app's due timers as its sweep does. */
+  async fireTimers(): Promise<{ readonly fired: number; readonly calls: string[] }> {
+    const fired = await this.app.fireTimers();
+    await this.settle();
+    return fired;
+  }
+
+  /** Remembers a dispatch the app made (its nonce), read from the mocked request. */
+  dispatched(call: MockedCall): ApplyInputs {
+    const inputs = sent<ApplyInputs>(call, "inputs");
+    this.nonces.push(inputs.nonce);
+    return inputs;
+  }
+
+  /** After a step: the labels the app wrote are GitHub's, and the state is read back from the store. */
+  async settle(): Promise<void> {
     if (this.pendingLabels?.call.called) {
       this.labels = this.pendingLabels.labels;
       this.pendingLabels = undefined;
     }
+    this.current = (await this.app.store.read.loadPr({ repo: `${J.owner}/${J.repo}`, pr: J.pr }))?.state;
   }
 
   private deliveries = 0;
+  private readonly nonces: string[] = [];
   private last:
     { readonly name: string; readonly payload: Record<string, unknown>; readonly id: string } | undefined;
-  private pendingSticky: MockedCall | undefined;
   private pendingLabels: { readonly call: MockedCall; readonly labels: string[] } | undefined;
 }
 
 /** issues.opened with the goal form → Atlas, Forge, one commit, PR #12 in VALIDATING. */
 export async function planGoal(j: GoalPrJourney) {
   const mocks = { ...M.mockGoalToPr(j.gh), reply: M.mockComment(j.gh, J.issue, J.goalCommentId) };
-  const calls = await j.deliver("issues", goalIssuePayload("opened"));
-  j.sticky = sent(mocks.sticky);
-  j.body = sent(mocks.pull);
   j.labels = ["infracrew:validating"];
+  const calls = await j.deliver("issues", goalIssuePayload("opened"));
+  j.body = sent(mocks.pull);
   return { calls, ...mocks };
 }
 
-/** The plan workflow's run completes with Sentinel's verdict on the head: the checks, the label, the sticky. */
-export async function completePlan(
-  j: GoalPrJourney,
-  runId: number,
-  verdict: "PASS" | "FAIL" = "PASS",
-  options: { readonly conductorCheckKnown?: boolean } = {},
-) {
-  M.mockPrContext(j.gh, j.onGitHub());
+/**
+ * The plan workflow's run completes with Sentinel's verdict on the head: the PR's files, the Sentinel check, the
+ * label, the Conductor check and the sticky comment.
+ */
+export async function completePlan(j: GoalPrJourney, runId: number, verdict: "PASS" | "FAIL" = "PASS") {
+  M.mockGetPull(j.gh, j.onGitHub());
+  M.mockConfig(j.gh);
   M.mockArtifact(
     j.gh,
     runId,
     "infracrew-validation-result",
     "validation-result.json",
     sentinelResult(j, verdict),
+    [{ id: planArtifactId(runId), name: planArtifactName(J.stack, j.head) }],
   );
+  M.mockPrFiles(j.gh);
   const sentinel = M.mockCheckRun(j.gh, "Infracrew / Sentinel", j.head);
   const to = verdict === "PASS" ? "WAIT_FOR_APPROVE" : "BLOCKED";
   if (j.state().state !== to) j.expectLabel(to);
-  const sticky = j.expectSticky();
-  // Known: the sticky state keeps the Conductor check's id on this head (an earlier step created it), no look-up.
-  const known = options.conductorCheckKnown ?? false;
   const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, {
-    existing: known,
-    lookup: !known,
+    existing: true,
+    lookup: false,
   });
+  const sticky = j.expectSticky();
   const calls = await j.deliver("workflow_run", planRunPayload({ id: runId, headSha: j.head }));
   return { calls, sentinel, conductor, sticky };
 }
+
+/** The REST calls of a plan run's result: the PR, the config, the artifact, the PR's files, the checks, the views. */
+export const completePlanCalls = (runId: number, sha: string, relabel: boolean) => [
+  `GET ${M.REPO}/pulls/12`,
+  `GET ${M.REPO}/contents/.github/infracrew.yml`,
+  `GET ${M.REPO}/actions/runs/${runId}/artifacts?per_page=100`,
+  `GET ${M.REPO}/actions/artifacts/${runId * 10}/zip`,
+  `GET ${M.REPO}/pulls/12/files?per_page=100&page=1`,
+  `GET ${M.REPO}/commits/${sha}/check-runs?check_name=Infracrew / Sentinel&filter=latest&app_id=123`,
+  `POST ${M.REPO}/check-runs`,
+  ...(relabel ? [`PUT ${M.REPO}/issues/12/labels`] : []),
+  ...M.conductorCheckUpdateCalls(),
+  `PATCH ${M.REPO}/issues/comments/9012`,
+];
 
 /** Sentinel's ValidationResult of the checkout-api stack at the PR head: Infracost's forecast against the budget. */
 export function sentinelResult(j: GoalPrJourney, verdict: "PASS" | "FAIL"): ValidationResult {
@@ -160,37 +194,56 @@ export async function waitingForApproval(start?: string): Promise<GoalPrJourney>
   return j;
 }
 
+/** The apply inputs of a dispatch: an apply of the plan run 301 passed, or a rollback of `sha` to `target`. */
 export const applyInputs = (
   mode: "apply" | "rollback",
+  nonce: string,
   sha: string = SHAS.head,
-  knownGood: string | null = null,
-): ApplyInputs => ({ pr: String(J.pr), sha, stack: J.stack, mode, known_good_sha: knownGood ?? "" });
+  target: string | null = null,
+  planRun = 301,
+): ApplyInputs => ({
+  pr: String(J.pr),
+  stack: J.stack,
+  mode,
+  sha,
+  target_sha: target ?? "",
+  nonce,
+  plan_run_id: mode === "apply" ? String(planRun) : "",
+  plan_artifact_id: mode === "apply" ? String(planArtifactId(planRun)) : "",
+  plan_sha256: mode === "apply" ? PLAN_SHA256 : "",
+});
+
+/** The nonce the app drew `n` times in (test/support/conductor-deps.ts countingNonces). */
+export const nonce = (n: number): string => n.toString(16).padStart(32, "0");
 
 /**
- * What follows an approval that meets the policy: the lock ref created, the PR re-read, the applied revision read,
- * APPLYING, the apply dispatched, the sticky comment, and the Conductor check on the head (which exists already).
+ * What follows an approval that meets the policy: the lock (a row of the store), APPLYING, the apply dispatched on
+ * the default branch with the plan Sentinel passed, the label, the Conductor check and the sticky comment.
  */
-export function mockLockAndDispatch(j: GoalPrJourney) {
-  M.mockCreateLock(j.gh, j.head);
-  M.mockGetPull(j.gh, j.onGitHub());
-  M.mockGetRef(j.gh, "applied", undefined);
+export function mockLockAndDispatch(j: GoalPrJourney, runId = 401) {
+  const dispatch = mockApplyDispatch(j, runId);
   j.expectLabel("APPLYING");
-  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
-    ref: "main",
-    inputs: applyInputs("apply", j.head),
-  });
-  const sticky = j.expectSticky();
   const conductor = M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true, lookup: false });
+  const sticky = j.expectSticky();
   return { dispatch, sticky, conductor };
+}
+
+/**
+ * The apply workflow dispatched, starting `runId`. The body is the test's to check (`sent(call)`, `j.dispatched`):
+ * its nonce is the one the app drew and recorded.
+ */
+export function mockApplyDispatch(j: GoalPrJourney, runId: number) {
+  return j.gh.post("actions/workflows/infracrew-apply.yml/dispatches").reply(200, {
+    workflow_run_id: runId,
+    run_url: `https://api.github.com/repos/${J.owner}/${J.repo}/actions/runs/${runId}`,
+    html_url: `https://github.com/${J.owner}/${J.repo}/actions/runs/${runId}`,
+  });
 }
 
 /** The REST calls `mockLockAndDispatch` answers, in order. */
 export const LOCK_AND_DISPATCH_CALLS = [
-  `POST ${M.REPO}/git/refs`,
-  `GET ${M.REPO}/pulls/12`,
-  `GET ${M.REPO}/git/ref/infracrew/applied/checkout-api`,
-  `PUT ${M.REPO}/issues/12/labels`,
   `POST ${M.REPO}/actions/workflows/infracrew-apply.yml/dispatches`,
+  `PUT ${M.REPO}/issues/12/labels`,
   ...M.conductorCheckUpdateCalls(),
   `PATCH ${M.REPO}/issues/comments/9012`,
 ];
@@ -201,20 +254,21 @@ export async function approveAlone(j: GoalPrJourney, login: string, commentId: n
   M.mockPermission(j.gh, login);
   const reaction = M.mockReaction(j.gh, commentId);
   const reply = M.mockComment(j.gh, J.pr, commentId + 1000);
-  j.expectSticky();
   M.mockCheckRun(j.gh, "Infracrew / Conductor", j.head, { existing: true, lookup: false });
+  j.expectSticky();
   const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
   return { calls, reaction, reply };
 }
 
 /** `/approve` by a writer that meets the approvals: 👀, then the lock, the dispatch, APPLYING. */
-export async function approveAndApply(j: GoalPrJourney, login: string, commentId: number) {
+export async function approveAndApply(j: GoalPrJourney, login: string, commentId: number, runId = 401) {
   M.mockPrContext(j.gh, j.onGitHub());
   M.mockPermission(j.gh, login);
   const reaction = M.mockReaction(j.gh, commentId);
-  const mocks = mockLockAndDispatch(j);
+  const mocks = mockLockAndDispatch(j, runId);
   const calls = await j.deliver("issue_comment", prCommentPayload(login, "/approve", commentId));
-  return { calls, reaction, ...mocks };
+  const inputs = j.dispatched(mocks.dispatch);
+  return { calls, reaction, inputs, ...mocks };
 }
 
 /**
@@ -228,8 +282,8 @@ export function mockApplyArtifact(
   status: ApplyResult["status"],
   times: { readonly startedAt: string; readonly finishedAt: string },
 ): void {
-  const destroyed = inputs.mode === "rollback" && inputs.known_good_sha === "";
-  const result = applyResult(inputs.sha, inputs.mode, status, {
+  const destroyed = inputs.mode === "rollback" && inputs.target_sha === "";
+  const result = applyResult(inputs.target_sha || inputs.sha, inputs.mode, status, {
     pr: J.pr,
     repo: `${J.owner}/${J.repo}`,
     goalRef: { name: J.stack, hash: j.state().goal.hash },
@@ -253,19 +307,16 @@ export function mockApplyArtifact(
 }
 
 /**
- * The apply run's ApplyResult success → DONE: the context, the artifact, the label, the applied ref (a first apply),
- * the lock released, the merge at the SHA, the goal issue's comment (`goalComment` before) updated and the issue
- * closed, the sticky comment and the Conductor check.
+ * The apply run's ApplyResult success → DONE: the PR and config, the artifact, the merge at the SHA, the goal
+ * issue's comment (`goalComment` before) updated and the issue closed, then the views: the label, the Conductor check
+ * and the sticky comment. The lock and the applied revision are rows of the store: no call.
  */
-export function mockApplyDone(j: GoalPrJourney, goalComment: string) {
+export function mockApplyDone(j: GoalPrJourney, goalComment: string, inputs: ApplyInputs, runId = 401) {
   M.mockPrContext(j.gh, j.onGitHub());
-  mockApplyArtifact(j, 401, applyInputs("apply"), "success", {
+  mockApplyArtifact(j, runId, inputs, "success", {
     startedAt: "2026-11-27T12:15:20Z",
     finishedAt: "2026-11-27T12:24:42Z",
   });
-  j.expectLabel("DONE");
-  const applied = mockRecordFirstApplied(j, SHAS.head);
-  const unlocked = mockReleaseLock(j, SHAS.head);
   const merge = j.gh
     .put("pulls/12/merge", { sha: SHAS.head, merge_method: "squash" })
     .reply(200, { merged: true, message: "Pull Request successfully merged", sha: "9".repeat(40) });
@@ -276,31 +327,20 @@ export function mockApplyDone(j: GoalPrJourney, goalComment: string) {
   const closed = j.gh
     .patch("issues/7", { state: "closed", state_reason: "completed" })
     .reply(200, { number: 7 });
-  j.expectSticky();
+  j.expectLabel("DONE");
   const check = M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
-  return { applied, unlocked, merge, summary, closed, check };
+  j.expectSticky();
+  return { merge, summary, closed, check };
 }
 
-/** The lock of goal PR #12 released: the lock ref read (at its head, its own; else the PR it belongs to), deleted. */
-export function mockReleaseLock(j: GoalPrJourney, lockSha: string): MockedCall {
-  M.mockGetRef(j.gh, "locks", lockSha);
-  // A lock at the PR's head is its own; another commit is looked up.
-  if (lockSha !== j.head) M.mockPullsForCommit(j.gh, lockSha, j.labels);
-  return j.gh.delete(`git/refs/infracrew/locks/${J.stack}`).reply(204);
-}
-
-/** refs/infracrew/applied/<stack> set to `sha` where it did not exist yet (the update answers 422, then created). */
-export function mockRecordFirstApplied(j: GoalPrJourney, sha: string): MockedCall {
-  const ref = `refs/infracrew/applied/${J.stack}`;
-  j.gh
-    .patch(`git/refs/infracrew/applied/${J.stack}`, { sha, force: true })
-    .reply(422, { message: "Reference does not exist" });
-  return j.gh.post("git/refs", { ref, sha }).reply(201, refBody(ref, sha));
-}
-
-/** The apply workflow's run (apply or rollback) completes and its ApplyResult says `status`. */
-export function deliverApplyRun(j: GoalPrJourney, runId: number, inputs: ApplyInputs) {
-  return j.deliver("workflow_run", applyRunPayload(inputs, { id: runId }));
+/** The apply workflow's run (apply or rollback) moves and, when done, its ApplyResult says how it ended. */
+export function deliverApplyRun(
+  j: GoalPrJourney,
+  runId: number,
+  inputs: ApplyInputs,
+  options: Parameters<typeof applyRunPayload>[1] extends infer R ? Partial<R> : never = {},
+) {
+  return j.deliver("workflow_run", applyRunPayload(inputs, { id: runId, ...options }));
 }
 
 /**
@@ -309,46 +349,40 @@ export function deliverApplyRun(j: GoalPrJourney, runId: number, inputs: ApplyIn
  */
 export async function failedFirstApply() {
   const j = await waitingForApproval("2026-11-27T11:50:00Z");
-  await approveAndApply(j, "bob", 8101);
+  const approved = await approveAndApply(j, "bob", 8101);
   j.app.advance(10);
   M.mockPrContext(j.gh, j.onGitHub());
-  mockApplyArtifact(j, 401, applyInputs("apply"), "failure", {
+  mockApplyArtifact(j, 401, approved.inputs, "failure", {
     startedAt: "2026-11-27T11:50:30Z",
     finishedAt: "2026-11-27T11:59:50Z",
   });
-  j.expectLabel("ROLLBACK");
-  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
-    ref: "main",
-    inputs: applyInputs("rollback"),
-  });
+  const dispatch = mockApplyDispatch(j, 501);
   const rolling = M.mockComment(j.gh, J.pr, 9101);
-  j.expectSticky();
+  j.expectLabel("ROLLBACK");
   M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
-  const calls = await deliverApplyRun(j, 401, applyInputs("apply"));
-  return { j, calls, dispatch, rolling };
+  j.expectSticky();
+  const calls = await deliverApplyRun(j, 401, approved.inputs);
+  const rollback = j.dispatched(dispatch);
+  return { j, calls, dispatch, rolling, rollback };
 }
 
 /**
- * Mocks for an accepted `/rollback` by `login` on goal PR #12: the context, the permission, 👀, the lock taken, the
- * label (unless the PR is already in ROLLBACK), the rollback dispatched and said, the sticky comment and the check.
+ * Mocks for an accepted `/rollback` by `login` on goal PR #12: the context, the permission, 👀, the rollback
+ * dispatched and said, then the label (unless the PR is already in ROLLBACK), the Conductor check and the sticky.
  */
 export function mockAcceptedRollback(
   j: GoalPrJourney,
   login: string,
   commentId: number,
-  options: { relabel: boolean },
+  options: { relabel: boolean; runId?: number },
 ) {
   M.mockPrContext(j.gh, j.onGitHub());
   M.mockPermission(j.gh, login);
   M.mockReaction(j.gh, commentId);
-  M.mockCreateLock(j.gh, j.head);
-  if (options.relabel) j.expectLabel("ROLLBACK");
-  const dispatch = M.mockDispatch(j.gh, "infracrew-apply.yml", {
-    ref: "main",
-    inputs: applyInputs("rollback"),
-  });
+  const dispatch = mockApplyDispatch(j, options.runId ?? 601);
   const said = M.mockComment(j.gh, J.pr, 9101);
-  j.expectSticky();
+  if (options.relabel) j.expectLabel("ROLLBACK");
   M.mockCheckRun(j.gh, "Infracrew / Conductor", SHAS.head, { existing: true, lookup: false });
+  j.expectSticky();
   return { dispatch, said };
 }

@@ -6,24 +6,35 @@ import type { State } from "../../app/conductor/states.js";
 export const SHA_A = "a".repeat(40);
 export const SHA_B = "b".repeat(40);
 export const SHA_GOOD = "9".repeat(40);
+export const NONCE_APPLY = "1".repeat(32);
+export const NONCE_ROLLBACK = "2".repeat(32);
+export const SAVED_PLAN = { runId: 301, artifactId: 3011, sha256: "e".repeat(64) };
 
 /** A pull request's Conductor state in the given state, with the records that state implies. */
 export function prState(state: State, over: Partial<PrState> = {}): PrState {
   const base: PrState = {
-    v: 1,
     stack: "checkout-api",
     dir: "infra/checkout-api",
-    goal: { hash: `sha256:${"0".repeat(64)}`, issue: 7, author: "carol" },
+    goal: { hash: `sha256:${"0".repeat(64)}`, issue: 7, author: "carol", editors: [], budgetUsd: 1500 },
     state,
     headSha: SHA_A,
+    pushers: [],
     approvals: [],
     handled: [],
   };
-  const passed = { validation: { sha: SHA_A, verdict: "PASS" as const, reasons: ["ok"] } };
+  const passed = {
+    validation: { sha: SHA_A, plan: SAVED_PLAN, verdict: "PASS" as const, reasons: ["ok"] },
+  };
   const applied = {
     ...passed,
     approvals: [{ login: "bob", sha: SHA_A, at: "2026-11-27T12:00:00Z", via: "comment" as const }],
-    apply: { sha: SHA_A, approvedBy: ["bob"], dispatchedAt: "2026-11-27T12:00:00Z", knownGood: SHA_GOOD },
+    apply: {
+      sha: SHA_A,
+      approvedBy: ["bob"],
+      dispatchedAt: "2026-11-27T12:00:00Z",
+      nonce: NONCE_APPLY,
+      knownGood: SHA_GOOD,
+    },
   };
   const byState: Partial<Record<State, Partial<PrState>>> = {
     BLOCKED: { validation: { sha: SHA_A, verdict: "FAIL", reasons: ["finding"] } },
@@ -37,6 +48,7 @@ export function prState(state: State, over: Partial<PrState> = {}): PrState {
         requestedBy: "infracrew[bot]",
         triggeredAt: "2026-11-27T12:10:00Z",
         dispatchedAt: "2026-11-27T12:10:00Z",
+        nonce: NONCE_ROLLBACK,
         fromSha: SHA_A,
         toSha: SHA_GOOD,
         breaches: [],
@@ -58,6 +70,11 @@ export function request(over: Partial<Request> = {}): Request {
 /** One event of each type, for the exhaustive table. */
 export const EVENT_SAMPLES: Record<ConductorEvent["type"], ConductorEvent> = {
   pushed: { type: "pushed", sha: SHA_B },
+  replanned: {
+    type: "replanned",
+    sha: SHA_B,
+    goal: { hash: `sha256:${"1".repeat(64)}`, issue: 7, author: "carol", editors: ["erin"], budgetUsd: 1500 },
+  },
   "validation-completed": {
     type: "validation-completed",
     runId: "11",
@@ -81,8 +98,20 @@ export const EVENT_SAMPLES: Record<ConductorEvent["type"], ConductorEvent> = {
     type: "lock-kept",
     reason: "Stack `checkout-api` is not locked: there is nothing to release.",
   },
-  "apply-completed": { type: "apply-completed", runId: "21", mode: "apply", sha: SHA_A, status: "success" },
-  "rollback-started": { type: "rollback-started", runId: "31", at: "2026-11-27T12:11:00Z" },
+  "apply-completed": {
+    type: "apply-completed",
+    runId: "21",
+    nonce: NONCE_APPLY,
+    mode: "apply",
+    sha: SHA_A,
+    status: "success",
+  },
+  "rollback-started": {
+    type: "rollback-started",
+    runId: "31",
+    nonce: NONCE_ROLLBACK,
+    at: "2026-11-27T12:11:00Z",
+  },
   "reply-requested": { type: "reply-requested", eventId: "comment:5", body: "Unknown command `/aprove`." },
   tick: { type: "tick" },
   closed: { type: "closed", merged: false },

@@ -5,16 +5,16 @@ import { readRepoFile } from "./repo-files.js";
  * (test/journeys/goal-to-done.test.ts, rollback-command.test.ts) and bench/README.md records them.
  */
 export const REST_CALLS = {
-  /** issues.opened with a goal → the branch, the commit, the PR, its sticky comment and the goal's answer. */
+  /** issues.opened with a goal → the branch, the commit, the PR, its label, Conductor check and sticky, the answer. */
   goalToPr: 10,
-  /** workflow_run.completed of the plan workflow → the Sentinel check, the label, the sticky, the Conductor check. */
-  sentinel: 11,
-  /** `/approve` that meets the policy → the lock, the apply dispatched, APPLYING. */
-  approve: 12,
-  /** workflow_run.completed of the apply → DONE: applied ref, lock released, merged, goal issue closed. */
-  applyDone: 16,
-  /** `/rollback` on a DONE PR → the lock, the rollback dispatched, ROLLBACK. */
-  rollback: 11,
+  /** workflow_run.completed of the plan workflow → the PR's files re-checked, the Sentinel check, the views. */
+  sentinel: 10,
+  /** `/approve` that meets the policy → the apply dispatched (lock and dispatch record in the store), APPLYING. */
+  approve: 8,
+  /** workflow_run.completed of the apply → DONE: merged, goal issue closed (applied and lock in the store). */
+  applyDone: 11,
+  /** `/rollback` on a DONE PR → the rollback dispatched (its lock and target from the store), ROLLBACK. */
+  rollback: 9,
 } as const;
 
 /** What each step may cost at most; goal → PR is the product's target (issue 6: at most 12). */

@@ -1,13 +1,17 @@
 import YAML from "yaml";
 import { readRepoFile } from "./repo-files.js";
 
-/** The inputs the Conductor dispatches the apply workflow with. */
+/** The inputs the Conductor dispatches the apply workflow with (app/conductor/names.ts applyDispatchInputs). */
 export interface ApplyInputs {
   readonly pr: string;
-  readonly sha: string;
   readonly stack: string;
   readonly mode: "apply" | "rollback";
-  readonly known_good_sha: string;
+  readonly sha: string;
+  readonly target_sha: string;
+  readonly nonce: string;
+  readonly plan_run_id: string;
+  readonly plan_artifact_id: string;
+  readonly plan_sha256: string;
 }
 
 /** What a run-name expression may read: the dispatch's inputs, or the event (`github.…`). */

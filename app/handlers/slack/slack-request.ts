@@ -1,9 +1,8 @@
 import { mayAct } from "../../conductor/approval-gate.js";
-import type { ConductorDeps } from "../../conductor/deps.js";
+import type { ConductorDeps } from "../../runtime/deps.js";
 import type { PrState } from "../../conductor/pr-state.js";
 import { mirrorComment, renderStatus, SLACK_REPLIES, type SlackVerb } from "../../render/slack/replies.js";
 import { actorFacts } from "../actor-facts.js";
-import { loadPolicy } from "../load-policy.js";
 import { loadPrContext } from "../load-pr-context.js";
 import { runCommand } from "../pr-command.js";
 import type { PrTarget } from "./parse-slash-command.js";
@@ -32,8 +31,9 @@ const GATE_VERB: Record<SlackVerb, string> = { approve: "approve", rollback: "ro
 
 /**
  * Decides what a Slack request may do, with the same facts and the same gate as a PR comment: the Slack user must
- * be mapped to a GitHub login in the repository's `slack.users`, and that login must pass the approval gate. Every
- * refusal is a reply saying why; nothing is written to GitHub until `execute`.
+ * be mapped to a GitHub login in the App's own environment (INFRACREW_SLACK_USERS; never in the governed repository,
+ * where a writer could map their Slack id to an admin), and that login must pass the approval gate. Every refusal is
+ * a reply saying why; nothing is written to GitHub until `execute`.
  */
 export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): Promise<SlackOutcome> {
   const { owner, repo, number } = ask.target;
@@ -41,9 +41,7 @@ export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): P
   const ref = `${repoName}#${number}`;
   const deps = await resolveRepo(owner, repo);
   if (!deps) return { reply: SLACK_REPLIES.notInstalled(repoName) };
-  const policy = await loadPolicy(deps.platform);
-  if (!policy.ok) return { reply: SLACK_REPLIES.notGoalPr(ref) };
-  const login = policy.value.slack?.users[ask.slackUser];
+  const login = deps.slackUsers?.[ask.slackUser];
   if (!login) return { reply: SLACK_REPLIES.unmapped(ask.slackUser, repoName) };
 
   const pr = await deps.platform.getPullRequest(number).catch((error: { status?: number }) => {
@@ -91,6 +89,7 @@ export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): P
         eventId: ask.eventId,
         via: "slack",
         commentId,
+        ...(ask.shownSha ? { sha: ask.shownSha } : {}),
       });
       if (!after) return SLACK_REPLIES.notGoalPr(ref);
       return accepted(verb, state, after)

@@ -1,7 +1,7 @@
 import { zipSync } from "fflate";
 import { unpackArtifactZip } from "../artifact-zip.js";
 import { checkDispatchInputs } from "../input-rules.js";
-import type { WorkflowArtifact } from "../platform.js";
+import type { DispatchedRun, WorkflowArtifact, WorkflowRunInfo } from "../platform.js";
 import { githubFailure, notFound } from "./fake-failure.js";
 
 interface FakeArtifact extends WorkflowArtifact {
@@ -17,6 +17,14 @@ export class FakeActions {
     readonly inputs: Record<string, string>;
   }[] = [];
   private readonly artifacts: FakeArtifact[] = [];
+  readonly runs = new Map<number, WorkflowRunInfo>();
+  readonly cancelled: number[] = [];
+  readonly protectionAnswers: {
+    readonly runId: number;
+    readonly environment: string;
+    readonly state: "approved" | "rejected";
+    readonly comment: string;
+  }[] = [];
 
   constructor(
     private readonly write: (entry: string) => void,
@@ -38,10 +46,34 @@ export class FakeActions {
     return id;
   }
 
-  dispatch(file: string, ref: string, inputs: Readonly<Record<string, string>>): void {
+  /** Dispatches, and starts a run as GitHub would: by the App, on `ref`, titled as the workflow's run-name says. */
+  dispatch(
+    file: string,
+    ref: string,
+    inputs: Readonly<Record<string, string>>,
+    run: Omit<WorkflowRunInfo, "id" | "path" | "event" | "headBranch">,
+  ): DispatchedRun {
     checkDispatchInputs(inputs);
     this.write(`dispatchWorkflow ${file} on ${ref} ${JSON.stringify(inputs)}`);
     this.dispatches.push({ file, ref, inputs: { ...inputs } });
+    const id = this.newId();
+    this.runs.set(id, {
+      ...run,
+      id,
+      path: `.github/workflows/${file}`,
+      event: "workflow_dispatch",
+      headBranch: ref,
+    });
+    return { runId: id, htmlUrl: run.htmlUrl };
+  }
+
+  findDispatched(file: string, nonce: string): WorkflowRunInfo | undefined {
+    return [...this.runs.values()].find(
+      (r) =>
+        r.path === `.github/workflows/${file}` &&
+        r.event === "workflow_dispatch" &&
+        r.displayTitle.endsWith(` n-${nonce}`),
+    );
   }
 
   list(runId: number): readonly WorkflowArtifact[] {

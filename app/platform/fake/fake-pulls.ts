@@ -15,6 +15,16 @@ export class FakePulls {
     private readonly url: (number: number) => string,
   ) {}
 
+  /** The paths that differ between the pull request's base and head trees. */
+  changedFiles(number: number): string[] {
+    const pull = this.pulls.get(number);
+    if (!pull) throw githubFailure("GET /repos/{owner}/{repo}/pulls/{pull_number}/files", 404, "Not Found");
+    const base = this.git.treeOf(pull.baseSha);
+    const head = this.git.treeOf(pull.headSha);
+    const paths = new Set([...base.keys(), ...head.keys()]);
+    return [...paths].filter((p) => base.get(p) !== head.get(p)).sort();
+  }
+
   /** Opens pull request `number` (its issue side is the caller's), or fails with GitHub's 422. */
   open(
     number: number,

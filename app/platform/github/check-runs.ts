@@ -35,7 +35,8 @@ export async function upsertCheckRun(
   let id = input.knownId;
   if (id !== undefined) await update(scope, id, { ...fields, actions });
   else {
-    const known = ids.get(key) ?? (await findCheckRun(scope, input.name, input.headSha));
+    const known =
+      ids.get(key) ?? (input.knownAbsent ? undefined : await findCheckRun(scope, input.name, input.headSha));
     if (known === undefined) {
       const { owner, repo, octokit } = scope;
       const created = await callGitHub(

@@ -3,18 +3,25 @@ import { getPermission, isTeamMember } from "./access.js";
 import { type CheckRunIds, upsertCheckRun } from "./check-runs.js";
 import { addReaction, createComment, ensureComment, findComment } from "./comments.js";
 import { commitFiles } from "./commit-files.js";
-import { getBranchSha, getDefaultBranch, readFile } from "./files.js";
+import { getBranchSha, getDefaultBranch, readFile, readFileBlob } from "./files.js";
 import type { GitHubClient, GitHubPlatformOptions, GitHubScope } from "./github-client.js";
 import { closeIssue, ensureLabel, setLabels } from "./issues.js";
 import {
   createPullRequest,
   findOpenPullRequest,
   getPullRequest,
+  listPullRequestFiles,
   mergePullRequest,
   pullRequestsForCommit,
   updatePullRequest,
 } from "./pull-requests.js";
 import { createRef, deleteRef, getRef, setRef } from "./refs.js";
+import {
+  cancelWorkflowRun,
+  findDispatchedRun,
+  getWorkflowRun,
+  reviewDeploymentProtectionRule,
+} from "./runs.js";
 import { dispatchWorkflow, downloadArtifact, listRunArtifacts } from "./workflows.js";
 
 /** The Platform on GitHub, plus what the Conductor may ask of it next. */
@@ -39,6 +46,7 @@ export function createGitHubPlatform(
     repo: { owner: repo.owner, repo: repo.repo },
     getDefaultBranch: () => (defaultBranch ??= getDefaultBranch(scope)),
     readFile: (path, ref) => readFile(scope, path, ref),
+    readFileBlob: (path, ref) => readFileBlob(scope, path, ref),
     getBranchSha: (branch) => getBranchSha(scope, branch),
     commitFiles: (input) => commitFiles(scope, input),
     findOpenPullRequest: (branch) => findOpenPullRequest(scope, branch),
@@ -60,6 +68,12 @@ export function createGitHubPlatform(
     dispatchWorkflow: (file, ref, inputs) => dispatchWorkflow(scope, file, ref, inputs),
     listRunArtifacts: (runId) => listRunArtifacts(scope, runId),
     downloadArtifact: (artifactId) => downloadArtifact(scope, artifactId),
+    getWorkflowRun: (runId) => getWorkflowRun(scope, runId),
+    findDispatchedRun: (file, nonce, since) => findDispatchedRun(scope, file, nonce, since),
+    cancelWorkflowRun: (runId) => cancelWorkflowRun(scope, runId),
+    reviewDeploymentProtectionRule: (runId, environment, state, comment) =>
+      reviewDeploymentProtectionRule(scope, runId, environment, state, comment),
+    listPullRequestFiles: (number) => listPullRequestFiles(scope, number),
     createRef: (ref, sha) => createRef(scope, ref, sha),
     getRef: (ref) => getRef(scope, ref),
     setRef: (ref, sha) => setRef(scope, ref, sha),

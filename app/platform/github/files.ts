@@ -8,6 +8,15 @@ const GET_REPO = "GET /repos/{owner}/{repo}";
 
 /** A file's text at `ref` (the default branch when omitted); undefined when the file or the ref is absent. 1 call. */
 export async function readFile(scope: GitHubScope, path: string, ref?: string): Promise<string | undefined> {
+  return (await readFileBlob(scope, path, ref))?.text;
+}
+
+/** A file's text and blob SHA at `ref`; undefined when absent. 1 call. */
+export async function readFileBlob(
+  scope: GitHubScope,
+  path: string,
+  ref?: string,
+): Promise<{ text: string; sha: string } | undefined> {
   const { owner, repo } = scope;
   const params = ref === undefined ? { owner, repo, path } : { owner, repo, path, ref };
   const response = await callGitHub(
@@ -26,7 +35,7 @@ export async function readFile(scope: GitHubScope, path: string, ref?: string): 
       `${path} is too large for the contents API (encoding ${data.encoding})`,
     );
   }
-  return Buffer.from(data.content, "base64").toString("utf8");
+  return { text: Buffer.from(data.content, "base64").toString("utf8"), sha: data.sha };
 }
 
 /** The commit a branch points at, or undefined when there is no such branch. 1 call. */

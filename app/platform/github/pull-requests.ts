@@ -8,6 +8,9 @@ const CREATE_PULL = "POST /repos/{owner}/{repo}/pulls";
 const UPDATE_PULL = "PATCH /repos/{owner}/{repo}/pulls/{pull_number}";
 const MERGE_PULL = "PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge";
 const PULLS_FOR_COMMIT = "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls";
+const LIST_FILES = "GET /repos/{owner}/{repo}/pulls/{pull_number}/files";
+/** GitHub lists at most 3,000 files of a pull request, 100 a page. */
+const MAX_FILE_PAGES = 30;
 
 /** The fields we read, common to GitHub's full and list shapes of a pull request and to the webhook's pull_request. */
 interface PullData {
@@ -128,4 +131,22 @@ export async function pullRequestsForCommit(
     scope.octokit.request(PULLS_FOR_COMMIT, { owner, repo, commit_sha: sha }),
   );
   return response.data.map(toPullRequest);
+}
+
+/** The paths a pull request changes (renames give both). 1 call per 100 files, at most 30. */
+export async function listPullRequestFiles(scope: GitHubScope, number: number): Promise<readonly string[]> {
+  const { owner, repo } = scope;
+  const paths: string[] = [];
+  for (let page = 1; page <= MAX_FILE_PAGES; page++) {
+    const response = await callGitHub(
+      LIST_FILES,
+      scope.octokit.request(LIST_FILES, { owner, repo, pull_number: number, per_page: 100, page }),
+    );
+    for (const file of response.data) {
+      paths.push(file.filename);
+      if (file.previous_filename) paths.push(file.previous_filename);
+    }
+    if (response.data.length < 100) break;
+  }
+  return paths;
 }

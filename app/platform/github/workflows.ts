@@ -1,7 +1,7 @@
 import { LIMITS } from "../../contracts/limits.js";
 import { unpackArtifactZip } from "../artifact-zip.js";
 import { checkDispatchInputs } from "../input-rules.js";
-import type { WorkflowArtifact } from "../platform.js";
+import type { DispatchedRun, WorkflowArtifact } from "../platform.js";
 import { callGitHub } from "./call-github.js";
 import { downloadCapped } from "./download-capped.js";
 import { GitHubApiError } from "./github-api-error.js";
@@ -11,19 +11,34 @@ const DISPATCH = "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dis
 const LIST_ARTIFACTS = "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts";
 const DOWNLOAD = "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}";
 
-/** Starts a workflow_dispatch run of `.github/workflows/<file>` on `ref`. GitHub answers 204. 1 call. */
+/**
+ * Starts a workflow_dispatch run of `.github/workflows/<file>` on `ref`, asking GitHub for the run it started
+ * (`return_run_details`); a GitHub that answers 204 without it leaves the run to be found by its nonce. 1 call.
+ */
 export async function dispatchWorkflow(
   scope: GitHubScope,
   file: string,
   ref: string,
   inputs: Readonly<Record<string, string>>,
-): Promise<void> {
+): Promise<DispatchedRun> {
   checkDispatchInputs(inputs);
   const { owner, repo } = scope;
-  await callGitHub(
+  const response = await callGitHub(
     DISPATCH,
-    scope.octokit.request(DISPATCH, { owner, repo, workflow_id: file, ref, inputs: { ...inputs } }),
+    scope.octokit.request(DISPATCH, {
+      owner,
+      repo,
+      workflow_id: file,
+      ref,
+      inputs: { ...inputs },
+      return_run_details: true,
+    }),
   );
+  const data = (response as { data?: { workflow_run_id?: number; html_url?: string } }).data;
+  return {
+    ...(typeof data?.workflow_run_id === "number" ? { runId: data.workflow_run_id } : {}),
+    ...(typeof data?.html_url === "string" ? { htmlUrl: data.html_url } : {}),
+  };
 }
 
 /** The artifacts of a workflow run (the first 100, far more than a run of ours uploads). 1 call. */

@@ -38,14 +38,14 @@ export class SlackNotifier implements ReviewNotifier {
   ) {}
 
   async sync(input: Parameters<ReviewNotifier["sync"]>[0]): Promise<MessageRef | undefined> {
-    const { state, policy, pr } = input;
+    const { state, policy, pr, message: existing } = input;
     const channel = policy.slack?.channel;
     const message = renderReviewMessage(input);
     const blocks = [...message.blocks];
-    if (state.slack) {
+    if (existing) {
       try {
-        await this.client.chat.update({ ...state.slack, text: message.text, blocks });
-        return state.slack;
+        await this.client.chat.update({ ...existing, text: message.text, blocks });
+        return existing;
       } catch (error) {
         const code = slackError(error);
         if (!code || !GONE.has(code) || !channel) throw error;

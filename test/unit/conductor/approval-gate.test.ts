@@ -84,7 +84,8 @@ describe("approvalsMet", () => {
       [approval("carol")],
       {
         met: false,
-        missing: "@carol filed the goal and cannot approve alone: an approval from someone else is needed",
+        missing:
+          "the authors of this change (@carol: the goal's author and editors, and whoever pushed to it) cannot approve alone: an approval from someone else is needed",
       },
     ],
     ["the author alone when self-approval is allowed", 1, true, [approval("carol")], { met: true }],
@@ -106,6 +107,16 @@ describe("approvalsMet", () => {
     ["none of three", 3, false, [], { met: false, missing: "3 more approvals needed (0/3)" }],
   ])("%s", (_name, required, allowSelfApproval, approvals, expected) => {
     const policy = policyWith({ approvals: { required, allowSelfApproval } });
-    expect(approvalsMet(approvals, sha, "carol", policy)).toEqual(expected);
+    expect(approvalsMet(approvals, sha, ["carol"], policy)).toEqual(expected);
+  });
+
+  it.each([
+    ["an editor of the goal approving alone", ["carol", "erin"], [approval("erin")], false],
+    ["a pusher approving alone", ["carol", "bob"], [approval("bob")], false],
+    ["a pusher with another case in the login", ["carol", "Bob"], [approval("bob")], false],
+    ["a pusher and someone else", ["carol", "bob"], [approval("bob"), approval("dave")], true],
+  ])("counts every author: %s", (_name, authors, approvals, met) => {
+    const policy = policyWith({ approvals: { required: 1 } });
+    expect(approvalsMet(approvals, sha, authors, policy).met).toBe(met);
   });
 });

@@ -135,7 +135,13 @@ describe("a validation's figures", () => {
     const next = transition(
       prState("VALIDATING"),
       { type: "validation-completed", runId: "5", sha: SHA_A, verdict: "PASS", reasons: ["ok"], figures },
-      { now: "2026-11-27T12:05:00Z", policy: policyWith(), appLogin: "infracrew[bot]", prNumber: 9 },
+      {
+        now: "2026-11-27T12:05:00Z",
+        policy: policyWith(),
+        appLogin: "infracrew[bot]",
+        prNumber: 9,
+        nonce: "3".repeat(32),
+      },
     );
     expect(next.state.validation?.figures).toEqual(figures);
   });

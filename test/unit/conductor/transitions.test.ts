@@ -5,10 +5,29 @@ import type { PrState } from "../../../app/conductor/pr-state.js";
 import { STATES, type State } from "../../../app/conductor/states.js";
 import { transition } from "../../../app/conductor/transitions.js";
 import { policyWith } from "../../support/policies.js";
-import { EVENT_SAMPLES, SHA_A, SHA_B, SHA_GOOD, actor, prState, request } from "../../support/pr-states.js";
+import {
+  EVENT_SAMPLES,
+  NONCE_APPLY,
+  NONCE_ROLLBACK,
+  SHA_A,
+  SHA_B,
+  SHA_GOOD,
+  actor,
+  prState,
+  request,
+} from "../../support/pr-states.js";
+
+/** The nonce the runner drew for the event under test. */
+const NONCE_NEXT = "3".repeat(32);
 
 const policy = policyWith({ approvals: { required: 1 } });
-const ctx = { now: "2026-11-27T12:05:00Z", policy, appLogin: "infracrew[bot]", prNumber: 9 };
+const ctx = {
+  now: "2026-11-27T12:05:00Z",
+  policy,
+  appLogin: "infracrew[bot]",
+  prNumber: 9,
+  nonce: NONCE_NEXT,
+};
 
 /** Every state change the design allows (DESIGN §4, plus DONE → ROLLBACK for /rollback and re-plans). */
 const ALLOWED = new Set([
@@ -102,7 +121,7 @@ const CASES: Case[] = [
       reasons: ["no findings"],
     },
     to: "WAIT_FOR_APPROVE",
-    effects: ["set-label", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: ["set-label", "audit", "sync-sticky", "sync-conductor-check", "sync-slack"],
     patch: (s) => s.validation,
     expected: { sha: SHA_A, verdict: "PASS", reasons: ["no findings"] },
   },
@@ -139,7 +158,7 @@ const CASES: Case[] = [
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "approve", ...request() },
     to: "WAIT_FOR_APPROVE",
-    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: ["react", "audit", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
     patch: (s) => [s.awaitingLock, s.approvals],
     expected: ["apply", [{ login: "bob", sha: SHA_A, at: "2026-11-27T12:05:00Z", via: "comment" }]],
   },
@@ -148,15 +167,15 @@ const CASES: Case[] = [
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "approve", ...request({ actor: actor({ login: "carol" }) }) },
     to: "WAIT_FOR_APPROVE",
-    effects: ["react", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
-    reply: `Approval by @carol recorded on ${SHA_A.slice(0, 7)}; @carol filed the goal and cannot approve alone: an approval from someone else is needed.`,
+    effects: ["react", "audit", "reply", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    reply: `Approval by @carol recorded on ${SHA_A.slice(0, 7)}; the authors of this change (@carol: the goal's author and editors, and whoever pushed to it) cannot approve alone: an approval from someone else is needed.`,
   },
   {
     name: "a reader's approval is refused with the reason",
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "approve", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
     to: "WAIT_FOR_APPROVE",
-    effects: ["reply", "sync-sticky"],
+    effects: ["reply", "audit", "sync-sticky"],
     reply: "Approval refused: @dave has read permission; to approve you need write or more.",
   },
   {
@@ -194,7 +213,13 @@ const CASES: Case[] = [
     effects: ["set-label", "dispatch-apply", "sync-sticky", "sync-conductor-check", "sync-slack"],
     patch: (s) => [s.apply, s.awaitingLock],
     expected: [
-      { sha: SHA_A, approvedBy: ["bob"], dispatchedAt: "2026-11-27T12:05:00Z", knownGood: SHA_GOOD },
+      {
+        sha: SHA_A,
+        approvedBy: ["bob"],
+        dispatchedAt: "2026-11-27T12:05:00Z",
+        nonce: NONCE_NEXT,
+        knownGood: SHA_GOOD,
+      },
       undefined,
     ],
   },
@@ -225,6 +250,7 @@ const CASES: Case[] = [
     event: {
       type: "apply-completed",
       runId: "5",
+      nonce: NONCE_APPLY,
       mode: "apply",
       sha: SHA_A,
       status: "success",
@@ -232,6 +258,7 @@ const CASES: Case[] = [
     },
     to: "DONE",
     effects: [
+      "audit",
       "set-label",
       "record-applied",
       "release-lock",
@@ -245,9 +272,17 @@ const CASES: Case[] = [
   {
     name: "a successful apply without mergeAfterApply does not merge",
     from: prState("APPLYING"),
-    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_A, status: "success" },
+    event: {
+      type: "apply-completed",
+      runId: "5",
+      nonce: NONCE_APPLY,
+      mode: "apply",
+      sha: SHA_A,
+      status: "success",
+    },
     to: "DONE",
     effects: [
+      "audit",
       "set-label",
       "record-applied",
       "release-lock",
@@ -261,9 +296,17 @@ const CASES: Case[] = [
   {
     name: "a failed apply rolls back to the known-good revision",
     from: prState("APPLYING"),
-    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_A, status: "failure" },
+    event: {
+      type: "apply-completed",
+      runId: "5",
+      nonce: NONCE_APPLY,
+      mode: "apply",
+      sha: SHA_A,
+      status: "failure",
+    },
     to: "ROLLBACK",
     effects: [
+      "audit",
       "ops-event",
       "set-label",
       "dispatch-apply",
@@ -278,6 +321,7 @@ const CASES: Case[] = [
       requestedBy: "infracrew[bot]",
       triggeredAt: "2026-11-27T12:05:00Z",
       dispatchedAt: "2026-11-27T12:05:00Z",
+      nonce: NONCE_NEXT,
       fromSha: SHA_A,
       toSha: SHA_GOOD,
       breaches: [],
@@ -286,9 +330,115 @@ const CASES: Case[] = [
   {
     name: "an apply result for another SHA is ignored",
     from: prState("APPLYING"),
-    event: { type: "apply-completed", runId: "5", mode: "apply", sha: SHA_B, status: "success" },
+    event: {
+      type: "apply-completed",
+      runId: "5",
+      nonce: NONCE_APPLY,
+      mode: "apply",
+      sha: SHA_B,
+      status: "success",
+    },
     to: "APPLYING",
     effects: [],
+  },
+  {
+    name: "an apply result of another dispatch (another nonce) is ignored: only the awaited run reports",
+    from: prState("APPLYING"),
+    event: {
+      type: "apply-completed",
+      runId: "5",
+      nonce: "4".repeat(32),
+      mode: "apply",
+      sha: SHA_A,
+      status: "success",
+    },
+    to: "APPLYING",
+    effects: [],
+  },
+  {
+    name: "a rollback result of another dispatch is ignored",
+    from: prState("ROLLBACK"),
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      nonce: "4".repeat(32),
+      mode: "rollback",
+      sha: SHA_A,
+      status: "success",
+    },
+    to: "ROLLBACK",
+    effects: [],
+  },
+  {
+    name: "a button shown on another commit approves nothing",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: {
+      type: "approve",
+      ...request({ via: "check-run", sha: SHA_B, commentId: undefined }),
+    } as ConductorEvent,
+    to: "WAIT_FOR_APPROVE",
+    effects: ["reply", "audit", "sync-sticky"],
+    reply: `Approval refused: the button was for ${SHA_B.slice(0, 7)}, but the head is now ${SHA_A.slice(0, 7)}; approve the new commit once Sentinel passes it.`,
+  },
+  {
+    name: "a lock taken for a pass that names no saved plan applies nothing: it re-plans",
+    from: prState("WAIT_FOR_APPROVE", {
+      awaitingLock: "apply",
+      validation: { sha: SHA_A, verdict: "PASS", reasons: ["ok"] },
+    }),
+    event: { type: "lock-acquired", headSha: SHA_A, appliedSha: SHA_GOOD },
+    to: "VALIDATING",
+    effects: [
+      "set-label",
+      "release-lock",
+      "reply",
+      "dispatch-plan",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
+  },
+  {
+    name: "a push by a person records them among the change's authors",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "pushed", sha: SHA_B, by: "bob" },
+    to: "VALIDATING",
+    patch: (s) => s.pushers,
+    expected: ["bob"],
+  },
+  {
+    name: "a push by the App (a re-planned goal) adds no author",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "pushed", sha: SHA_B, by: "infracrew[bot]" },
+    to: "VALIDATING",
+    patch: (s) => s.pushers,
+    expected: [],
+  },
+  {
+    name: "a goal edited and planned again voids approvals and validates the new commit",
+    from: prState("WAIT_FOR_APPROVE", {
+      approvals: [{ login: "bob", sha: SHA_A, at: "2026-11-27T12:00:00Z", via: "comment" }],
+    }),
+    event: EVENT_SAMPLES.replanned,
+    to: "VALIDATING",
+    patch: (s) => [s.headSha, s.approvals, s.goal.editors, s.validation],
+    expected: [SHA_B, [], ["erin"], undefined],
+  },
+  {
+    name: "a goal edited during an apply changes nothing",
+    from: prState("APPLYING"),
+    event: EVENT_SAMPLES.replanned,
+    to: "APPLYING",
+    effects: [],
+  },
+  {
+    name: "a closed PR is marked closed and releases its lock",
+    from: prState("WAIT_FOR_APPROVE"),
+    event: { type: "closed", merged: false },
+    to: "WAIT_FOR_APPROVE",
+    effects: ["release-lock"],
+    patch: (s) => s.closed,
+    expected: true,
   },
   {
     name: "an apply past its timeout rolls back on the next tick",
@@ -310,10 +460,18 @@ const CASES: Case[] = [
   {
     name: "a rollback that finishes in time is done",
     from: prState("ROLLBACK"),
-    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "success" },
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      nonce: NONCE_ROLLBACK,
+      mode: "rollback",
+      sha: SHA_A,
+      status: "success",
+    },
     now: "2026-11-27T12:20:00Z",
     to: "DONE",
     effects: [
+      "audit",
       "set-label",
       "record-applied",
       "release-lock",
@@ -327,10 +485,18 @@ const CASES: Case[] = [
   {
     name: "a rollback that finishes late is done, with an SLA breach",
     from: prState("ROLLBACK", {}),
-    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "success" },
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      nonce: NONCE_ROLLBACK,
+      mode: "rollback",
+      sha: SHA_A,
+      status: "success",
+    },
     now: "2026-11-27T12:26:00Z",
     to: "DONE",
     effects: [
+      "audit",
       "set-label",
       "ops-event",
       "reply",
@@ -348,6 +514,7 @@ const CASES: Case[] = [
     event: {
       type: "apply-completed",
       runId: "6",
+      nonce: NONCE_ROLLBACK,
       mode: "rollback",
       sha: SHA_A,
       status: "success",
@@ -372,23 +539,30 @@ const CASES: Case[] = [
   {
     name: "a rollback that started in time does not breach on a tick",
     from: prState("ROLLBACK", {}),
-    event: { type: "rollback-started", runId: "7", at: "2026-11-27T12:12:00Z" },
+    event: { type: "rollback-started", runId: "7", nonce: NONCE_ROLLBACK, at: "2026-11-27T12:12:00Z" },
     to: "ROLLBACK",
     effects: ["sync-sticky", "sync-conductor-check", "sync-slack"],
   },
   {
     name: "a failed rollback stays, holds the lock and calls for a person",
     from: prState("ROLLBACK"),
-    event: { type: "apply-completed", runId: "6", mode: "rollback", sha: SHA_A, status: "failure" },
+    event: {
+      type: "apply-completed",
+      runId: "6",
+      nonce: NONCE_ROLLBACK,
+      mode: "rollback",
+      sha: SHA_A,
+      status: "failure",
+    },
     to: "ROLLBACK",
-    effects: ["reply", "ops-event", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: ["audit", "reply", "ops-event", "sync-sticky", "sync-conductor-check", "sync-slack"],
   },
   {
     name: "/rollback after done takes the lock, with the SLA clock started",
     from: prState("DONE"),
     event: { type: "rollback-requested", ...request() },
     to: "DONE",
-    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: ["react", "audit", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
     patch: (s) => [s.awaitingLock, s.rollback?.triggeredAt, s.rollback?.toSha, s.rollback?.trigger],
     expected: ["rollback", "2026-11-27T12:05:00Z", SHA_GOOD, "command"],
   },
@@ -433,7 +607,7 @@ const CASES: Case[] = [
     }),
     event: { type: "rollback-requested", ...request() },
     to: "ROLLBACK",
-    effects: ["react", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: ["react", "audit", "acquire-lock", "sync-sticky", "sync-conductor-check", "sync-slack"],
     patch: (s) => [
       s.awaitingLock,
       s.rollback?.triggeredAt,
@@ -483,14 +657,22 @@ const CASES: Case[] = [
     from: prState("BLOCKED"),
     event: { type: "plan-requested", ...request() },
     to: "VALIDATING",
-    effects: ["set-label", "react", "dispatch-plan", "sync-sticky", "sync-conductor-check", "sync-slack"],
+    effects: [
+      "set-label",
+      "react",
+      "audit",
+      "dispatch-plan",
+      "sync-sticky",
+      "sync-conductor-check",
+      "sync-slack",
+    ],
   },
   {
     name: "/unlock asks the lock to be released, for the person who asked",
     from: prState("WAIT_FOR_APPROVE"),
     event: { type: "unlock-requested", ...request() },
     to: "WAIT_FOR_APPROVE",
-    effects: ["react", "unlock"],
+    effects: ["react", "audit", "unlock"],
     patch: (s) => s.handled,
     expected: ["comment:1"],
   },
@@ -499,7 +681,7 @@ const CASES: Case[] = [
     from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
     event: { type: "unlock-requested", ...request({ actor: actor({ login: "dave", permission: "read" }) }) },
     to: "ROLLBACK",
-    effects: ["reply", "sync-sticky"],
+    effects: ["reply", "audit", "sync-sticky"],
     reply: "Unlock refused: @dave has read permission; to unlock you need write or more.",
   },
   {
@@ -521,7 +703,7 @@ const CASES: Case[] = [
     from: prState("ROLLBACK", { rollback: { ...failedRollback } }),
     event: { type: "unlock-requested", ...request() },
     to: "ROLLBACK",
-    effects: ["react", "unlock"],
+    effects: ["react", "audit", "unlock"],
   },
   {
     name: "a lock released on request is recorded and shown",

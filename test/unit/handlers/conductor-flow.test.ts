@@ -1,23 +1,26 @@
 import { describe, expect, it } from "vitest";
-import { decodeState, type PrState } from "../../../app/conductor/pr-state.js";
+import type { PrState } from "../../../app/conductor/pr-state.js";
 import { handleCheckRunAction } from "../../../app/handlers/check-run-action.js";
 import { handleGoalIssue } from "../../../app/handlers/goal-issue.js";
 import { handlePrComment } from "../../../app/handlers/pr-command.js";
 import { handlePullRequest } from "../../../app/handlers/pull-request.js";
-import { tickPullRequest } from "../../../app/handlers/sla-sweep.js";
-import { handleWorkflowRun, type WorkflowRun } from "../../../app/handlers/workflow-run.js";
+import { handleTimer } from "../../../app/handlers/timer.js";
+import { handleWorkflowRun } from "../../../app/handlers/workflow-run.js";
+import type { WorkflowRunInfo } from "../../../app/platform/platform.js";
 import { MARKERS } from "../../../app/render/markers.js";
-import { applyResult, validationResult } from "../../support/artifacts.js";
+import { PLAN_SHA256, applyResult, planArtifactName, validationResult } from "../../support/artifacts.js";
 import { fakeDeps } from "../../support/conductor-deps.js";
 import { readRepoFile } from "../../support/repo-files.js";
-import { applyRunName } from "../../support/workflow-run-name.js";
+import { useTestStore } from "../../support/test-stores.js";
 
 const formBody = readRepoFile("schemas/examples/goal-issue-form-body.md");
+const REPO = "acme/infra";
+const storeOf = useTestStore("pglite");
 
-/** Goal issue #1 planned into a PR on a fake GitHub, with a clock the test moves. */
-async function planned(opts: { now?: () => Date } = {}) {
+/** Goal issue #1 planned into a PR on a fake GitHub and a real store, with a clock the test moves. */
+async function planned() {
   let now = new Date("2026-11-27T12:00:00Z");
-  const deps = fakeDeps({ clock: opts.now ?? (() => now) });
+  const deps = fakeDeps({ store: storeOf(), clock: () => now });
   const fake = deps.platform;
   fake.seedIssue();
   fake.seedPermission("bob", "write");
@@ -31,90 +34,98 @@ async function planned(opts: { now?: () => Date } = {}) {
     author: "carol",
     authorIsBot: false,
     isNew: true,
+    defaultBranch: "main",
   });
   const pr = (await fake.findOpenPullRequest("infracrew/checkout-api"))!;
   let runId = 100;
   const state = async (): Promise<PrState> =>
-    decodeState((await fake.findComment(pr.number, MARKERS.sticky))!.body)!;
+    (await storeOf().read.loadPr({ repo: REPO, pr: pr.number }))!.state;
   const head = async (): Promise<string> => (await fake.getPullRequest(pr.number)).headSha;
-  const run = (path: string, over: Partial<WorkflowRun>): WorkflowRun => ({
-    id: ++runId,
-    path: `.github/workflows/${path}`,
-    action: "completed",
-    conclusion: "success",
-    headSha: pr.headSha,
-    displayTitle: "",
-    htmlUrl: `https://github.com/acme/infra/actions/runs/${runId}`,
-    pullRequests: [],
-    ...over,
-  });
-  const sentinel = async (verdict: "PASS" | "FAIL") => {
+  /** The plan workflow's pull_request run on the PR head, with Sentinel's result and the saved plan. */
+  const sentinel = async (verdict: "PASS" | "FAIL", over: Partial<WorkflowRunInfo> = {}) => {
     const sha = await head();
-    const r = run("infracrew-plan.yml", { headSha: sha, pullRequests: [{ number: pr.number }] });
-    fake.seedArtifact(r.id, "infracrew-validation-result", {
-      "validation-result.json": JSON.stringify(validationResult(sha, verdict)),
+    const id = ++runId;
+    const run: WorkflowRunInfo = {
+      id,
+      runAttempt: 1,
+      event: "pull_request",
+      path: ".github/workflows/infracrew-plan.yml",
+      headBranch: "infracrew/checkout-api",
+      headSha: sha,
+      actor: "carol",
+      triggeringActor: "carol",
+      displayTitle: `infracrew plan infracrew/checkout-api pr-${pr.number} plan ${sha}`,
+      repositoryId: 1,
+      headRepositoryId: 1,
+      pullRequests: [{ number: pr.number, headSha: sha }],
+      status: "completed",
+      conclusion: "success",
+      htmlUrl: `https://github.com/acme/infra/actions/runs/${id}`,
+      ...over,
+    };
+    fake.seedArtifact(id, "infracrew-validation-result", {
+      "validation-result.json": JSON.stringify(validationResult(sha, verdict, { budget: BUDGET })),
     });
-    return handleWorkflowRun(deps, r);
+    fake.seedArtifact(id, planArtifactName("checkout-api", sha), { "tfplan.sealed": "sealed" });
+    return handleWorkflowRun(deps, run, { action: "completed", repositoryId: 1, defaultBranch: "main" });
   };
-  const applied = async (
-    mode: "apply" | "rollback",
-    status: "success" | "failure" | "timeout",
-    sha?: string,
-  ) => {
-    const target = sha ?? (await state()).apply!.sha;
-    const r = run("infracrew-apply.yml", {
-      displayTitle: applyRunName({
-        pr: String(pr.number),
-        sha: target,
-        stack: "checkout-api",
-        mode,
-        known_good_sha: "",
-      }),
+  /** The run GitHub started for the App's last dispatch finishes with an ApplyResult. */
+  const applied = async (status: "success" | "failure" | "timeout") => {
+    const run = [...fake.actions.runs.values()].at(-1)!;
+    const inputs = fake.actions.dispatches.at(-1)!.inputs;
+    const mode = inputs.mode as "apply" | "rollback";
+    const sha = mode === "rollback" ? inputs.target_sha || inputs.sha! : inputs.sha!;
+    fake.seedArtifact(run.id, "infracrew-apply-result", {
+      "apply-result.json": JSON.stringify(applyResult(sha, mode, status, { pr: pr.number })),
     });
-    fake.seedArtifact(r.id, "infracrew-apply-result", {
-      "apply-result.json": JSON.stringify(applyResult(target, mode, status, { pr: pr.number })),
-    });
-    return handleWorkflowRun(deps, r);
+    const done = { ...run, status: "completed", conclusion: status === "success" ? "success" : "failure" };
+    return handleWorkflowRun(deps, done, { action: "completed", repositoryId: 1, defaultBranch: "main" });
   };
   const comment = (login: string, body: string, isBot = false) =>
-    handlePrComment(deps, {
-      id: fake.seedComment(pr.number, body).id,
-      body,
-      login,
-      isBot,
-      prNumber: pr.number,
-    });
+    handlePrComment(
+      deps,
+      { id: fake.seedComment(pr.number, body).id, body, login, isBot, prNumber: pr.number },
+      "main",
+    );
   const advance = (minutes: number) => void (now = new Date(now.getTime() + minutes * 60_000));
   return { deps, fake, pr, state, head, sentinel, applied, comment, advance };
 }
 
-describe("the Conductor on a fake GitHub (dry run)", () => {
+/** The goal form's budget, as the App recorded it: Sentinel's result is judged against it. */
+const BUDGET = { monthlyUsd: 1500, ratio: 0.5, brakeRatio: 0.8 };
+
+describe("the Conductor on a fake GitHub and a real store (dry run)", () => {
   it("goal → PR → PASS → /approve → apply → DONE, merged and closed", async () => {
     const t = await planned();
     expect(await t.sentinel("PASS")).toBe("validation PASS");
     expect((await t.state()).state).toBe("WAIT_FOR_APPROVE");
     expect(t.fake.checkRun("Infracrew / Sentinel", await t.head())).toMatchObject({ conclusion: "success" });
     expect(await t.comment("bob", "/approve")).toBe("ran /approve");
-    expect((await t.state()).state).toBe("APPLYING");
+    const applying = await t.state();
+    expect(applying.state).toBe("APPLYING");
     expect(t.fake.actions.dispatches).toEqual([
       {
         file: "infracrew-apply.yml",
         ref: "main",
         inputs: {
           pr: String(t.pr.number),
-          sha: await t.head(),
           stack: "checkout-api",
           mode: "apply",
-          known_good_sha: "",
+          sha: await t.head(),
+          target_sha: "",
+          nonce: applying.apply!.nonce,
+          plan_run_id: "101",
+          plan_artifact_id: expect.stringMatching(/^\d+$/),
+          plan_sha256: PLAN_SHA256,
         },
       },
     ]);
-    expect(await t.fake.getRef("refs/infracrew/locks/checkout-api")).toBe(await t.head());
-    expect(await t.applied("apply", "success")).toBe("apply success");
+    expect(await storeOf().read.getLock(REPO, "checkout-api")).toMatchObject({ pr: t.pr.number });
+    expect(await t.applied("success")).toBe("apply success");
     const done = await t.state();
     expect(done.state).toBe("DONE");
-    expect(await t.fake.getRef("refs/infracrew/applied/checkout-api")).toBe(done.apply!.sha);
-    expect(await t.fake.getRef("refs/infracrew/locks/checkout-api")).toBeUndefined();
+    expect(await storeOf().read.appliedSha(REPO, "checkout-api")).toBe(done.apply!.sha);
+    expect(await storeOf().read.getLock(REPO, "checkout-api")).toBeUndefined();
     expect((await t.fake.getPullRequest(t.pr.number)).merged).toBe(true);
     expect(t.fake.issues.state(1)).toEqual({ state: "closed", reason: "completed" });
     expect((await t.fake.findComment(1, MARKERS.goal))!.body).toContain("### 🎉 Applied");
@@ -127,9 +138,11 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
     await t.comment("carol", "/approve");
     expect(await t.comment("renovate[bot]", "/approve", true)).toBe("ignored: bot");
     const replies = t.fake.issues.commentsOn(t.pr.number).map((c) => c.body);
-    expect(replies).toContain(
-      "Approval refused: @dave has read permission; to approve you need write or more.",
-    );
+    expect(
+      replies.some((r) =>
+        r.startsWith("Approval refused: @dave has read permission; to approve you need write or more."),
+      ),
+    ).toBe(true);
     expect(
       replies.some((r) => r.startsWith("Approval by @carol recorded") && r.includes("cannot approve alone")),
     ).toBe(true);
@@ -138,13 +151,14 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
   });
 
   it("a new push voids the approval and re-validates", async () => {
-    const t = await planned({});
+    const t = await planned();
     await t.sentinel("PASS");
     await t.comment("carol", "/approve");
     const sha = t.fake.seedFiles("infracrew/checkout-api", { "infra/checkout-api/extra.tf": "# more\n" });
-    await handlePullRequest(t.deps, "synchronize", await t.fake.getPullRequest(t.pr.number));
-    const state = await t.state();
-    expect(state).toMatchObject({ state: "VALIDATING", headSha: sha, approvals: [] });
+    await handlePullRequest(t.deps, "synchronize", await t.fake.getPullRequest(t.pr.number), {
+      login: "carol",
+    });
+    expect(await t.state()).toMatchObject({ state: "VALIDATING", headSha: sha, approvals: [] });
   });
 
   it("two /approve at once give one dispatch", async () => {
@@ -159,27 +173,29 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
     const t = await planned();
     await t.sentinel("PASS");
     await t.comment("bob", "/approve");
-    expect(await t.applied("apply", "failure")).toBe("apply failure");
+    expect(await t.applied("failure")).toBe("apply failure");
     const rolling = await t.state();
     expect(rolling).toMatchObject({ state: "ROLLBACK", rollback: { trigger: "apply-failed", toSha: null } });
-    expect(t.fake.actions.dispatches[1]).toMatchObject({ inputs: { mode: "rollback", known_good_sha: "" } });
-    expect(await t.applied("rollback", "success", rolling.apply!.sha)).toBe("rollback success");
+    expect(t.fake.actions.dispatches[1]).toMatchObject({ inputs: { mode: "rollback", target_sha: "" } });
+    expect(await t.applied("success")).toBe("rollback success");
     expect((await t.state()).state).toBe("DONE");
-    expect(await t.fake.getRef("refs/infracrew/locks/checkout-api")).toBeUndefined();
+    expect(await storeOf().read.getLock(REPO, "checkout-api")).toBeUndefined();
   });
 
   it("a rollback that has not begun within 5 minutes breaches the SLA, reported once", async () => {
     const t = await planned();
     await t.sentinel("PASS");
     await t.comment("bob", "/approve");
-    await t.applied("apply", "failure");
+    await t.applied("failure");
     t.advance(6);
-    expect(await tickPullRequest(t.deps, t.pr.number)).toBe("ticked to ROLLBACK");
-    expect(await tickPullRequest(t.deps, t.pr.number)).toBe("nothing due");
+    expect(await handleTimer(t.deps, t.pr.number, ["rollback-begin"])).toBe(
+      "rollback-begin: ticked to ROLLBACK",
+    );
+    expect(await handleTimer(t.deps, t.pr.number, ["reconcile"])).toBe("reconcile: nothing due");
     const breaches = t.fake.issues
       .commentsOn(t.pr.number)
       .filter((c) => c.body.startsWith("⚠️ Rollback SLA breached"));
-    expect(breaches.map((c) => c.body)).toEqual([
+    expect(breaches.map((c) => c.body.split("\n")[0])).toEqual([
       "⚠️ Rollback SLA breached: it did not begin within 5 min of the trigger (6.0 min).",
     ]);
     expect(t.deps.log.lines.some((l) => l.level === "warn" && "opsEvent" in l.details)).toBe(true);
@@ -188,16 +204,27 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
   it("a plan run without its artifact blocks, and never passes", async () => {
     const t = await planned();
     const sha = await t.head();
-    await handleWorkflowRun(t.deps, {
-      id: 7,
-      path: ".github/workflows/infracrew-plan.yml",
-      action: "completed",
-      conclusion: "failure",
-      headSha: sha,
-      displayTitle: "",
-      htmlUrl: "https://github.com/acme/infra/actions/runs/7",
-      pullRequests: [{ number: t.pr.number }],
-    });
+    await handleWorkflowRun(
+      t.deps,
+      {
+        id: 7,
+        runAttempt: 1,
+        event: "pull_request",
+        path: ".github/workflows/infracrew-plan.yml",
+        headBranch: "infracrew/checkout-api",
+        headSha: sha,
+        actor: "carol",
+        triggeringActor: "carol",
+        displayTitle: "",
+        repositoryId: 1,
+        headRepositoryId: 1,
+        pullRequests: [{ number: t.pr.number, headSha: sha }],
+        status: "completed",
+        conclusion: "failure",
+        htmlUrl: "https://github.com/acme/infra/actions/runs/7",
+      },
+      { action: "completed", repositoryId: 1, defaultBranch: "main" },
+    );
     expect((await t.state()).state).toBe("BLOCKED");
     expect(t.fake.checkRun("Infracrew / Sentinel", sha)).toMatchObject({
       conclusion: "failure",
@@ -215,10 +242,11 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
       login: "dave",
       isBot: false,
       deliveryId: "d-1",
+      headSha: await t.head(),
     });
     expect(out).toBe("ran approve");
-    expect(t.fake.issues.commentsOn(t.pr.number).at(-1)!.body).toBe(
-      "Approval refused: @dave has read permission; to approve you need write or more.",
+    expect(t.fake.issues.commentsOn(t.pr.number).at(-1)!.body).toMatch(
+      /^Approval refused: @dave has read permission; to approve you need write or more\./,
     );
   });
 });
