@@ -9,17 +9,13 @@ import { policyWith } from "./policies.js";
 
 export const PR_NUMBER = 12;
 
-/** The .github/infracrew.yml of the Slack tests: one approval, #infra-reviews, two mapped Slack users. */
-export const SLACK_CONFIG = [
-  "approvals:",
-  "  required: 1",
-  "slack:",
-  '  channel: "#infra-reviews"',
-  "  users:",
-  "    U0BOB: bob",
-  "    U0MALLORY: mallory",
-  "",
-].join("\n");
+/** The .github/infracrew.yml of the Slack tests: one approval, #infra-reviews. */
+export const SLACK_CONFIG = ["approvals:", "  required: 1", "slack:", '  channel: "#infra-reviews"', ""].join(
+  "\n",
+);
+
+/** The App's Slack identity map of the Slack tests (INFRACREW_SLACK_USERS): two mapped Slack users. */
+export const SLACK_USERS = { U0BOB: "bob", U0MALLORY: "mallory" } as const;
 
 export interface GoalPrOptions extends Pick<ConductorDeps, "notifier" | "observer" | "notifierTimeoutMs"> {
   readonly config?: string;

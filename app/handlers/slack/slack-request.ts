@@ -11,6 +11,9 @@ import type { PrTarget } from "./parse-slash-command.js";
 /** A repository's Conductor, through the app's installation on it; undefined when the app is not installed there. */
 export type ResolveRepo = (owner: string, repo: string) => Promise<ConductorDeps | undefined>;
 
+/** Slack user id to GitHub login: the App's own map, never the governed repository's config. */
+export type SlackUsers = Readonly<Record<string, string>>;
+
 /** What a person asked from Slack. */
 export interface SlackAsk {
   readonly verb: SlackVerb | "status";
@@ -32,10 +35,14 @@ const GATE_VERB: Record<SlackVerb, string> = { approve: "approve", rollback: "ro
 
 /**
  * Decides what a Slack request may do, with the same facts and the same gate as a PR comment: the Slack user must
- * be mapped to a GitHub login in the repository's `slack.users`, and that login must pass the approval gate. Every
+ * be mapped to a GitHub login in the App's `users` map (from its environment), and that login must pass the approval gate. Every
  * refusal is a reply saying why; nothing is written to GitHub until `execute`.
  */
-export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): Promise<SlackOutcome> {
+export async function decideSlackAsk(
+  ask: SlackAsk,
+  resolveRepo: ResolveRepo,
+  users: SlackUsers = {},
+): Promise<SlackOutcome> {
   const { owner, repo, number } = ask.target;
   const repoName = `${owner}/${repo}`;
   const ref = `${repoName}#${number}`;
@@ -43,7 +50,7 @@ export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): P
   if (!deps) return { reply: SLACK_REPLIES.notInstalled(repoName) };
   const policy = await loadPolicy(deps.platform);
   if (!policy.ok) return { reply: SLACK_REPLIES.notGoalPr(ref) };
-  const login = policy.value.slack?.users[ask.slackUser];
+  const login = Object.hasOwn(users, ask.slackUser) ? users[ask.slackUser] : undefined;
   if (!login) return { reply: SLACK_REPLIES.unmapped(ask.slackUser, repoName) };
 
   const pr = await deps.platform.getPullRequest(number).catch((error: { status?: number }) => {
