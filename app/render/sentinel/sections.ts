@@ -121,7 +121,11 @@ export function findingsSection(result: ValidationResult, options: SectionOption
   const annotations =
     options.annotated && located > SHOWN.annotations
       ? [
-          `Annotated on the files: the first ${SHOWN.annotations} of the ${formatCount(located)} findings with a file and line.`,
+          `Annotated on the files: the first ${SHOWN.annotations} of the ${formatCount(located)} findings with a file and line. ${andMore(
+            located - SHOWN.annotations,
+            "findings with a file and line",
+            options.link ? { link: options.link } : {},
+          )}`,
           "",
         ]
       : [];

@@ -87,7 +87,7 @@ describe("5,000 findings and 5,000 reasons of 10 KB each: every rendering within
     expect(check.summary).toContain(`- ${andMore(2480, "reasons it failed", { link: RUN_URL })}`);
     expect(check.summary).toContain(`- ${andMore(2480, "reasons", { link: RUN_URL })}`);
     expect(check.summary).toContain(
-      "Annotated on the files: the first 50 of the 5,000 findings with a file and line.",
+      `Annotated on the files: the first 50 of the 5,000 findings with a file and line. ${andMore(4950, "findings with a file and line", { link: RUN_URL })}`,
     );
     expect(check.summary).toContain(andMore(4950, "findings", { link: RUN_URL }));
   });

@@ -140,7 +140,7 @@ describe("a plan with 1,200 untagged buckets", () => {
     });
     expect(checkRunAnnotations(result)).toHaveLength(50);
     expect(renderCheckRun(result, { detailsUrl: RUN_URL }).summary).toContain(
-      "Annotated on the files: the first 50 of the 1,200 findings with a file and line.",
+      "Annotated on the files: the first 50 of the 1,200 findings with a file and line. _… and 1,150 more findings with a file and line in [the run](https://github.com/acme/platform-infra/runs/123)._",
     );
   });
 
