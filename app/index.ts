@@ -88,7 +88,6 @@ export function createInfracrew(options: InfracrewOptions = {}) {
       appLogin,
       crew,
       nonce: options.nonce ?? randomNonce,
-      slackUsers: slack.users,
       observer,
       worker,
       ...(notifier ? { notifier } : {}),
@@ -187,6 +186,7 @@ export function createInfracrew(options: InfracrewOptions = {}) {
     addHandler(metricsHandler(metrics, env.METRICS_TOKEN ? { token: env.METRICS_TOKEN } : {}));
     for (const handler of slackHandlers(slack, {
       resolveRepo: (owner, repo) => depsForRepo(`${owner}/${repo}`),
+      slackUsers: slack.users,
       log: app.log,
     }))
       addHandler(handler);

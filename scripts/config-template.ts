@@ -16,13 +16,13 @@ type Node = {
 const EXAMPLES: Record<string, string> = {
   "policy.allowedRegions": "[eu-west-1, eu-central-1, us-east-1]",
   "policy.maxMonthlyUsd": "5000",
+  "policy.allowedSkips": "[AVD-AWS-0104, CKV_AWS_260]",
   "policy.sizeCaps.allowedInstanceFamilies": "[db.t4g, db.r6g, cache.t4g]",
   "terraform.backend.type": "s3",
   "terraform.backend.bucket": "acme-terraform-state",
   "terraform.backend.region": "eu-west-1",
   "terraform.backend.dynamodbTable": "terraform-locks",
   "slack.channel": '"#infra-reviews"',
-  "slack.users": "{ U024BE7LH: octocat }",
 };
 
 function resolve(node: Node, common: Record<string, Node>): Node {

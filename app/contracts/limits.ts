@@ -4,6 +4,12 @@ export const LIMITS = {
   goalBytes: 256 * 1024,
   /** Any artifact or config file read by the CLI or the app. */
   artifactBytes: 5 * 1024 * 1024,
+  /**
+   * .github/infracrew.yml (the org policy and the app's settings), counted in bytes before it is parsed: the
+   * template with every key set is some 4 KiB, so 64 KiB leaves room for long lists and stops a file built to
+   * make the shared event loop parse for seconds.
+   */
+  configBytes: 64 * 1024,
   /** A workflow artifact's zip downloaded by the app: the archive, and the sum of its unpacked files. */
   artifactArchiveBytes: 20 * 1024 * 1024,
 } as const;

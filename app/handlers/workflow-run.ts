@@ -12,7 +12,7 @@ import {
 import { validationFigures } from "../conductor/validation-figures.js";
 import type { WorkflowRunInfo } from "../platform/platform.js";
 import { renderCommentSection } from "../render/sentinel/comment-section.js";
-import { SENTINEL_CHECK, renderSentinelCheck } from "../render/sentinel-check.js";
+import { SENTINEL_CHECK, limitValidation, renderSentinelCheck } from "../render/sentinel-check.js";
 import { repoName, type ConductorDeps } from "../runtime/deps.js";
 import { runEvent } from "../runtime/run-event.js";
 import { applySummary, readRunArtifact } from "./run-artifacts.js";
@@ -121,8 +121,9 @@ async function onPlanRun(
     : undefined;
   const result = judged?.result;
   const verdict = result?.verdict ?? "FAIL";
+  // What the state keeps is capped (reasons, each reason's length); the check run renders the whole result.
   const reasons = result
-    ? result.reasons
+    ? limitValidation(result, { runUrl: run.htmlUrl }).reasons
     : [
         `The plan workflow ended ${run.conclusion ?? "without a conclusion"} and Sentinel's result cannot be read: ${read.ok ? "" : read.reason}. Sentinel never passes what it did not check.`,
       ];

@@ -1,3 +1,4 @@
+import { createHash } from "node:crypto";
 import type { Permission } from "../conductor/approval-gate.js";
 import { FakeActions } from "./fake/fake-actions.js";
 import { type FakeCheckRun, FakeCheckRuns } from "./fake/fake-check-runs.js";
@@ -271,7 +272,10 @@ export class FakePlatform implements GitHubPlatform {
   async readFileBlob(path: string, ref?: string) {
     const sha = this.git.resolve(ref ?? this.defaultBranch);
     const text = sha === undefined ? undefined : this.git.fileAt(sha, path);
-    return text === undefined ? undefined : { text, sha: `blob:${sha}:${path}` };
+    if (text === undefined) return undefined;
+    const bytes = Buffer.from(text);
+    const blob = createHash("sha1").update(`blob ${bytes.length}\0`).update(bytes).digest("hex");
+    return { text, sha: blob };
   }
 
   async listRunArtifacts(runId: number): Promise<readonly WorkflowArtifact[]> {

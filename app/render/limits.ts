@@ -3,6 +3,8 @@
  * builds its text whole and hands it to `truncate` with the limit of where it is going.
  */
 
+import { GITHUB_LIMITS } from "../contracts/limits.js";
+
 export { GITHUB_LIMITS, SLACK_LIMITS } from "../contracts/limits.js";
 
 export type NoteStyle = "markdown" | "slack" | "plain";
@@ -82,4 +84,71 @@ export function batches<T>(items: readonly T[], size: number): T[][] {
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+/**
+ * How much of a long list each rendering shows before it says "and N more", and how long one item may be there.
+ * With these, every rendering fits its platform's limit for any number of findings and reasons; `truncate`
+ * remains the last cut-off.
+ */
+export const SHOWN = {
+  /** Annotations on the Sentinel check run: one request's worth; the rest are counted in its summary. */
+  annotations: GITHUB_LIMITS.annotationsPerRequest,
+  /** Failing reasons, and passing ones, in the check run. */
+  checkRunReasons: 20,
+  checkRunReasonChars: 500,
+  /** Rows of the check run's findings table, and the length of one cell. */
+  checkRunFindings: 50,
+  checkRunCellChars: 200,
+  /** Items of a list inside a section (e.g. what the estimate could not price). */
+  listItems: 20,
+  /** Failing reasons in Sentinel's section of the sticky comment (as many as fit its 2,000 characters). */
+  commentReasons: 5,
+  commentReasonChars: 600,
+  /** Reasons in the sticky comment when it has no Sentinel section. */
+  stickyReasons: 20,
+  stickyReasonChars: 1_000,
+  /** Reasons in the Slack message. */
+  slackReasons: 5,
+  slackReasonChars: 400,
+} as const;
+
+/** 4950 → "4,950". */
+export function formatCount(count: number): string {
+  return String(count).replace(/\B(?=(\d{3})+(?!\d))/g, ",");
+}
+
+/** Text of at most `max` characters, ending with "…" when cut, never splitting a surrogate pair. */
+export function clip(text: string, max: number): string {
+  if (text.length <= max) return text;
+  return `${cutChars(text, max - 1)}…`;
+}
+
+/** The first `max` items, and how many more there are. */
+export function capList<T>(items: readonly T[], max: number): { readonly shown: T[]; readonly more: number } {
+  return items.length <= max
+    ? { shown: [...items], more: 0 }
+    : { shown: items.slice(0, max), more: items.length - max };
+}
+
+export interface MoreOptions {
+  /** Where all of them can be read. */
+  readonly link?: string;
+  /** What the link is called: "the run" unless said otherwise. */
+  readonly linkText?: string;
+  readonly style?: NoteStyle;
+}
+
+/** "and 4,950 more findings in the run: <link>", in the style of where it goes. */
+export function andMore(count: number, what: string, options: MoreOptions = {}): string {
+  const text = `and ${formatCount(count)} more ${what}`;
+  const { link, linkText = "the run" } = options;
+  switch (options.style ?? "markdown") {
+    case "slack":
+      return `_… ${text}${link ? ` in <${link}|${linkText}>` : ""}._`;
+    case "plain":
+      return `… ${text}${link ? ` in ${linkText}: ${link}` : ""}`;
+    default:
+      return `_… ${text}${link ? ` in [${linkText}](${link})` : ""}._`;
+  }
 }

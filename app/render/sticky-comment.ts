@@ -1,6 +1,7 @@
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
 import { isRolledBack, type PrState } from "../conductor/pr-state.js";
 import type { State } from "../conductor/states.js";
+import { SHOWN, andMore, capList, clip } from "./limits.js";
 import { MARKERS } from "./markers.js";
 import { plain, shortSha, table } from "./markdown.js";
 
@@ -83,19 +84,22 @@ function facts(state: PrState, policy: ResolvedOrgPolicy): string[][] {
   return rows;
 }
 
+/** Sentinel's reasons as a list, the first `SHOWN.stickyReasons`, each cut, and how many more (with the run). */
+function reasonLines(state: PrState): string[] {
+  const { shown, more } = capList(state.validation?.reasons ?? [], SHOWN.stickyReasons);
+  const run = state.validation?.runUrl;
+  return [
+    ...shown.map((r) => `- ${plain(clip(r, SHOWN.stickyReasonChars))}`),
+    ...(more > 0 ? [`- ${andMore(more, "reasons", run ? { link: run } : {})}`] : []),
+  ];
+}
+
 /** The one sticky comment on a goal's PR: the state at a glance, with the Conductor state in a hidden marker. */
 export function renderSticky(state: PrState, policy: ResolvedOrgPolicy, details: string = ""): string {
   const reasons = state.validation?.section
     ? ["", state.validation.section]
     : state.validation && state.validation.reasons.length > 0
-      ? [
-          "",
-          "<details><summary>Sentinel's reasons</summary>",
-          "",
-          ...state.validation.reasons.map((r) => `- ${plain(r)}`),
-          "",
-          "</details>",
-        ]
+      ? ["", "<details><summary>Sentinel's reasons</summary>", "", ...reasonLines(state), "", "</details>"]
       : [];
   return [
     MARKERS.sticky,

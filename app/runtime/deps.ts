@@ -14,8 +14,6 @@ export interface ConductorDeps {
   readonly crew: Crew;
   /** A fresh nonce for a dispatch (32 hex); tests pass a predictable one. */
   readonly nonce: () => string;
-  /** Slack user id to GitHub login, from the App's environment (never from the governed repository). */
-  readonly slackUsers?: Readonly<Record<string, string>>;
   readonly notifier?: ReviewNotifier;
   readonly observer?: ConductorObserver;
   /** How long an effect on Slack may take (default 3 s); Slack never holds GitHub up for long. */

@@ -19,7 +19,7 @@ export const SLACK_USERS = { U0BOB: "bob", U0MALLORY: "mallory" } as const;
 
 export interface GoalPrOptions extends Pick<
   ConductorDeps,
-  "notifier" | "observer" | "notifierTimeoutMs" | "slackUsers" | "store"
+  "notifier" | "observer" | "notifierTimeoutMs" | "store"
 > {
   readonly config?: string;
   readonly permissions?: Record<string, Permission>;
@@ -41,7 +41,7 @@ export async function goalPr(state: PrState, options: GoalPrOptions) {
     clock = () => new Date(now),
     ...hooks
   } = options;
-  const deps = fakeDeps({ clock, slackUsers: SLACK_USERS, ...hooks });
+  const deps = fakeDeps({ clock, ...hooks });
   const platform = deps.platform;
   platform.seedFiles(platform.defaultBranch, { [NAMES.configPath]: config });
   platform.seedIssue([NAMES.goalLabel], state.goal.issue);

@@ -10,6 +10,7 @@ import { Reasons } from "./reasons.js";
 import type { ToolOutcome } from "./report.js";
 import type { StackModel } from "./resources.js";
 import { failUnscanned, judgeScanners } from "./scanner-results.js";
+import { judgeInlineSkips } from "./skip-results.js";
 import type { ScannerTool } from "./tools.js";
 import { budgetRun, judgeBudget, validationResult } from "./verdict.js";
 
@@ -26,7 +27,10 @@ export interface EvaluateInput {
   readonly inputProblems?: readonly string[];
   /** The stack's Terraform files parsed, for the org policy when there is no plan. */
   readonly hcl?: HclModel;
-  /** The stack's Terraform files as text, to place the plan's resources at file:line. */
+  /**
+   * The stack's Terraform files as text, to place the plan's resources at file:line and to find the inline scanner
+   * skip comments in them (each fails unless the policy allows its rule).
+   */
   readonly terraformFiles?: readonly TerraformFile[];
   readonly policy: ResolvedOrgPolicy;
   readonly budgetMonthlyUsd: number;
@@ -79,8 +83,8 @@ export function terraformRun(
 
 /**
  * Sentinel's verdict, from everything it was given: the scanners' outputs, the org policy on the plan (or on
- * the HCL when there is no plan), the cost forecast against the budget brake, and the tools the policy
- * requires. Pure: it reads only its input, and says every reason for the verdict.
+ * the HCL when there is no plan) and on the inline scanner skips in the files, the cost forecast against the
+ * budget brake, and the tools the policy requires. Pure: it reads only its input, and says every reason for the verdict.
  */
 export function evaluate(input: EvaluateInput): ValidationResult {
   const rules = input.policy.policy;
@@ -96,7 +100,10 @@ export function evaluate(input: EvaluateInput): ValidationResult {
     reasons,
     unscanned: failUnscanned,
   });
-  const policyFindings = judgePolicy(model, rules, reasons);
+  const policyFindings = [
+    ...judgePolicy(model, rules, reasons),
+    ...judgeInlineSkips(input.terraformFiles, rules, reasons),
+  ];
   const forecast = forecastCost(scanners.cost, model, reasons);
   const budget = judgeBudget(forecast, input.budgetMonthlyUsd, rules, reasons);
   const tools: ToolRun[] = [

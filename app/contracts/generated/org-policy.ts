@@ -49,6 +49,12 @@ export interface PolicyRules {
    * Scanners that must run and succeed; a missing or failed one fails Sentinel.
    */
   requiredTools?: ("trivy" | "tfsec" | "checkov" | "conftest" | "infracost")[];
+  /**
+   * Scanner rule ids (e.g. AVD-AWS-0104, CKV_AWS_260) whose inline skip comments (trivy:ignore:, tfsec:ignore:, checkov:skip=) Sentinel honours; any other inline skip in a stack's Terraform fails Sentinel. Forge's own exceptions are always honoured. Absent means none.
+   *
+   * @maxItems 500
+   */
+  allowedSkips?: string[];
   sizeCaps?: SizeCaps;
 }
 /**
@@ -163,22 +169,13 @@ export interface BackendSettings {
   dynamodbTable?: string;
 }
 /**
- * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).
+ * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET). Who a Slack user is on GitHub comes from the App's environment (INFRACREW_SLACK_USERS), never from this file.
  */
 export interface SlackSettings {
   /**
    * Where review messages go.
    */
   channel?: string;
-  /**
-   * Slack user id to GitHub login, for approvals from Slack.
-   */
-  users?: {
-    /**
-     * A GitHub login.
-     */
-    [k: string]: string;
-  };
 }
 /** OrgPolicy after the schema's defaults are applied. */
 
@@ -232,6 +229,12 @@ export interface ResolvedPolicyRules {
    * Scanners that must run and succeed; a missing or failed one fails Sentinel.
    */
   requiredTools: ("trivy" | "tfsec" | "checkov" | "conftest" | "infracost")[];
+  /**
+   * Scanner rule ids (e.g. AVD-AWS-0104, CKV_AWS_260) whose inline skip comments (trivy:ignore:, tfsec:ignore:, checkov:skip=) Sentinel honours; any other inline skip in a stack's Terraform fails Sentinel. Forge's own exceptions are always honoured. Absent means none.
+   *
+   * @maxItems 500
+   */
+  allowedSkips?: string[];
   sizeCaps: ResolvedSizeCaps;
 }
 /**
@@ -346,20 +349,11 @@ export interface ResolvedBackendSettings {
   dynamodbTable?: string;
 }
 /**
- * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET).
+ * The Slack mirror of reviews and approvals (needs SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET). Who a Slack user is on GitHub comes from the App's environment (INFRACREW_SLACK_USERS), never from this file.
  */
 export interface ResolvedSlackSettings {
   /**
    * Where review messages go.
    */
   channel?: string;
-  /**
-   * Slack user id to GitHub login, for approvals from Slack.
-   */
-  users: {
-    /**
-     * A GitHub login.
-     */
-    [k: string]: string;
-  };
 }

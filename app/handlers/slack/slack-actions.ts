@@ -65,7 +65,7 @@ export function slackActionsHandler(options: SlackEndpointOptions): HttpHandler 
     defer(async () => {
       let text: string;
       try {
-        const outcome = await decideSlackAsk(click.ask, options.resolveRepo);
+        const outcome = await decideSlackAsk(click.ask, options.resolveRepo, options.slackUsers);
         text = outcome.execute ? await outcome.execute() : outcome.reply;
       } catch (error) {
         options.log.error(

@@ -45,6 +45,7 @@ export function slackCommandsHandler(options: SlackEndpointOptions): HttpHandler
         eventId: `slack:${form.get("trigger_id") ?? `${userId}:${form.get("text")}`}`,
       },
       options.resolveRepo,
+      options.slackUsers,
     ).catch(failed);
     let timer: ReturnType<typeof setTimeout> | undefined;
     const late = new Promise<undefined>((resolve) => {

@@ -1,12 +1,14 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { Logger } from "../../conductor/deps.js";
 import { header, readRawBody, sendText } from "../http.js";
-import type { ResolveRepo } from "./slack-request.js";
+import type { ResolveRepo, SlackUsers } from "./slack-request.js";
 import { verifySlackRequest } from "./verify-signature.js";
 
 export interface SlackEndpointOptions {
   readonly signingSecret: string;
   readonly resolveRepo: ResolveRepo;
+  /** Slack user id to GitHub login, from the App's environment; none means no Slack user may act. */
+  readonly slackUsers?: SlackUsers;
   readonly log: Logger;
   /** The clock the replay window is measured on. */
   readonly clock?: () => Date;

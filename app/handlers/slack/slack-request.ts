@@ -10,6 +10,9 @@ import type { PrTarget } from "./parse-slash-command.js";
 /** A repository's Conductor, through the app's installation on it; undefined when the app is not installed there. */
 export type ResolveRepo = (owner: string, repo: string) => Promise<ConductorDeps | undefined>;
 
+/** Slack user id to GitHub login: the App's own map, never the governed repository's config. */
+export type SlackUsers = Readonly<Record<string, string>>;
+
 /** What a person asked from Slack. */
 export interface SlackAsk {
   readonly verb: SlackVerb | "status";
@@ -31,17 +34,21 @@ const GATE_VERB: Record<SlackVerb, string> = { approve: "approve", rollback: "ro
 
 /**
  * Decides what a Slack request may do, with the same facts and the same gate as a PR comment: the Slack user must
- * be mapped to a GitHub login in the App's own environment (INFRACREW_SLACK_USERS; never in the governed repository,
- * where a writer could map their Slack id to an admin), and that login must pass the approval gate. Every refusal is
- * a reply saying why; nothing is written to GitHub until `execute`.
+ * be mapped to a GitHub login in the App's own environment (INFRACREW_SLACK_USERS: `users`; never in the governed
+ * repository, where a writer could map their Slack id to an admin), and that login must pass the approval gate. Every
+ * refusal is a reply saying why; nothing is written to GitHub until `execute`.
  */
-export async function decideSlackAsk(ask: SlackAsk, resolveRepo: ResolveRepo): Promise<SlackOutcome> {
+export async function decideSlackAsk(
+  ask: SlackAsk,
+  resolveRepo: ResolveRepo,
+  users: SlackUsers = {},
+): Promise<SlackOutcome> {
   const { owner, repo, number } = ask.target;
   const repoName = `${owner}/${repo}`;
   const ref = `${repoName}#${number}`;
   const deps = await resolveRepo(owner, repo);
   if (!deps) return { reply: SLACK_REPLIES.notInstalled(repoName) };
-  const login = deps.slackUsers?.[ask.slackUser];
+  const login = Object.hasOwn(users, ask.slackUser) ? users[ask.slackUser] : undefined;
   if (!login) return { reply: SLACK_REPLIES.unmapped(ask.slackUser, repoName) };
 
   const pr = await deps.platform.getPullRequest(number).catch((error: { status?: number }) => {

@@ -66,16 +66,20 @@ function componentsSection(spec: PlanSpec): string {
   return ["### Components", "", table(["Component", "Kind", "Why"], rows)].join("\n");
 }
 
-/** Sentinel's report as its check run shows it; without a plan there are no plan counts to show. */
+/**
+ * Sentinel's report as its check run shows it, but whole (a file has no length limit); without a plan there are no
+ * plan counts to show.
+ */
 function sentinelSections(result: ValidationResult): string[] {
   const planned = result.tools.some((t) => t.name === "terraform" && t.status === "ran");
+  const whole = { whole: true };
   return [
     `## ${verdictMark(result)} Sentinel: ${result.verdict} (offline)`,
-    reasonsSection(result),
+    reasonsSection(result, whole),
     ...(planned ? [planSection(result)] : []),
-    sentinelCostSection(result),
-    findingsSection(result),
-    toolsSection(result),
+    sentinelCostSection(result, whole),
+    findingsSection(result, whole),
+    toolsSection(result, whole),
   ];
 }
 

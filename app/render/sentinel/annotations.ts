@@ -1,5 +1,5 @@
 import type { Finding, ValidationResult } from "../../contracts/generated/validation-result.js";
-import { GITHUB_LIMITS, batches, truncate } from "../limits.js";
+import { GITHUB_LIMITS, SHOWN, batches, clip, truncate } from "../limits.js";
 import { problemText, toolName } from "./words.js";
 
 /** A check-run annotation, as GitHub's API takes it. */
@@ -19,7 +19,7 @@ export function annotationLevel(finding: Finding): Annotation["annotation_level"
   return finding.severity === "LOW" || finding.severity === "INFO" ? "notice" : "warning";
 }
 
-function annotation(finding: Finding & { file: string; line: number }): Annotation {
+function annotation(finding: Located): Annotation {
   const also = (finding.alsoReportedBy ?? []).map((a) => `${toolName(a.tool)} ${a.ruleId}`);
   const message = [
     problemText(finding),
@@ -38,20 +38,27 @@ function annotation(finding: Finding & { file: string; line: number }): Annotati
       { style: "plain" },
     ),
     message: truncate(message, GITHUB_LIMITS.annotationMessage, { style: "plain" }),
-    ...(finding.link ? { raw_details: finding.link } : {}),
+    ...(finding.link ? { raw_details: clip(finding.link, GITHUB_LIMITS.annotationMessage) } : {}),
   };
 }
 
-/** One annotation per finding that has a file and a line, at `file:line`, in the findings' order. */
-export function checkRunAnnotations(result: ValidationResult): Annotation[] {
-  return result.findings
-    .filter(
-      (f): f is Finding & { file: string; line: number } => f.file !== undefined && f.line !== undefined,
-    )
-    .map(annotation);
+type Located = Finding & { file: string; line: number };
+
+/** The findings that have a file and a line, which an annotation can point at, in the findings' order. */
+export function annotatable(result: ValidationResult): Located[] {
+  return result.findings.filter((f): f is Located => f.file !== undefined && f.line !== undefined);
 }
 
-/** The annotations in batches GitHub takes: the first with the create request, the rest in updates. */
+/**
+ * One annotation per finding that has a file and a line, at `file:line`, in the findings' order (blocking first):
+ * the first 50 (`SHOWN.annotations`), which GitHub takes in the one request that creates or updates the check
+ * run. The check run's summary counts the rest and links to the run.
+ */
+export function checkRunAnnotations(result: ValidationResult): Annotation[] {
+  return annotatable(result).slice(0, SHOWN.annotations).map(annotation);
+}
+
+/** The annotations in batches GitHub takes: one request's worth, since at most 50 are made. */
 export function annotationBatches(result: ValidationResult): Annotation[][] {
   return batches(checkRunAnnotations(result), GITHUB_LIMITS.annotationsPerRequest);
 }

@@ -9,6 +9,7 @@ import {
   planSection,
   reasonsSection,
   toolsSection,
+  type SectionOptions,
 } from "./sections.js";
 import { findingsPhrase } from "./words.js";
 
@@ -34,27 +35,36 @@ export function checkRunTitle(result: ValidationResult): string {
   return `${result.verdict} · plan ${plan} · ${formatUsd(result.cost.monthlyUsd)}/month · findings: ${findingsPhrase(result)}`;
 }
 
-/** The whole report as Markdown: what the check run shows, the job summary, and `infracrew check --format markdown`. */
-export function reportMarkdown(result: ValidationResult): {
+/**
+ * The whole report as Markdown: what the check run shows, the job summary, and `infracrew check --format markdown`.
+ * Long lists are cut with "and N more" (linking to `options.link`), unless `options.whole`.
+ */
+export function reportMarkdown(
+  result: ValidationResult,
+  options: SectionOptions = {},
+): {
   readonly summary: string;
   readonly text: string;
 } {
   return {
     summary: [
       headingSection(result),
-      reasonsSection(result),
+      reasonsSection(result, options),
       planSection(result),
-      costSection(result),
-      findingsSection(result),
+      costSection(result, options),
+      findingsSection(result, options),
     ].join("\n\n"),
-    text: [toolsSection(result), footerSection(result)].join("\n\n"),
+    text: [toolsSection(result, options), footerSection(result)].join("\n\n"),
   };
 }
 
-/** The check run's output: title, summary and text, each cut to GitHub's limit with a note of what was left out. */
+/**
+ * The check run's output: title, summary and text, each within GitHub's limit for any number of findings and
+ * reasons: lists cut with "and N more" and a link to the run, then `truncate` as the last cut-off.
+ */
 export function renderCheckRun(result: ValidationResult, options: RenderOptions = {}): CheckRunOutput {
-  const { summary, text } = reportMarkdown(result);
   const link = options.detailsUrl ? { link: options.detailsUrl } : {};
+  const { summary, text } = reportMarkdown(result, { ...link, annotated: true });
   return {
     title: checkRunTitle(result),
     summary: truncate(summary, GITHUB_LIMITS.checkRunSummary, { what: "the report", ...link }),

@@ -1,6 +1,6 @@
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
 import { slackEscape } from "../markdown.js";
-import { SLACK_LIMITS, truncate } from "../limits.js";
+import { SHOWN, SLACK_LIMITS, andMore, capList, clip, truncate } from "../limits.js";
 import {
   budgetPhrase,
   costPhrase,
@@ -47,9 +47,20 @@ function field(label: string, value: string) {
 
 function reasonsText(result: ValidationResult, link: string | undefined): string {
   const failing = failingCount(result);
-  const reasons = failing > 0 ? result.reasons.slice(0, failing) : result.reasons;
+  const reasons = capList(
+    failing > 0 ? result.reasons.slice(0, failing) : result.reasons,
+    SHOWN.slackReasons,
+  );
   const heading = failing > 0 ? "*Why it failed*" : "*What was checked*";
-  const text = [heading, ...reasons.map((r) => `• ${slackEscape(r)}`)].join("\n");
+  const text = [
+    heading,
+    ...reasons.shown.map((r) => `• ${slackEscape(clip(r, SHOWN.slackReasonChars))}`),
+    ...(reasons.more > 0
+      ? [
+          `• ${andMore(reasons.more, "reasons", { style: "slack", ...(link ? { link, linkText: "the check run" } : {}) })}`,
+        ]
+      : []),
+  ].join("\n");
   return truncate(text, SLACK_LIMITS.sectionText, {
     style: "slack",
     what: "reasons",
@@ -59,7 +70,9 @@ function reasonsText(result: ValidationResult, link: string | undefined): string
 
 /** What a notification says after the verdict: the first reason it failed, or the cost against the budget. */
 function notificationLine(result: ValidationResult): string {
-  return failingCount(result) > 0 ? result.reasons[0]! : `${costPhrase(result)} (${budgetPhrase(result)}).`;
+  return failingCount(result) > 0
+    ? clip(result.reasons[0]!, SHOWN.slackReasonChars)
+    : `${costPhrase(result)} (${budgetPhrase(result)}).`;
 }
 
 /** Sentinel's verdict as a Slack message: a header, the figures as fields, the reasons, and links. */

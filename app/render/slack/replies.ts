@@ -43,7 +43,7 @@ export const SLACK_REPLIES = {
   notGoalPr: (ref: string) =>
     `${slackEscape(ref)} is not an Infracrew goal pull request (or its .github/infracrew.yml is invalid; the PR says why).`,
   unmapped: (userId: string, repo: string) =>
-    `Your Slack account (${userId}) is not mapped to a GitHub login, so nothing was done on ${slackEscape(repo)}. The Infracrew App's operators map Slack users to GitHub logins (INFRACREW_SLACK_USERS): ask them to add \`${userId}\`.`,
+    `Your Slack account (${userId}) is not mapped to a GitHub login, so it cannot act on ${slackEscape(repo)}. Ask whoever runs Infracrew to add it to the App's INFRACREW_SLACK_USERS.`,
   refused: (reason: string) => `Refused: ${slackEscape(reason)}.`,
   staleMessage: (ref: string, shown: string, head: string) =>
     `This message is out of date: it shows \`${shortSha(shown)}\`, but ${slackEscape(ref)} is now at \`${shortSha(head)}\`. Nothing was done.`,

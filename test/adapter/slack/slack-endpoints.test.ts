@@ -7,7 +7,7 @@ import { slackSignature } from "../../../app/handlers/slack/verify-signature.js"
 import type { FakePlatform } from "../../../app/platform/fake-platform.js";
 import { createSlackNotifier } from "../../../app/platform/slack/slack-notifier.js";
 import { MARKERS } from "../../../app/render/markers.js";
-import { goalPr, PR_NUMBER } from "../../support/goal-pr.js";
+import { goalPr, PR_NUMBER, SLACK_USERS } from "../../support/goal-pr.js";
 import { memoryLog } from "../../support/memory-log.js";
 import { prState, SHA_A, SHA_B } from "../../support/pr-states.js";
 import { serve } from "../../support/serve.js";
@@ -49,6 +49,7 @@ async function setup(state: PrState, options: Setup = {}) {
   const handlers = slackHandlers(
     { signingSecret: options.secret ?? SECRET },
     {
+      slackUsers: SLACK_USERS,
       resolveRepo: async (owner, repo) => {
         await new Promise((r) => setTimeout(r, options.resolveDelayMs ?? 0));
         return owner === "acme" && repo === "infra" ? scenario.deps : undefined;
@@ -262,7 +263,7 @@ describe("a click on Approve in Slack", () => {
     expect(bodies(platform)).toHaveLength(1);
     expect(replies).toEqual([
       ephemeral(
-        "Your Slack account (U0NOBODY) is not mapped to a GitHub login for acme/infra. Add `U0NOBODY: <your-login>` under `slack.users` in its .github/infracrew.yml.",
+        "Your Slack account (U0NOBODY) is not mapped to a GitHub login, so it cannot act on acme/infra. Ask whoever runs Infracrew to add it to the App's INFRACREW_SLACK_USERS.",
       ),
     ]);
   });

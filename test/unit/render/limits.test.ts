@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { GITHUB_LIMITS, batches, truncate } from "../../../app/render/limits.js";
+import {
+  GITHUB_LIMITS,
+  andMore,
+  batches,
+  capList,
+  clip,
+  formatCount,
+  truncate,
+} from "../../../app/render/limits.js";
 import { githubOpenApi } from "../../support/openapi.js";
 
 const LINES = Array.from({ length: 30 }, (_, i) => `line ${i + 1}`).join("\n");
@@ -65,6 +73,44 @@ describe("truncate", () => {
     const cut = truncate(big, GITHUB_LIMITS.checkRunSummary, { what: "findings" });
     expect(cut.length).toBeLessThanOrEqual(GITHUB_LIMITS.checkRunSummary);
     expect(cut).toMatch(/\n\n_… 9[0-9],[0-9]{3} more lines of findings left out\._$/);
+  });
+});
+
+describe("and N more", () => {
+  it.each([
+    [{}, "_… and 4,950 more findings._"],
+    [{ link: "https://x.test/run" }, "_… and 4,950 more findings in [the run](https://x.test/run)._"],
+    [
+      { link: "https://x.test/c", linkText: "the check run", style: "slack" as const },
+      "_… and 4,950 more findings in <https://x.test/c|the check run>._",
+    ],
+    [
+      { link: "https://x.test/run", style: "plain" as const },
+      "… and 4,950 more findings in the run: https://x.test/run",
+    ],
+    [{ style: "plain" as const }, "… and 4,950 more findings"],
+  ])("%j", (options, expected) => {
+    expect(andMore(4950, "findings", options)).toBe(expected);
+  });
+
+  it("caps a list and counts the rest", () => {
+    expect(capList([1, 2, 3], 3)).toEqual({ shown: [1, 2, 3], more: 0 });
+    expect(capList([1, 2, 3, 4, 5], 2)).toEqual({ shown: [1, 2], more: 3 });
+  });
+
+  it("clips text with an ellipsis, never splitting an emoji, never longer than the limit", () => {
+    expect(clip("abcdef", 6)).toBe("abcdef");
+    expect(clip("abcdef", 4)).toBe("abc…");
+    expect(clip("ab🙂cd", 4)).toBe("ab…");
+    fc.assert(
+      fc.property(fc.string({ maxLength: 50 }), fc.integer({ min: 1, max: 60 }), (text, max) => {
+        expect(clip(text, max).length).toBeLessThanOrEqual(max);
+      }),
+    );
+  });
+
+  it("writes counts with thousands separators", () => {
+    expect([0, 999, 1000, 1234567].map(formatCount)).toEqual(["0", "999", "1,000", "1,234,567"]);
   });
 });
 

@@ -127,28 +127,32 @@ describe("a plan with 1,200 untagged buckets", () => {
     }),
   );
 
-  it("sends every annotation, in 24 requests of 50", () => {
+  it("annotates the first 50, which go in one request, and says so in the summary with a link to the rest", () => {
     const batches = annotationBatches(result);
-    expect(batches.map((b) => b.length)).toEqual(Array(24).fill(50));
-    expect(batches[23]![49]).toEqual({
+    expect(batches.map((b) => b.length)).toEqual([50]);
+    expect(batches[0]![49]).toEqual({
       path: "infra/big/main.tf",
-      start_line: 4797,
-      end_line: 4799,
+      start_line: 197,
+      end_line: 199,
       annotation_level: "failure",
       title: "HIGH required-tags (Org policy)",
-      message: "aws_s3_bucket.b1199 is missing the required tag team\nResource: aws_s3_bucket.b1199",
+      message: "aws_s3_bucket.b49 is missing the required tag team\nResource: aws_s3_bucket.b49",
     });
-    expect(checkRunAnnotations(result)).toHaveLength(count);
+    expect(checkRunAnnotations(result)).toHaveLength(50);
+    expect(renderCheckRun(result, { detailsUrl: RUN_URL }).summary).toContain(
+      "Annotated on the files: the first 50 of the 1,200 findings with a file and line. _… and 1,150 more findings with a file and line in [the run](https://github.com/acme/platform-infra/runs/123)._",
+    );
   });
 
-  it("cuts the summary within GitHub's limit, noting the rest and linking to it", () => {
+  it("lists the first 50 findings in the summary and counts the rest, linking to the run", () => {
     const { summary } = renderCheckRun(result, { detailsUrl: RUN_URL });
     expect(summary.length).toBeLessThanOrEqual(GITHUB_LIMITS.checkRunSummary);
-    expect(summary).toMatch(
-      /\n\n_… [0-9]+ more lines of the report left out\._ \[See all of it\.\]\(https:\/\/github\.com\/acme\/platform-infra\/runs\/123\)$/,
-    );
     expect(summary).toContain(
       "| ❌ | HIGH | required-tags | Org policy | `aws_s3_bucket.b0` | infra/big/main.tf:1-3 |",
+    );
+    expect(summary).not.toContain("`aws_s3_bucket.b50`");
+    expect(summary).toMatch(
+      /\n\n_… and 1,150 more findings in \[the run\]\(https:\/\/github\.com\/acme\/platform-infra\/runs\/123\)\._$/,
     );
   });
 });

@@ -11,6 +11,7 @@ import { runOrgPolicy } from "../policy/run-policy.js";
 import { Reasons } from "../reasons.js";
 import type { ToolOutcome } from "../report.js";
 import { judgeScanners } from "../scanner-results.js";
+import { judgeInlineSkips } from "../skip-results.js";
 import { SCANNER_TOOLS, type ScannerTool } from "../tools.js";
 import { budgetRun, judgeBudget, validationResult } from "../verdict.js";
 import { checkDesign } from "./design-policy.js";
@@ -73,11 +74,12 @@ export function evaluateOffline(input: OfflineInput): ValidationResult {
   ];
   if (reportViolations(violations, reasons)) reasons.pass(policyPassed(spec, model));
   if (modules && input.hcl!.modules.length > 0) reasons.pass(modulesCovered(modules));
+  const skipFindings = judgeInlineSkips(input.terraformFiles, rules, reasons);
   const forecast = scanners.cost
     ? fromInfracost(scanners.cost, reasons)
     : designForecast(spec, modules?.shared ?? [], reasons);
   const budget = judgeBudget(forecast, spec.cost.budgetMonthlyUsd, rules, reasons);
-  const policyFindings = violations.map(toFinding);
+  const policyFindings = [...violations.map(toFinding), ...skipFindings];
   const tools: ToolRun[] = [
     terraform,
     ...scanners.runs,

@@ -155,6 +155,19 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     );
   });
 
+  it("fails an inline skip written into Forge's files that the policy does not allow, and passes Forge's own", async () => {
+    const edit = (path: string, text: string) =>
+      path.endsWith("/database.tf") ? `# checkov:skip=CKV_AWS_157:no multi-AZ\n${text}` : text;
+    const result = valid(evaluateOffline(await offline(WEB_API, loadPolicy(EXAMPLE_POLICY), { edit })));
+    expect(result.verdict).toBe("FAIL");
+    expect(result.reasons.slice(0, result.failingReasons)).toEqual([
+      'Inline scanner skip at infra/checkout-api/database.tf:1 ("checkov:skip=CKV_AWS_157"): it hides CKV_AWS_157 from the scanners, and policy.allowedSkips does not allow it. Remove it, or allow the rule in policy.allowedSkips on the default branch.',
+    ]);
+    expect(result.findings.map((f) => [f.ruleId, f.file, f.line, f.blocking])).toEqual([
+      ["inline-skip", "infra/checkout-api/database.tf", 1, true],
+    ]);
+  });
+
   it("fails when the provider's default tags, which the modules' resources take, lack a required tag", async () => {
     const policy = policyFrom("policy:\n  requiredTags: [team]\n");
     const edit = (path: string, text: string) =>

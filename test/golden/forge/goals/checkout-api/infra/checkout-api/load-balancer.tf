@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-8008f11396af. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-d6bd3d4bca07. Change the goal, not this file.
 
 resource "aws_wafv2_web_acl" "load_balancer" {
   name        = "checkout-api-load-balancer"
