@@ -3,7 +3,7 @@ import { toPullRequest } from "../platform/github/pull-requests.js";
 import { toRunInfo, type RunData } from "../platform/github/runs.js";
 import type { Platform } from "../platform/platform.js";
 import { repoName, type ConductorDeps } from "../runtime/deps.js";
-import type { Projection } from "../runtime/projector.js";
+import type { ChangedView, Projection } from "../runtime/projector.js";
 import { reproject } from "../runtime/run-event.js";
 import type { Delivery } from "../store/store.js";
 import { handleCheckRunAction } from "./check-run-action.js";
@@ -81,7 +81,7 @@ export async function routeDelivery(
       const key = { repo: repoName(deps), pr: issue.number };
       const seen = (await deps.store.read.loadProjection(key)) as Projection;
       if (seen.sticky?.id !== comment.id) return "ignored: not the sticky comment";
-      return restore(deps, issue.number, "sticky", defaultBranch);
+      return restore(deps, issue.number, action === "deleted" ? "sticky-deleted" : "sticky", defaultBranch);
     }
     case "pull_request.unlabeled": {
       const label = (payload.label as { name?: string } | undefined)?.name ?? "";
@@ -153,7 +153,7 @@ export async function routeDelivery(
 async function restore(
   deps: ConductorDeps,
   pr: number,
-  view: "sticky" | "label",
+  view: ChangedView,
   defaultBranch: string | undefined,
 ): Promise<string> {
   const loaded = await loadPrContext(deps, await deps.platform.getPullRequest(pr), defaultBranch);

@@ -93,15 +93,19 @@ async function updateSticky(deps: ConductorDeps, pr: number, id: number, body: s
   }
 }
 
+/** A view a person changed: the label removed, the sticky comment edited, or deleted. */
+export type ChangedView = "label" | "sticky" | "sticky-deleted";
+
 /** Forgets what was written of a view a person changed, so the next projection writes it again. */
-export async function forgetView(deps: ConductorDeps, key: PrKey, view: "label" | "sticky"): Promise<void> {
-  const current = (await deps.store.read.loadProjection(key)) as Projection;
-  if (view === "label") {
-    const { label: _label, ...rest } = current;
-    await deps.store.read.saveProjection(key, rest);
-  } else if (current.sticky) {
-    await deps.store.read.saveProjection(key, { ...current, sticky: { id: current.sticky.id, hash: "" } });
-  }
+export async function forgetView(deps: ConductorDeps, key: PrKey, view: ChangedView): Promise<void> {
+  const { label, sticky, ...rest } = (await deps.store.read.loadProjection(key)) as Projection;
+  await deps.store.read.saveProjection(key, {
+    ...rest,
+    ...(view === "label" || !label ? {} : { label }),
+    // An edited comment is written over in place; a deleted one is posted anew.
+    ...(view === "sticky" && sticky ? { sticky: { id: sticky.id, hash: "" } } : {}),
+    ...(view === "label" && sticky ? { sticky } : {}),
+  });
 }
 
 const NOTIFIER_TIMEOUT_MS = 3000;

@@ -17,7 +17,7 @@ import { repoName, type ConductorDeps } from "./deps.js";
 import { drainEffects } from "./drain-effects.js";
 import { takeLock, unlockOnRequest } from "./locks.js";
 import { opsEventOf } from "./ops-event.js";
-import { forgetView, type ProjectPayload } from "./projector.js";
+import { forgetView, type ChangedView, type ProjectPayload } from "./projector.js";
 
 /** A goal PR as the Conductor sees it while handling one event. */
 export interface PrContext {
@@ -315,11 +315,7 @@ export async function startPr(
  * Writes a pull request's views again from the store after a person changed one of them (edited or deleted the
  * sticky comment, removed the state label): what was written of that view is forgotten, then projected.
  */
-export async function reproject(
-  deps: ConductorDeps,
-  ctx: PrContext,
-  view: "label" | "sticky",
-): Promise<void> {
+export async function reproject(deps: ConductorDeps, ctx: PrContext, view: ChangedView): Promise<void> {
   const key: PrKey = { repo: repoName(deps), pr: ctx.pr.number };
   await forgetView(deps, key, view);
   await deps.store.read.enqueueEffects(

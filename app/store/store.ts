@@ -149,6 +149,7 @@ export interface Store {
 
   prsInStates(states: readonly string[]): Promise<(PrKey & { readonly state: PrState })[]>;
   countPrsByState(): Promise<Record<string, number>>;
-  auditFor(repo: string, pr: number): Promise<AuditEntry[]>;
+  /** A pull request's audit log, oldest first; `null`: the repository's decisions that name no pull request. */
+  auditFor(repo: string, pr: number | null): Promise<AuditEntry[]>;
   queueCounts(): Promise<{ queued: number; running: number; dead: number; effectsPending: number }>;
 }

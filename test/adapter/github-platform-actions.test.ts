@@ -46,11 +46,133 @@ describe("permissions", () => {
 });
 
 describe("workflows", () => {
-  test("dispatchWorkflow sends the ref and the inputs (GitHub answers 204)", async () => {
+  test("dispatchWorkflow sends the ref and the inputs, and answers the run GitHub started", async () => {
     const { gh, platform } = githubPlatform();
     const inputs = { pr: "12", sha: "5".repeat(40), stack: "app", mode: "apply" };
-    gh.post("actions/workflows/infracrew-apply.yml/dispatches", { ref: "infracrew/app", inputs }).reply(204);
-    await platform.dispatchWorkflow("infracrew-apply.yml", "infracrew/app", inputs);
+    gh.post("actions/workflows/infracrew-apply.yml/dispatches", {
+      ref: "main",
+      inputs,
+      return_run_details: true,
+    }).reply(200, {
+      workflow_run_id: 4242,
+      run_url: "https://api.github.com/repos/acme/infra/actions/runs/4242",
+      html_url: "https://github.com/acme/infra/actions/runs/4242",
+    });
+    expect(await platform.dispatchWorkflow("infracrew-apply.yml", "main", inputs)).toEqual({
+      runId: 4242,
+      htmlUrl: "https://github.com/acme/infra/actions/runs/4242",
+    });
+  });
+
+  test("dispatchWorkflow takes a GitHub that answers 204 without the run: it is found by its nonce later", async () => {
+    const { gh, platform } = githubPlatform();
+    const inputs = { pr: "12", sha: "5".repeat(40), stack: "app", mode: "apply" };
+    gh.post("actions/workflows/infracrew-apply.yml/dispatches", {
+      ref: "main",
+      inputs,
+      return_run_details: true,
+    }).reply(204);
+    expect(await platform.dispatchWorkflow("infracrew-apply.yml", "main", inputs)).toEqual({});
+  });
+
+  test("getWorkflowRun reads who started a run, where, and how it ended", async () => {
+    const { gh, platform } = githubPlatform();
+    gh.get("actions/runs/4242").reply(200, {
+      id: 4242,
+      run_attempt: 2,
+      event: "workflow_dispatch",
+      path: ".github/workflows/infracrew-apply.yml",
+      head_branch: "main",
+      head_sha: "a".repeat(40),
+      actor: { login: "infracrew[bot]" },
+      triggering_actor: { login: "mallory" },
+      display_title: `infracrew apply app pr-12 apply ${"5".repeat(40)} n-${"1".repeat(32)}`,
+      repository: { id: 1 },
+      head_repository: { id: 1 },
+      pull_requests: [],
+      status: "queued",
+      conclusion: null,
+      html_url: "https://github.com/acme/infra/actions/runs/4242",
+    });
+    expect(await platform.getWorkflowRun(4242)).toMatchObject({
+      id: 4242,
+      runAttempt: 2,
+      actor: "infracrew[bot]",
+      triggeringActor: "mallory",
+      status: "queued",
+    });
+  });
+
+  test("findDispatchedRun finds the App's run by the nonce its title ends with", async () => {
+    const { gh, platform } = githubPlatform();
+    const nonce = "1".repeat(32);
+    const run = (id: number, title: string) => ({
+      id,
+      event: "workflow_dispatch",
+      path: ".github/workflows/infracrew-apply.yml",
+      head_branch: "main",
+      head_sha: "a".repeat(40),
+      display_title: title,
+      repository: { id: 1 },
+      status: "queued",
+      conclusion: null,
+      html_url: `https://github.com/acme/infra/actions/runs/${id}`,
+    });
+    gh.get(
+      "actions/workflows/infracrew-apply.yml/runs?event=workflow_dispatch&created=>=2026-11-27T11:59:00.000Z&per_page=100",
+    ).reply(200, {
+      total_count: 2,
+      workflow_runs: [
+        run(1, `infracrew apply app pr-12 apply x n-${"2".repeat(32)}`),
+        run(2, `t n-${nonce}`),
+      ],
+    });
+    expect(
+      (await platform.findDispatchedRun("infracrew-apply.yml", nonce, "2026-11-27T11:59:00.000Z"))?.id,
+    ).toBe(2);
+  });
+
+  test("reviewDeploymentProtectionRule answers for the run, in the environment", async () => {
+    const { gh, platform } = githubPlatform();
+    const review = gh
+      .post("actions/runs/4242/deployment_protection_rule", {
+        environment_name: "infracrew-apply",
+        state: "rejected",
+        comment: "Infracrew: run 4242 was dispatched by @mallory, not by the App",
+      })
+      .reply(204);
+    await platform.reviewDeploymentProtectionRule(
+      4242,
+      "infracrew-apply",
+      "rejected",
+      "Infracrew: run 4242 was dispatched by @mallory, not by the App",
+    );
+    expect(review.called).toBe(true);
+  });
+
+  test("listPullRequestFiles lists every changed path, renames with their old path", async () => {
+    const { gh, platform } = githubPlatform();
+    const file = (filename: string, previous?: string) => ({
+      sha: "0".repeat(40),
+      filename,
+      status: previous ? "renamed" : "modified",
+      additions: 1,
+      deletions: 0,
+      changes: 1,
+      blob_url: "https://github.com/x",
+      raw_url: "https://github.com/x",
+      contents_url: "https://api.github.com/x",
+      ...(previous ? { previous_filename: previous } : {}),
+    });
+    gh.get("pulls/12/files?per_page=100&page=1").reply(200, [
+      file("infra/app/main.tf"),
+      file(".github/workflows/infracrew-plan.yml", "infra/app/x.yml"),
+    ]);
+    expect(await platform.listPullRequestFiles(12)).toEqual([
+      "infra/app/main.tf",
+      ".github/workflows/infracrew-plan.yml",
+      "infra/app/x.yml",
+    ]);
   });
 
   test("dispatchWorkflow refuses more than 25 inputs before any call", async () => {

@@ -12,7 +12,13 @@ const tsconfig = ts.readConfigFile(repoPath("tsconfig.json"), ts.sys.readFile).c
   include: string[];
   exclude: string[];
 };
-const testFiles = selected(vitestConfig.test?.include ?? []);
+/** Every test project's files (vitest.config.ts runs the journeys once per store: the same files twice). */
+const projects = (vitestConfig.test?.projects ?? []) as {
+  test?: { include?: string[]; exclude?: string[] };
+}[];
+const testFiles = [
+  ...new Set(projects.flatMap((p) => selected(p.test?.include ?? [], p.test?.exclude ?? []))),
+].sort();
 
 describe("npm test's type check", () => {
   it("covers every test file vitest runs, and vitest runs every test file it checks", () => {

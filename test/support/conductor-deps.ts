@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import type { Crew } from "../../app/conductor/crew.js";
 import type { ConductorDeps } from "../../app/runtime/deps.js";
 import type { DesignBlocked, PlanSpec } from "../../app/contracts/generated/index.js";
@@ -45,8 +46,8 @@ export function countingNonces(): () => string {
 
 /**
  * The one way to get ConductorDeps in a test: the given store (a real one: test/support/test-stores.ts), a
- * FakePlatform (acme/infra), a fixed clock, a stub crew, counting nonces and a log that keeps its lines, each
- * replaceable.
+ * FakePlatform (acme/infra), a fixed clock, a stub crew, random nonces (as the App draws them) and a log that keeps
+ * its lines, each replaceable.
  */
 export function fakeDeps(
   over: Partial<Omit<ConductorDeps, "platform" | "log">> & {
@@ -58,7 +59,7 @@ export function fakeDeps(
     platform = new FakePlatform(),
     clock = () => new Date("2026-11-27T12:00:00Z"),
     crew = stubCrew(),
-    nonce = countingNonces(),
+    nonce = () => randomBytes(16).toString("hex"),
     ...rest
   } = over;
   return {

@@ -26,6 +26,8 @@ export interface GoalPrOptions extends Pick<
   readonly now?: string;
   /** A clock that moves, for journeys; `now` is a fixed one. */
   readonly clock?: () => Date;
+  /** The PR's number (default PR_NUMBER). */
+  readonly number?: number;
 }
 
 /**
@@ -39,6 +41,7 @@ export async function goalPr(state: PrState, options: GoalPrOptions) {
     permissions = { bob: "write", mallory: "read" },
     now = "2026-11-27T12:05:00Z",
     clock = () => new Date(now),
+    number = PR_NUMBER,
     ...hooks
   } = options;
   const deps = fakeDeps({ clock, ...hooks });
@@ -46,7 +49,7 @@ export async function goalPr(state: PrState, options: GoalPrOptions) {
   platform.seedFiles(platform.defaultBranch, { [NAMES.configPath]: config });
   platform.seedIssue([NAMES.goalLabel], state.goal.issue);
   const pr = platform.seedPullRequest({
-    number: PR_NUMBER,
+    number,
     branch: branchFor(state.stack),
     headSha: state.headSha,
     title: `infra(${state.stack}): web-api in eu-west-1`,

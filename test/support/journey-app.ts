@@ -22,10 +22,14 @@ export interface JourneyApp {
   readonly store: Store;
   /** Delivers a webhook to the app, lets its queue handle it, and answers the GitHub REST calls that made, in order. */
   deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<string[]>;
+  /** Handles what the queue holds that is due (a retry, after its backoff); answers the REST calls made. */
+  drain(): Promise<string[]>;
   /** Fires the app's due timers as its sweep does; answers how many fired and the REST calls they made. */
   fireTimers(): Promise<{ readonly fired: number; readonly calls: string[] }>;
   /** Moves the app's clock. */
   advance(minutes: number): void;
+  /** The app's clock. */
+  now(): Date;
 }
 
 /** The store the journeys of this test project run on (vitest.config.ts runs them on both). */
@@ -80,6 +84,11 @@ export async function journeyApp(start = "2026-11-27T12:00:00Z"): Promise<Journe
       await queue.drain();
       return gh.calls.slice(from);
     },
+    async drain() {
+      const from = gh.calls.length;
+      await queue.drain();
+      return gh.calls.slice(from);
+    },
     async fireTimers() {
       const from = gh.calls.length;
       const fired = await queue.fireTimers();
@@ -88,5 +97,6 @@ export async function journeyApp(start = "2026-11-27T12:00:00Z"): Promise<Journe
     advance(minutes) {
       now = new Date(now.getTime() + minutes * 60_000);
     },
+    now: () => now,
   };
 }

@@ -1,4 +1,5 @@
 import { GOAL_FORM_BODY, J, SHAS } from "./journey-repo.js";
+import { TEST_INSTALLATION_ID } from "./github-mock.js";
 import { examplePayload } from "./webhook-payloads.js";
 import { type ApplyInputs, applyRunName, runName } from "./workflow-run-name.js";
 
@@ -219,5 +220,87 @@ export function installationPayload(): Json {
   return examplePayload("installation", "created", {
     repositories: [{ id: 1, node_id: "R_1", name: J.repo, full_name: `${J.owner}/${J.repo}`, private: true }],
     sender: user("octo-admin"),
+  });
+}
+
+/**
+ * GitHub asking the App's custom deployment protection rule about run `runId` entering `environment`. No example of
+ * this event ships with @octokit/webhooks-examples: its fields follow GitHub's webhook description (x-webhooks
+ * deployment-protection-rule-requested), which test/contract/webhook-payloads.test.ts checks it against.
+ */
+export function protectionRulePayload(runId: number, environment = "infracrew-apply"): Json {
+  return {
+    action: "requested",
+    environment,
+    event: "workflow_dispatch",
+    sha: SHAS.main,
+    ref: "refs/heads/main",
+    deployment_callback_url: `https://api.github.com/repos/${J.owner}/${J.repo}/actions/runs/${runId}/deployment_protection_rule`,
+    deployment: {
+      url: `https://api.github.com/repos/${J.owner}/${J.repo}/deployments/1`,
+      id: 1,
+      node_id: "DE_1",
+      sha: SHAS.main,
+      ref: "main",
+      task: "deploy",
+      payload: {},
+      original_environment: environment,
+      environment,
+      description: null,
+      creator: { login: "github-actions[bot]", id: 41898282, type: "Bot" },
+      created_at: "2026-11-27T12:15:30Z",
+      updated_at: "2026-11-27T12:15:30Z",
+      statuses_url: `https://api.github.com/repos/${J.owner}/${J.repo}/deployments/1/statuses`,
+      repository_url: `https://api.github.com/repos/${J.owner}/${J.repo}`,
+      transient_environment: false,
+      production_environment: true,
+    },
+    pull_requests: [],
+    repository: {
+      id: REPOSITORY.id,
+      name: J.repo,
+      full_name: `${J.owner}/${J.repo}`,
+      default_branch: "main",
+      owner: { login: J.owner },
+      html_url: `https://github.com/${J.owner}/${J.repo}`,
+    },
+    installation: { id: TEST_INSTALLATION_ID, node_id: "MDIzOkludGVncmF0aW9uSW5zdGFsbGF0aW9uNDI0Mg==" },
+    sender: user("github-actions[bot]"),
+  };
+}
+
+/** An issue comment edited or deleted by `login` (the sticky comment, when `commentId` is its id). */
+export function commentChangedPayload(
+  action: "edited" | "deleted",
+  login: string,
+  commentId: number,
+  body: string,
+): Json {
+  return examplePayload("issue_comment", action, {
+    issue: {
+      number: J.pr,
+      title: `infra(${J.stack})`,
+      pull_request: { url: `https://api.github.com/repos/${J.owner}/${J.repo}/pulls/${J.pr}` },
+      user: user("infracrew[bot]"),
+    },
+    comment: { id: commentId, body, user: user("infracrew[bot]") },
+    sender: user(login),
+    repository: REPOSITORY,
+  });
+}
+
+/** A label taken off goal PR #12 by `login`. */
+export function unlabeledPayload(
+  label: string,
+  login: string,
+  head: string,
+  labels: readonly string[],
+): Json {
+  return examplePayload("pull_request", "unlabeled", {
+    number: J.pr,
+    label: { id: 9, name: label, color: "1d76db" },
+    pull_request: goalPull(head, labels, false),
+    sender: user(login),
+    repository: REPOSITORY,
   });
 }

@@ -22,11 +22,11 @@ export async function audit(q: SqlQuery, e: AuditEntry): Promise<void> {
   );
 }
 
-export async function auditFor(q: SqlQuery, repo: string, pr: number): Promise<AuditEntry[]> {
-  const rows = await q.query<AuditRow>("SELECT * FROM audit WHERE repo = $1 AND pr = $2 ORDER BY id", [
-    repo,
-    pr,
-  ]);
+export async function auditFor(q: SqlQuery, repo: string, pr: number | null): Promise<AuditEntry[]> {
+  const rows = await q.query<AuditRow>(
+    "SELECT * FROM audit WHERE repo = $1 AND pr IS NOT DISTINCT FROM $2::int ORDER BY id",
+    [repo, pr],
+  );
   return rows.map((r) => ({
     at: iso(r.at),
     repo: r.repo,

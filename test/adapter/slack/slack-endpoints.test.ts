@@ -1,17 +1,17 @@
 import nock from "nock";
 import { afterEach, describe, expect, it } from "vitest";
 import type { Permission } from "../../../app/conductor/approval-gate.js";
-import { decodeState, type PrState } from "../../../app/conductor/pr-state.js";
+import type { PrState } from "../../../app/conductor/pr-state.js";
 import { slackHandlers } from "../../../app/handlers/slack/slack-handlers.js";
 import { slackSignature } from "../../../app/handlers/slack/verify-signature.js";
 import type { FakePlatform } from "../../../app/platform/fake-platform.js";
 import { createSlackNotifier } from "../../../app/platform/slack/slack-notifier.js";
-import { MARKERS } from "../../../app/render/markers.js";
 import { goalPr, PR_NUMBER, SLACK_USERS } from "../../support/goal-pr.js";
 import { memoryLog } from "../../support/memory-log.js";
 import { prState, SHA_A, SHA_B } from "../../support/pr-states.js";
 import { serve } from "../../support/serve.js";
 import { slackMethod, strictNock } from "../../support/strict-nock.js";
+import { useTestStore } from "../../support/test-stores.js";
 import { SLACK_VECTOR } from "../../support/slack-vector.js";
 
 strictNock({ allowLoopback: true });
@@ -23,6 +23,7 @@ const RESPONSE_PATH = "/actions/T0ACME/1234567890/abcdefABCDEF";
 const RESPONSE_URL = `https://hooks.slack.com${RESPONSE_PATH}`;
 const ref = { channel: "C024BE91L", ts: "1700000000.000100" };
 
+const storeOf = useTestStore("pglite");
 let closeServer: (() => Promise<void>) | undefined;
 afterEach(async () => {
   await closeServer?.();
@@ -40,14 +41,17 @@ interface Setup {
 
 async function setup(state: PrState, options: Setup = {}) {
   const log = memoryLog();
-  const notifier = options.notify ? createSlackNotifier({ botToken: "xoxb-test-token" }, log) : undefined;
-  const scenario = goalPr(state, {
+  const notifier = options.notify
+    ? createSlackNotifier({ botToken: "xoxb-test-token", users: {} }, log)
+    : undefined;
+  const scenario = await goalPr(state, {
+    store: storeOf(),
     ...(notifier ? { notifier } : {}),
     ...(options.permissions ? { permissions: options.permissions } : {}),
   });
   const tasks: Promise<void>[] = [];
   const handlers = slackHandlers(
-    { signingSecret: options.secret ?? SECRET },
+    { signingSecret: options.secret ?? SECRET, users: SLACK_USERS },
     {
       slackUsers: SLACK_USERS,
       resolveRepo: async (owner, repo) => {
@@ -130,10 +134,9 @@ function bodies(platform: FakePlatform): string[] {
   return platform.issues.commentsOn(PR_NUMBER).map((c) => c.body);
 }
 
-async function stateOf(platform: {
-  findComment(n: number, m: string): Promise<{ body: string } | undefined>;
-}) {
-  return decodeState((await platform.findComment(PR_NUMBER, MARKERS.sticky))!.body);
+/** The PR's state in the store (the state of record). */
+async function stateOf(_platform?: unknown): Promise<PrState | undefined> {
+  return (await storeOf().read.loadPr({ repo: "acme/infra", pr: PR_NUMBER }))?.state;
 }
 
 describe("every Slack request is verified", () => {
@@ -206,8 +209,11 @@ describe("every Slack request is verified", () => {
 
 describe("a click on Approve in Slack", () => {
   it("is mirrored on the PR, approved through the gate, applied, and the message updated", async () => {
-    const waiting = { ...prState("WAIT_FOR_APPROVE"), slack: ref };
+    const waiting = prState("WAIT_FOR_APPROVE");
     const { post, platform, settled } = await setup(waiting, { notify: true });
+    // Where the PR's Slack message is: the projection's bookkeeping in the store.
+    const key = { repo: "acme/infra", pr: PR_NUMBER };
+    await storeOf().read.saveProjection(key, { ...(await storeOf().read.loadProjection(key)), slack: ref });
     const updates: Record<string, unknown>[] = [];
     slackMethod("chat.update", { ok: true, channel: ref.channel, ts: ref.ts }, updates);
     const replies = responseUrl();
@@ -220,15 +226,25 @@ describe("a click on Approve in Slack", () => {
     expect(bodies(platform).slice(1)).toEqual(["/approve — via Slack by @bob"]);
     const mirror = platform.issues.commentsOn(PR_NUMBER)[1]!;
     expect(platform.issues.reactions).toEqual([{ commentId: mirror.id, content: "eyes" }]);
+    const after = await stateOf(platform);
     expect(platform.actions.dispatches).toEqual([
       {
         file: "infracrew-apply.yml",
         ref: "main",
-        inputs: { pr: "12", sha: SHA_A, stack: "checkout-api", mode: "apply", known_good_sha: "" },
+        inputs: {
+          pr: "12",
+          stack: "checkout-api",
+          mode: "apply",
+          sha: SHA_A,
+          target_sha: "",
+          nonce: after?.apply?.nonce,
+          plan_run_id: "301",
+          plan_artifact_id: "3011",
+          plan_sha256: "e".repeat(64),
+        },
       },
     ]);
-    const after = await stateOf(platform);
-    expect(after).toMatchObject({ state: "APPLYING", slack: ref });
+    expect(after).toMatchObject({ state: "APPLYING" });
     expect(after?.approvals).toEqual([
       { login: "bob", sha: SHA_A, at: "2026-11-27T12:05:00Z", via: "slack" },
     ]);
@@ -341,7 +357,9 @@ describe("the /infracrew slash command", () => {
     await settled();
     expect(bodies(platform).slice(1)).toEqual([
       "/approve — via Slack by @bob",
-      "Approval refused: Sentinel has not passed aaaaaaa yet; approve once the Infracrew / Sentinel check succeeds.",
+      expect.stringMatching(
+        /^Approval refused: Sentinel has not passed aaaaaaa yet; approve once the Infracrew \/ Sentinel check succeeds\./,
+      ),
     ]);
     expect(replies).toEqual([
       ephemeral("`/approve` was refused; <https://github.com/acme/infra/pull/12|the PR> says why."),
