@@ -11,7 +11,7 @@ import { renderSticky } from "../render/sticky-comment.js";
 import { isoNow, type ConductorDeps } from "./deps.js";
 import type { Effect } from "./effects.js";
 import type { ConductorEvent } from "./events.js";
-import { NAMES, applyDispatchInputs, planDispatchInputs } from "./names.js";
+import { NAMES, applyDispatchInputs, planDispatchInputs, provisionalNonce } from "./names.js";
 import { observe } from "./observations.js";
 import type { MessageRef, PrState } from "./pr-state.js";
 import { withStateLabel } from "./states.js";
@@ -155,20 +155,50 @@ export async function runEvent(
           );
           break;
         }
-        case "dispatch-apply":
+        case "dispatch-apply": {
+          const targetSha = effect.mode === "rollback" ? effect.knownGood : null;
+          const repo = `${platform.repo.owner}/${platform.repo.repo}`;
+          const nonce = provisionalNonce({
+            repo,
+            pr: pr.number,
+            workflow: NAMES.applyWorkflow,
+            mode: effect.mode,
+            sha: effect.sha,
+            targetSha,
+          });
+          // The approved plan (run, artifact, sha256) is not recorded yet: an apply dispatched without it is refused
+          // by forge-apply until the state of record passes it (issue 12).
           await platform.dispatchWorkflow(
             NAMES.applyWorkflow,
             pr.baseRef,
-            applyDispatchInputs(pr.number, effect.sha, state.stack, effect.mode, effect.knownGood),
+            applyDispatchInputs({
+              pr: pr.number,
+              stack: state.stack,
+              mode: effect.mode,
+              sha: effect.sha,
+              targetSha,
+              nonce,
+              plan: null,
+            }),
           );
           break;
-        case "dispatch-plan":
+        }
+        case "dispatch-plan": {
+          const repo = `${platform.repo.owner}/${platform.repo.repo}`;
+          const nonce = provisionalNonce({
+            repo,
+            pr: pr.number,
+            workflow: NAMES.planWorkflow,
+            mode: "plan",
+            sha: effect.sha,
+          });
           await platform.dispatchWorkflow(
             NAMES.planWorkflow,
             pr.baseRef,
-            planDispatchInputs(pr.number, effect.sha, state.stack),
+            planDispatchInputs({ pr: pr.number, sha: effect.sha, stack: state.stack, nonce }),
           );
           break;
+        }
         case "record-applied":
           await recordApplied(platform, state.stack, effect.sha);
           break;

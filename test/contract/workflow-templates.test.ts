@@ -148,7 +148,19 @@ describe("what each template does", () => {
     const inputs = (
       apply.on.workflow_dispatch as { inputs: Record<string, { type: string; options?: string[] }> }
     ).inputs;
-    expect(Object.keys(inputs)).toEqual(["pr", "sha", "stack", "mode", "known_good_sha", "dir"]);
+    expect(Object.keys(inputs).sort()).toEqual(
+      [
+        "pr",
+        "stack",
+        "mode",
+        "sha",
+        "target_sha",
+        "nonce",
+        "plan_run_id",
+        "plan_artifact_id",
+        "plan_sha256",
+      ].sort(),
+    );
     expect(inputs.mode?.options).toEqual(["apply", "rollback"]);
     const policy = defaultPolicy();
     expect(apply.jobs.rollback!["timeout-minutes"]).toBe(policy.rollback.finishWithinMinutes);

@@ -45,7 +45,7 @@ describe("journey: an apply failure → automatic rollback → DONE", () => {
     ]);
     expect(dispatch.body).toEqual({
       ref: "main",
-      inputs: { pr: "12", sha: SHAS.head, stack: "checkout-api", mode: "rollback", known_good_sha: "" },
+      inputs: applyInputs("rollback"),
     });
     expectGolden("journeys/rollback-started.md", sent(rolling));
     expect(j.state()).toMatchObject({

@@ -96,7 +96,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
     expect(approved.calls).toHaveLength(REST_CALLS.approve);
     expect(approved.dispatch.body).toEqual({
       ref: "main",
-      inputs: { pr: "12", sha: SHAS.head, stack: "checkout-api", mode: "apply", known_good_sha: "" },
+      inputs: applyInputs("apply"),
     });
     expect(j.state()).toMatchObject({
       state: "APPLYING",

@@ -3,9 +3,14 @@ import * as M from "../support/journey-mocks.js";
 import { planDispatchRunPayload, prCommentPayload } from "../support/journey-payloads.js";
 import { J, SHAS, sent } from "../support/journey-repo.js";
 import { sentinelResult, waitingForApproval } from "../support/journey-steps.js";
+import { effectRunnerPlanInputs } from "../support/workflow-run-name.js";
 
 const { REPO, PR_CONTEXT_CALLS: CONTEXT } = M;
-const PLAN_INPUTS = { pr: "12", sha: SHAS.head, stack: J.stack };
+const PLAN_INPUTS = effectRunnerPlanInputs(`${J.owner}/${J.repo}`, {
+  pr: J.pr,
+  sha: SHAS.head,
+  stack: J.stack,
+});
 
 describe("journey: /plan re-plans the PR head through a dispatched plan run", () => {
   it("/plan dispatches infracrew-plan.yml with the PR, its head and the stack; the run's result reaches the PR", async () => {

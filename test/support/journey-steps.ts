@@ -7,7 +7,7 @@ import { type JourneyApp, journeyApp } from "./journey-app.js";
 import * as M from "./journey-mocks.js";
 import { applyRunPayload, goalIssuePayload, planRunPayload, prCommentPayload } from "./journey-payloads.js";
 import { J, SHAS, commentBody, refBody, sent, stateOf } from "./journey-repo.js";
-import type { ApplyInputs } from "./workflow-run-name.js";
+import { type ApplyInputs, effectRunnerApplyInputs } from "./workflow-run-name.js";
 
 /**
  * Goal PR #12 through the app, one delivery per step. Each step mocks what that delivery asks of GitHub, delivers
@@ -164,7 +164,14 @@ export const applyInputs = (
   mode: "apply" | "rollback",
   sha: string = SHAS.head,
   knownGood: string | null = null,
-): ApplyInputs => ({ pr: String(J.pr), sha, stack: J.stack, mode, known_good_sha: knownGood ?? "" });
+): ApplyInputs =>
+  effectRunnerApplyInputs(`${J.owner}/${J.repo}`, {
+    pr: J.pr,
+    stack: J.stack,
+    mode,
+    sha,
+    targetSha: mode === "rollback" ? knownGood : null,
+  });
 
 /**
  * What follows an approval that meets the policy: the lock ref created, the PR re-read, the applied revision read,
@@ -228,7 +235,7 @@ export function mockApplyArtifact(
   status: ApplyResult["status"],
   times: { readonly startedAt: string; readonly finishedAt: string },
 ): void {
-  const destroyed = inputs.mode === "rollback" && inputs.known_good_sha === "";
+  const destroyed = inputs.mode === "rollback" && inputs.target_sha === "";
   const result = applyResult(inputs.sha, inputs.mode, status, {
     pr: J.pr,
     repo: `${J.owner}/${J.repo}`,

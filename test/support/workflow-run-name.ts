@@ -1,13 +1,61 @@
 import YAML from "yaml";
+import { NAMES, provisionalNonce } from "../../app/conductor/names.js";
 import { readRepoFile } from "./repo-files.js";
 
-/** The inputs the Conductor dispatches the apply workflow with. */
+/** The inputs the Conductor dispatches the apply workflow with (app/conductor/names.ts applyDispatchInputs). */
 export interface ApplyInputs {
   readonly pr: string;
-  readonly sha: string;
   readonly stack: string;
   readonly mode: "apply" | "rollback";
-  readonly known_good_sha: string;
+  readonly sha: string;
+  readonly target_sha: string;
+  readonly nonce: string;
+  readonly plan_run_id: string;
+  readonly plan_artifact_id: string;
+  readonly plan_sha256: string;
+}
+
+/**
+ * The apply inputs the effect runner sends today: no approved plan yet, and the provisional nonce derived from the
+ * dispatch (app/conductor/names.ts provisionalNonce) for `repo`.
+ */
+export function effectRunnerApplyInputs(
+  repo: string,
+  input: { pr: number; stack: string; mode: "apply" | "rollback"; sha: string; targetSha: string | null },
+): ApplyInputs {
+  return {
+    pr: String(input.pr),
+    stack: input.stack,
+    mode: input.mode,
+    sha: input.sha,
+    target_sha: input.targetSha ?? "",
+    nonce: provisionalNonce({
+      repo,
+      pr: input.pr,
+      workflow: NAMES.applyWorkflow,
+      mode: input.mode,
+      sha: input.sha,
+      targetSha: input.targetSha,
+    }),
+    plan_run_id: "",
+    plan_artifact_id: "",
+    plan_sha256: "",
+  };
+}
+
+/** The plan inputs the effect runner sends for `/plan`, with its provisional nonce. */
+export function effectRunnerPlanInputs(
+  repo: string,
+  input: { pr: number; stack: string; sha: string },
+): Record<string, string> {
+  const nonce = provisionalNonce({
+    repo,
+    pr: input.pr,
+    workflow: NAMES.planWorkflow,
+    mode: "plan",
+    sha: input.sha,
+  });
+  return { pr: String(input.pr), sha: input.sha, stack: input.stack, nonce };
 }
 
 /** What a run-name expression may read: the dispatch's inputs, or the event (`github.…`). */
@@ -22,17 +70,29 @@ export function workflowTemplate(file: string): Record<string, unknown> {
 }
 
 /**
- * The title GitHub gives a run of the template: its `run-name` evaluated in the context. Only `${{ a }}` and
- * `${{ a || b }}` with `inputs.<name>` and `github.<path>` are understood (an absent value is empty, as on GitHub);
- * anything else fails the test.
+ * The title GitHub gives a run of the template: its `run-name` evaluated in the context. Only expressions made of
+ * `a || b` alternatives, each a value or `a && b` (GitHub's conditional idiom), are understood, where a value is
+ * `inputs.<name>`, `github.<path>`, a '…' string or `format('… {0} …', value)`; an absent value is empty, as on
+ * GitHub. Anything else fails the test.
  */
 export function runName(file: string, context: RunContext): string {
   const template = workflowTemplate(file)["run-name"];
   if (typeof template !== "string") throw new Error(`${file} has no run-name`);
   return template.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
-    const values = expression.split("||").map((term) => read(context, term.trim(), expression));
-    return values.find((v) => v !== "") ?? "";
+    const alternatives = expression.split("||").map((term) => {
+      const parts = term.split("&&").map((part) => value(context, part.trim(), expression));
+      return parts.every((p) => p !== "") ? parts.at(-1)! : "";
+    });
+    return alternatives.find((v) => v !== "") ?? "";
   });
+}
+
+function value(context: RunContext, term: string, expression: string): string {
+  const literal = /^'([^']*)'$/.exec(term);
+  if (literal) return literal[1]!;
+  const format = /^format\('([^']*)',\s*([a-z_.]+)\)$/.exec(term);
+  if (format) return format[1]!.replaceAll("{0}", read(context, format[2]!, expression));
+  return read(context, term, expression);
 }
 
 function read(context: RunContext, term: string, expression: string): string {

@@ -13,6 +13,7 @@ import { prState, SHA_A, SHA_B } from "../../support/pr-states.js";
 import { serve } from "../../support/serve.js";
 import { slackMethod, strictNock } from "../../support/strict-nock.js";
 import { SLACK_VECTOR } from "../../support/slack-vector.js";
+import { effectRunnerApplyInputs } from "../../support/workflow-run-name.js";
 
 strictNock({ allowLoopback: true });
 
@@ -223,7 +224,13 @@ describe("a click on Approve in Slack", () => {
       {
         file: "infracrew-apply.yml",
         ref: "main",
-        inputs: { pr: "12", sha: SHA_A, stack: "checkout-api", mode: "apply", known_good_sha: "" },
+        inputs: effectRunnerApplyInputs("acme/infra", {
+          pr: 12,
+          sha: SHA_A,
+          stack: "checkout-api",
+          mode: "apply",
+          targetSha: null,
+        }),
       },
     ]);
     const after = await stateOf(platform);

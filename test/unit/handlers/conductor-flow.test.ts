@@ -10,7 +10,7 @@ import { MARKERS } from "../../../app/render/markers.js";
 import { applyResult, validationResult } from "../../support/artifacts.js";
 import { fakeDeps } from "../../support/conductor-deps.js";
 import { readRepoFile } from "../../support/repo-files.js";
-import { applyRunName } from "../../support/workflow-run-name.js";
+import { applyRunName, effectRunnerApplyInputs } from "../../support/workflow-run-name.js";
 
 const formBody = readRepoFile("schemas/examples/goal-issue-form-body.md");
 
@@ -63,13 +63,15 @@ async function planned(opts: { now?: () => Date } = {}) {
   ) => {
     const target = sha ?? (await state()).apply!.sha;
     const r = run("infracrew-apply.yml", {
-      displayTitle: applyRunName({
-        pr: String(pr.number),
-        sha: target,
-        stack: "checkout-api",
-        mode,
-        known_good_sha: "",
-      }),
+      displayTitle: applyRunName(
+        effectRunnerApplyInputs("acme/infra", {
+          pr: pr.number,
+          sha: target,
+          stack: "checkout-api",
+          mode,
+          targetSha: null,
+        }),
+      ),
     });
     fake.seedArtifact(r.id, "infracrew-apply-result", {
       "apply-result.json": JSON.stringify(applyResult(target, mode, status, { pr: pr.number })),
@@ -100,13 +102,13 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
       {
         file: "infracrew-apply.yml",
         ref: "main",
-        inputs: {
-          pr: String(t.pr.number),
+        inputs: effectRunnerApplyInputs("acme/infra", {
+          pr: t.pr.number,
           sha: await t.head(),
           stack: "checkout-api",
           mode: "apply",
-          known_good_sha: "",
-        },
+          targetSha: null,
+        }),
       },
     ]);
     expect(await t.fake.getRef("refs/infracrew/locks/checkout-api")).toBe(await t.head());
@@ -162,7 +164,7 @@ describe("the Conductor on a fake GitHub (dry run)", () => {
     expect(await t.applied("apply", "failure")).toBe("apply failure");
     const rolling = await t.state();
     expect(rolling).toMatchObject({ state: "ROLLBACK", rollback: { trigger: "apply-failed", toSha: null } });
-    expect(t.fake.actions.dispatches[1]).toMatchObject({ inputs: { mode: "rollback", known_good_sha: "" } });
+    expect(t.fake.actions.dispatches[1]).toMatchObject({ inputs: { mode: "rollback", target_sha: "" } });
     expect(await t.applied("rollback", "success", rolling.apply!.sha)).toBe("rollback success");
     expect((await t.state()).state).toBe("DONE");
     expect(await t.fake.getRef("refs/infracrew/locks/checkout-api")).toBeUndefined();
