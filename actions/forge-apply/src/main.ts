@@ -5,6 +5,7 @@
  * apply created but its data stores (see app/agents/forge/rollback.ts). Either way the result is an ApplyResult.
  */
 import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
+import { planSecrets, type PlanJson } from "../../../app/agents/forge/terraform/plan-json.js";
 import {
   outputSecrets,
   redactOutputs,
@@ -20,8 +21,14 @@ import {
   planArtifactName,
   type PlanMeta,
 } from "../../forge-common/src/stack.js";
-import { failureOf, PLAN_FILE, Terraform, type StepFailure } from "../../forge-common/src/terraform.js";
-import type { Toolkit } from "../../forge-common/src/toolkit.js";
+import {
+  failureOf,
+  logOutput,
+  PLAN_FILE,
+  Terraform,
+  type StepFailure,
+} from "../../forge-common/src/terraform.js";
+import type { ExecResult, Toolkit } from "../../forge-common/src/toolkit.js";
 
 export interface ApplyInputs {
   readonly mode: "apply" | "rollback";
@@ -80,17 +87,58 @@ async function readOutputs(
   return { ok: true, value: redactOutputs(outputs) };
 }
 
+/**
+ * Masks every sensitive value a saved plan holds (from `terraform show -json`), before the plan is applied and its
+ * output printed.
+ */
+async function maskPlan(terraform: Terraform, toolkit: Toolkit): Promise<StepFailure | undefined> {
+  const show = await terraform.show();
+  const failure = failureOf(show, "plan");
+  if (failure) return failure;
+  try {
+    for (const secret of planSecrets(JSON.parse(show.stdout) as PlanJson)) toolkit.core.setSecret(secret);
+  } catch {
+    return { phase: "plan", message: "terraform show -json printed no JSON plan" };
+  }
+  return undefined;
+}
+
+/**
+ * After an apply: reads the outputs (masking the sensitive ones), and only then prints what the apply said, whose
+ * values the plan's and the outputs' masks now cover.
+ */
 async function finish(
   sha: string,
   terraform: Terraform,
   toolkit: Toolkit,
+  applied: ExecResult,
   changes?: PlanCounts,
 ): Promise<ApplyOutcome> {
   const outputs = await readOutputs(terraform, toolkit);
+  logOutput(toolkit, "terraform apply", applied);
   const counts = changes ? { changes } : {};
   return outputs.ok
     ? { sha, outputs: outputs.value, ...counts }
     : { sha, failure: outputs.failure, ...counts };
+}
+
+/**
+ * Masks the saved plan's secrets, prints the plan's output (when it was just made), and applies the plan: what the
+ * apply printed, or the failure of the first step that failed.
+ */
+async function maskAndApply(
+  terraform: Terraform,
+  toolkit: Toolkit,
+  planned?: ExecResult,
+): Promise<Checked<ExecResult>> {
+  const masked = await maskPlan(terraform, toolkit);
+  if (masked) return { ok: false, failure: masked };
+  if (planned) logOutput(toolkit, "terraform plan", planned);
+  const applied = await terraform.apply();
+  const failure = failureOf(applied, "apply");
+  if (!failure) return { ok: true, value: applied };
+  logOutput(toolkit, "terraform apply", applied);
+  return { ok: false, failure };
 }
 
 /** Checks the downloaded plan is the approved one, fresh and unchanged. */
@@ -158,9 +206,19 @@ async function applySavedPlan(inputs: ApplyInputs, toolkit: Toolkit): Promise<Ap
   if (!checked.ok) return { sha, failure: checked.failure };
   const meta = checked.value;
   const terraform = terraformFor(inputs, toolkit);
-  const failure = failureOf(await terraform.init(), "init") ?? failureOf(await terraform.apply(), "apply");
-  if (failure) return { sha, failure, changes: meta.changes };
-  return finish(sha, terraform, toolkit, meta.changes);
+  const init = await initialized(terraform, toolkit);
+  if (init) return { sha, failure: init, changes: meta.changes };
+  const applied = await maskAndApply(terraform, toolkit);
+  if (!applied.ok) return { sha, failure: applied.failure, changes: meta.changes };
+  return finish(sha, terraform, toolkit, applied.value, meta.changes);
+}
+
+/** terraform init, its output printed (it holds no plan values): the failure, if any. */
+async function initialized(terraform: Terraform, toolkit: Toolkit): Promise<StepFailure | undefined> {
+  const init = await terraform.init();
+  const failure = failureOf(init, "init");
+  if (!failure) logOutput(toolkit, "terraform init", init);
+  return failure;
 }
 
 async function rollbackToKnownGood(
@@ -171,12 +229,14 @@ async function rollbackToKnownGood(
   const head = await checkHead(toolkit, knownGood, "the last known-good SHA");
   if (head) return { sha: knownGood, failure: head };
   const terraform = terraformFor(inputs, toolkit);
-  const failure =
-    failureOf(await terraform.init(), "init") ??
-    failureOf(await terraform.plan(), "plan", [0, 2]) ??
-    failureOf(await terraform.apply(), "apply");
-  if (failure) return { sha: knownGood, failure };
-  return finish(knownGood, terraform, toolkit);
+  const init = await initialized(terraform, toolkit);
+  if (init) return { sha: knownGood, failure: init };
+  const planned = await terraform.plan();
+  const planFailure = failureOf(planned, "plan", [0, 2]);
+  if (planFailure) return { sha: knownGood, failure: planFailure };
+  const applied = await maskAndApply(terraform, toolkit, planned);
+  if (!applied.ok) return { sha: knownGood, failure: applied.failure };
+  return finish(knownGood, terraform, toolkit, applied.value);
 }
 
 function stateAddresses(stdout: string): string[] {
@@ -195,7 +255,7 @@ async function rollbackFirstApply(
   const head = await checkHead(toolkit, sha, "the revision being rolled back");
   if (head) return { sha, failure: head };
   const terraform = terraformFor(inputs, toolkit);
-  const init = failureOf(await terraform.init(), "init");
+  const init = await initialized(terraform, toolkit);
   if (init) return { sha, failure: init };
   const before = await terraform.stateList();
   const listFailure = failureOf(before, "destroy");
@@ -204,7 +264,10 @@ async function rollbackFirstApply(
   const existing = stateAddresses(before.stdout);
   const targets = plan.destroy.filter((t) => existing.some((a) => a === t || a.startsWith(`${t}.`)));
   if (targets.length > 0) {
-    const destroy = failureOf(await terraform.destroy(targets), "destroy");
+    const destroyed = await terraform.destroy(targets);
+    // A destroy prints resource addresses and the values Terraform shows redacted; it runs on no saved plan.
+    logOutput(toolkit, "terraform destroy", destroyed);
+    const destroy = failureOf(destroyed, "destroy");
     if (destroy) return { sha, failure: destroy };
   }
   const after = await terraform.stateList();

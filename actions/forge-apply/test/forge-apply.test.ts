@@ -20,6 +20,7 @@ const PLAN_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]);
 const TIMEOUT = "timeout --signal=INT --kill-after=120 1800 terraform";
 const PLANSPEC = readRepoFile("test/golden/forge/invoice-worker/infra/invoice-worker/planspec.json");
 const OUTPUT = readRepoFile("test/fixtures/forge/terraform-output.json");
+const PLAN_JSON = readRepoFile("test/fixtures/forge/tfplan-show.json");
 const CHANGES = { create: 31, update: 0, delete: 0, replace: 0 };
 
 const INPUTS = {
@@ -71,6 +72,7 @@ function terraform(overrides: Handler[] = []): Handler[] {
       exitCode: 2,
     }),
     answer("terraform output -json", { stdout: OUTPUT }),
+    answer("terraform show -json tfplan", { stdout: PLAN_JSON }),
   ];
 }
 
@@ -113,6 +115,7 @@ describe("forge-apply, mode apply", () => {
     expect(fake.commandLines()).toEqual([
       "git rev-parse HEAD",
       `${TIMEOUT} init -input=false -no-color`,
+      "terraform show -json tfplan",
       `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       "terraform output -json",
     ]);
@@ -146,7 +149,8 @@ describe("forge-apply, mode apply", () => {
       changes: CHANGES,
       runUrl: "https://github.com/acme/platform-infra/actions/runs/987654321",
     });
-    expect(fake.secrets).toEqual(["sk-output-51d0e9"]);
+    expect(fake.secrets).toEqual(expect.arrayContaining(["sk-output-51d0e9", "tok-variable-8f3a2c"]));
+    expect(fake.unmaskedLeaks()).toEqual([]);
     expect(fake.outputs).toEqual({ status: "success", "apply-result": `${DIR}/apply-result.json` });
   });
 
@@ -221,6 +225,7 @@ describe("forge-apply, mode apply", () => {
       [
         "git rev-parse HEAD",
         `${TIMEOUT} init -input=false -no-color`,
+        "terraform show -json tfplan",
         `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       ],
     ],
@@ -256,6 +261,7 @@ describe("forge-apply, mode apply", () => {
       [
         "git rev-parse HEAD",
         `${TIMEOUT} init -input=false -no-color`,
+        "terraform show -json tfplan",
         `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       ],
     ],
@@ -288,6 +294,44 @@ describe("forge-apply, mode apply", () => {
   });
 });
 
+describe("forge-apply never prints a secret before it is masked", () => {
+  it("masks the saved plan's and the outputs' secrets first, then prints what the apply said", async () => {
+    const fake = setup({
+      handlers: [
+        head(SHA),
+        ...terraform([
+          answer(`${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`, {
+            stdout:
+              'module.jobs.aws_sqs_queue.this: Creating... [token=tok-variable-8f3a2c]\nApply complete!\nOutputs:\nsigning_key = "sk-output-51d0e9"',
+          }),
+        ]),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toBeUndefined();
+    expect(fake.calls.filter((c) => c.command !== "git").every((c) => c.silent === true)).toBe(true);
+    expect(fake.logs.some((l) => l.includes("Apply complete!"))).toBe(true);
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+
+  it("prints a failed apply's output after the plan's secrets are masked", async () => {
+    const fake = setup({
+      handlers: [
+        head(SHA),
+        ...terraform([
+          answer(`${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`, {
+            exitCode: 1,
+            stderr: 'Error: creating queue: token "tok-variable-8f3a2c" rejected\n',
+          }),
+        ]),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toContain("terraform apply failed (exit 1)");
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+});
+
 describe("forge-apply, mode rollback", () => {
   it("plans and applies the last known-good SHA", async () => {
     const fake = setup({
@@ -300,6 +344,7 @@ describe("forge-apply, mode rollback", () => {
       "git rev-parse HEAD",
       `${TIMEOUT} init -input=false -no-color`,
       `${TIMEOUT} plan -input=false -out=tfplan -lock-timeout=5m -detailed-exitcode -no-color`,
+      "terraform show -json tfplan",
       `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       "terraform output -json",
     ]);

@@ -26,6 +26,7 @@ import {
 } from "../../forge-common/src/stack.js";
 import {
   failureOf,
+  logOutput,
   PLAN_FILE,
   Terraform,
   type Diagnostic,
@@ -93,8 +94,10 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
     ...(inputs.backendRegion ? { backendRegion: inputs.backendRegion } : {}),
   });
   const terraformVersion = await terraform.version();
-  const init = failureOf(await terraform.init(), "init");
+  const initResult = await terraform.init();
+  const init = failureOf(initResult, "init");
   if (init) return failed(init);
+  logOutput(toolkit, "terraform init", initResult);
   const validation = await terraform.validate();
   const invalid = validateFailure(toolkit, dir, validation.stdout);
   if (invalid) return failed(invalid);
@@ -111,7 +114,9 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
   } catch {
     return failed({ phase: "plan", message: "terraform show -json printed no JSON plan" });
   }
+  // Masked before anything of the plan is printed: the plan's own output is shown only now.
   for (const secret of planSecrets(planJson)) toolkit.core.setSecret(secret);
+  logOutput(toolkit, "terraform plan", plan);
   const changes = planCounts(planJson);
   await writeJson(toolkit, join(dir, PLAN_JSON_FILE), redactPlan(planJson));
 

@@ -134,6 +134,40 @@ describe("forge-plan", () => {
     expect(planJson).toContain('"(sensitive)"');
   });
 
+  it("runs every terraform command silent and prints the plan only once its secrets are masked", async () => {
+    // The plan's own output shows a value that only `terraform show -json` reveals as sensitive.
+    const fake = setup({
+      overrides: [
+        answer(
+          `${TIMEOUT} plan -input=false -out=tfplan -lock-timeout=5m -detailed-exitcode -no-color`,
+          (f) => {
+            f.files.set(`${DIR}/tfplan`, PLAN_BYTES);
+            return {
+              exitCode: 2,
+              stdout:
+                '  + api_token = "tok-variable-8f3a2c"\n  + signing_key = "sk-output-51d0e9"\nPlan: 1 to add.',
+            };
+          },
+        ),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toBeUndefined();
+    expect(fake.calls.filter((c) => c.command !== "git").every((c) => c.silent === true)).toBe(true);
+    expect(fake.logs.some((l) => l.includes("tok-variable-8f3a2c"))).toBe(true);
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+
+  it("the leak check itself: a plan streamed to the log before masking would be caught", async () => {
+    const fake = fakeToolkit();
+    await fake.exec("terraform", ["plan"]).catch(() => undefined);
+    fake.journal.push('log   + api_token = "tok-variable-8f3a2c"');
+    fake.core.setSecret("tok-variable-8f3a2c");
+    expect(fake.unmaskedLeaks()).toEqual([
+      'tok-variable-8f3a2c in: log   + api_token = "tok-variable-8f3a2c"',
+    ]);
+  });
+
   it("reports no changes when the plan exits 0", async () => {
     const fake = setup({
       overrides: [
