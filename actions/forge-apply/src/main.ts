@@ -1,7 +1,7 @@
 /**
- * forge-apply's pipeline. `apply` applies exactly the saved plan of the approved SHA: it refuses another checkout,
- * a plan saved for another SHA or stack, a plan older than the limit, and a plan file that changed since it was
- * saved. `rollback` plans and applies the last known-good revision, or, on a stack's first apply, destroys what the
+ * forge-apply's pipeline. `apply` applies exactly the saved plan the App approved (./saved-plan.ts): it refuses
+ * another checkout, another run's or another stack's artifact, a plan older than the limit, a sealed file that does
+ * not open with the plan key, and a plan whose sha256 is not the approved one. `rollback` plans and applies the last known-good revision, or, on a stack's first apply, destroys what the
  * apply created but its data stores (see app/agents/forge/rollback.ts). Either way the result is an ApplyResult.
  */
 import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
@@ -14,20 +14,8 @@ import {
 import type { PlanSpec } from "../../../app/contracts/generated/index.js";
 import type { PlanCounts } from "../../../app/contracts/generated/validate-request.js";
 import { checkHead } from "../../forge-common/src/checkout.js";
-import {
-  hashBytes,
-  join,
-  PLAN_META_FILE,
-  planArtifactName,
-  type PlanMeta,
-} from "../../forge-common/src/stack.js";
-import {
-  failureOf,
-  logOutput,
-  PLAN_FILE,
-  Terraform,
-  type StepFailure,
-} from "../../forge-common/src/terraform.js";
+import { failureOf, logOutput, Terraform, type StepFailure } from "../../forge-common/src/terraform.js";
+import { fetchApprovedPlan, type ApprovedPlan } from "./saved-plan.js";
 import type { ExecResult, Toolkit } from "../../forge-common/src/toolkit.js";
 
 export interface ApplyInputs {
@@ -41,8 +29,10 @@ export interface ApplyInputs {
   readonly repository?: string;
   readonly maxPlanAgeMinutes: number;
   readonly timeoutMinutes: number;
-  readonly planWorkflow: string;
-  readonly planRunId?: number;
+  /** apply: the plan Sentinel passed, as the App dispatched it. */
+  readonly plan?: ApprovedPlan;
+  /** apply: the plan encryption key (INFRACREW_PLAN_KEY), read and masked. */
+  readonly planKey?: Buffer;
   readonly backendBucket?: string;
   readonly backendRegion?: string;
 }
@@ -141,70 +131,33 @@ async function maskAndApply(
   return { ok: false, failure };
 }
 
-/** Checks the downloaded plan is the approved one, fresh and unchanged. */
-async function checkSavedPlan(
-  inputs: ApplyInputs,
-  toolkit: Toolkit,
-  createdAt: Date | undefined,
-): Promise<Checked<PlanMeta>> {
-  const refuse = (message: string): Checked<PlanMeta> => ({
-    ok: false,
-    failure: { phase: "refused", message },
-  });
-  const dir = inputs.workingDirectory;
-  const metaText = await toolkit.fs.readText(join(dir, PLAN_META_FILE));
-  let meta: PlanMeta;
-  try {
-    meta = JSON.parse(metaText ?? "") as PlanMeta;
-  } catch {
-    return refuse(`the plan artifact has no readable ${PLAN_META_FILE}`);
-  }
-  if (meta.sha !== inputs.sha || meta.stack !== inputs.stack) {
-    return refuse(
-      `the saved plan is for ${meta.stack} at ${meta.sha}, not the approved ${inputs.stack} at ${inputs.sha}`,
-    );
-  }
-  const saved = [createdAt, new Date(meta.createdAt)].filter(
-    (d): d is Date => d !== undefined && !Number.isNaN(d.getTime()),
-  );
-  const oldest = Math.min(...saved.map((d) => d.getTime()));
-  const ageMinutes = Math.floor((toolkit.clock.now().getTime() - oldest) / 60_000);
-  if (saved.length === 0 || ageMinutes > inputs.maxPlanAgeMinutes) {
-    const age = saved.length === 0 ? "of unknown age" : `${ageMinutes} minutes old`;
-    return refuse(
-      `the saved plan is ${age}; the limit is ${inputs.maxPlanAgeMinutes}: run the plan again (/plan) and approve it`,
-    );
-  }
-  const bytes = await toolkit.fs.readBytes(join(dir, PLAN_FILE));
-  if (!bytes || hashBytes(bytes) !== meta.planSha256) {
-    return refuse(`${PLAN_FILE} is not the file that was planned (its sha256 differs)`);
-  }
-  return { ok: true, value: meta };
-}
-
 async function applySavedPlan(inputs: ApplyInputs, toolkit: Toolkit): Promise<ApplyOutcome> {
-  const { sha } = inputs;
+  const { sha, plan, planKey } = inputs;
   const head = await checkHead(toolkit, sha, "the approved SHA");
   if (head) return { sha, failure: head };
-  const name = planArtifactName(inputs.stack, sha);
-  const artifact = await toolkit.artifacts.find(name, {
-    workflow: inputs.planWorkflow,
-    headSha: sha,
-    ...(inputs.planRunId ? { runId: inputs.planRunId } : {}),
-  });
-  if (!artifact) {
+  if (!plan || !planKey) {
     return {
       sha,
       failure: {
-        phase: "download",
-        message: `no saved plan ${name}: the plan workflow has not planned ${sha} (or its artifact expired)`,
+        phase: "refused",
+        message:
+          "the dispatch names no approved plan (plan-run-id, plan-artifact-id, plan-sha256): nothing is applied",
       },
     };
   }
-  await toolkit.artifacts.download(artifact, inputs.workingDirectory);
-  const checked = await checkSavedPlan(inputs, toolkit, artifact.createdAt);
-  if (!checked.ok) return { sha, failure: checked.failure };
-  const meta = checked.value;
+  const fetched = await fetchApprovedPlan(
+    {
+      workingDirectory: inputs.workingDirectory,
+      stack: inputs.stack,
+      sha,
+      plan,
+      planKey,
+      maxPlanAgeMinutes: inputs.maxPlanAgeMinutes,
+    },
+    toolkit,
+  );
+  if (!fetched.ok) return { sha, failure: fetched.failure };
+  const { meta } = fetched;
   const terraform = terraformFor(inputs, toolkit);
   const init = await initialized(terraform, toolkit);
   if (init) return { sha, failure: init, changes: meta.changes };

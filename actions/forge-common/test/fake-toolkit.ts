@@ -36,7 +36,10 @@ export interface FakeToolkit extends Toolkit {
     root: string;
     retentionDays: number;
   }[];
-  readonly searches: { name: string; from?: { workflow: string; headSha: string; runId?: number } }[];
+  /** The artifact ids asked about, in order. */
+  readonly lookups: number[];
+  /** The artifacts downloaded: their id and where to. */
+  readonly downloads: { id: number; directory: string }[];
   failed: string | undefined;
   /** argv lines, `command arg arg`, for exact comparison. */
   commandLines(): string[];
@@ -46,6 +49,7 @@ export interface FakeOptions {
   readonly inputs?: Record<string, string>;
   readonly handlers?: readonly Handler[];
   readonly files?: Record<string, string | Uint8Array>;
+  /** Artifacts of the repository, by any label; `describe` finds them by id. */
   readonly artifacts?: Record<string, StoredArtifact>;
   readonly now?: string;
   readonly env?: Record<string, string>;
@@ -83,7 +87,8 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
     },
     annotations: [],
     uploads: [],
-    searches: [],
+    lookups: [],
+    downloads: [],
     failed: undefined,
     commandLines: () => fake.calls.map((c) => [c.command, ...c.args].join(" ")),
     async exec(command: string, args: readonly string[], execOptions: ExecOptions = {}): Promise<ExecResult> {
@@ -126,11 +131,12 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
         fake.uploads.push({ name, files: copied, root, retentionDays });
         return { id: fake.uploads.length };
       },
-      async find(name, from) {
-        fake.searches.push({ name, ...(from ? { from } : {}) });
-        return stored.get(name)?.artifact;
+      async describe(id) {
+        fake.lookups.push(id);
+        return [...stored.values()].find((s) => s.artifact.id === id)?.artifact;
       },
       async download(artifact, directory) {
+        fake.downloads.push({ id: artifact.id, directory });
         const entry = [...stored.values()].find((s) => s.artifact.id === artifact.id);
         for (const [file, content] of Object.entries(entry?.files ?? {}))
           files.set(`${directory}/${file}`, content);
@@ -158,6 +164,7 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
             : content;
       },
       writeText: async (file, text) => void files.set(file, text),
+      writeBytes: async (file, bytes) => void files.set(file, bytes),
     },
     env: options.env ?? {},
   };

@@ -1,7 +1,8 @@
 /**
  * forge-plan's pipeline: check the checkout is the head SHA, init, validate, plan, read the plan as JSON (masking
- * and redacting its sensitive values), save plan and JSON as an artifact named after the SHA, and emit the
- * ValidateRequest that Sentinel takes next.
+ * and redacting its sensitive values), seal plan and JSON with the plan key (AES-256-GCM), save the sealed files as
+ * an artifact named after the stack and the SHA, and emit the ValidateRequest that Sentinel takes next, with the
+ * sha256 of the plaintext plan that an apply must match.
  */
 import {
   planCounts,
@@ -20,6 +21,8 @@ import {
   planArtifactName,
   problemsText,
   readPlanSpec,
+  SEALED_PLAN_FILE,
+  SEALED_PLAN_JSON_FILE,
   VALIDATE_REQUEST_FILE,
   writeJson,
   type PlanMeta,
@@ -34,8 +37,11 @@ import {
 } from "../../forge-common/src/terraform.js";
 import type { Toolkit } from "../../forge-common/src/toolkit.js";
 import { checkHead } from "../../forge-common/src/checkout.js";
+import { seal } from "../../forge-common/src/plan-crypto.js";
 
 export interface PlanInputs {
+  /** The plan encryption key (INFRACREW_PLAN_KEY), already read and masked. */
+  readonly planKey: Buffer;
   readonly workingDirectory: string;
   readonly stack: string;
   readonly sha: string;
@@ -122,14 +128,28 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
 
   const planBytes = await toolkit.fs.readBytes(join(dir, PLAN_FILE));
   if (!planBytes) return failed({ phase: "plan", message: `terraform plan wrote no ${PLAN_FILE}` });
+  const planJsonBytes = await toolkit.fs.readBytes(join(dir, PLAN_JSON_FILE));
+  if (!planJsonBytes) throw new Error(`internal: ${PLAN_JSON_FILE} was not written`);
+  // Only sealed copies leave the runner: the plan holds variables and prior state in clear text.
+  const bound = { stack: inputs.stack, sha: inputs.sha };
+  await toolkit.fs.writeBytes(
+    join(dir, SEALED_PLAN_FILE),
+    seal(inputs.planKey, planBytes, { ...bound, file: PLAN_FILE }),
+  );
+  await toolkit.fs.writeBytes(
+    join(dir, SEALED_PLAN_JSON_FILE),
+    seal(inputs.planKey, planJsonBytes, { ...bound, file: PLAN_JSON_FILE }),
+  );
   const createdAt = toolkit.clock.now().toISOString();
+  const planSha256 = hashBytes(planBytes);
   const meta: PlanMeta = {
     stack: inputs.stack,
     sha: inputs.sha,
     dir,
     createdAt,
     ...(terraformVersion ? { terraformVersion } : {}),
-    planSha256: hashBytes(planBytes),
+    planSha256,
+    sealed: "AES-256-GCM",
     changes,
   };
   await writeJson(toolkit, join(dir, PLAN_META_FILE), meta);
@@ -146,7 +166,12 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
     dir,
     sha: inputs.sha,
     budgetMonthlyUsd: spec.value.cost.budgetMonthlyUsd,
-    plan: { artifact, planFile: PLAN_FILE, planJsonFile: PLAN_JSON_FILE },
+    plan: {
+      artifact,
+      planFile: SEALED_PLAN_FILE,
+      planJsonFile: SEALED_PLAN_JSON_FILE,
+      sha256: planSha256,
+    },
     planCounts: changes,
     ...(terraformVersion ? { terraformVersion } : {}),
   };
@@ -158,7 +183,7 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
 
   await toolkit.artifacts.upload(
     artifact,
-    [PLAN_FILE, PLAN_JSON_FILE, PLAN_META_FILE, VALIDATE_REQUEST_FILE].map((f) => join(dir, f)),
+    [SEALED_PLAN_FILE, SEALED_PLAN_JSON_FILE, PLAN_META_FILE, VALIDATE_REQUEST_FILE].map((f) => join(dir, f)),
     dir,
     inputs.retentionDays,
   );

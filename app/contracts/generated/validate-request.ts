@@ -66,12 +66,16 @@ export interface GoalRef {
   };
 }
 /**
- * Where the saved plan is: the artifact and the files in it.
+ * Where the saved plan is: the artifact and the files in it (sealed with AES-256-GCM, see actions/forge-common/src/plan-crypto.ts), and the sha256 of the plaintext plan file, which the apply must match.
  */
 export interface PlanLocation {
   artifact: string;
   planFile: string;
   planJsonFile: string;
+  /**
+   * sha256 (lowercase hex) of the plaintext tfplan file that was planned and validated.
+   */
+  sha256: string;
 }
 /**
  * How many resources a Terraform plan creates, updates, deletes and replaces.

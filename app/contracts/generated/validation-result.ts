@@ -35,6 +35,7 @@ export interface ValidationResult {
    * A full git commit SHA.
    */
   sha?: string;
+  savedPlan?: SavedPlan;
   verdict: "PASS" | "FAIL";
   /**
    * Every reason for the verdict, in words.
@@ -74,6 +75,19 @@ export interface GoalRef {
     repo: string;
     number: number;
   };
+}
+/**
+ * The saved plan this verdict is about, copied by the Sentinel action from the ValidateRequest: the App records it when Sentinel passes, and the apply must use exactly this plan.
+ */
+export interface SavedPlan {
+  /**
+   * The name of the plan artifact in the plan run.
+   */
+  artifact: string;
+  /**
+   * sha256 (lowercase hex) of the plaintext tfplan file.
+   */
+  sha256: string;
 }
 export interface Finding {
   tool: Tool;
