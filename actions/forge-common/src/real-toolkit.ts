@@ -4,6 +4,7 @@ import path from "node:path";
 import * as core from "@actions/core";
 import { getExecOutput } from "@actions/exec";
 import artifactClient, { type FindOptions } from "@actions/artifact";
+import { childEnvironment } from "./child-env.js";
 import type { FoundArtifact, Toolkit } from "./toolkit.js";
 
 async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -63,6 +64,7 @@ export function realToolkit(): Toolkit {
     async exec(command, args, options = {}) {
       const result = await getExecOutput(command, [...args], {
         ...(options.cwd ? { cwd: options.cwd } : {}),
+        env: childEnvironment(process.env),
         silent: options.silent === true,
         ignoreReturnCode: true,
       });
