@@ -291,6 +291,7 @@ describe("what each template does", () => {
         nonce: "${{ inputs.nonce }}",
         "app-url": "${{ vars.INFRACREW_APP_URL }}",
         protection: "${{ vars.INFRACREW_PROTECTION || 'auto' }}",
+        "app-slug": "${{ vars.INFRACREW_APP_SLUG || 'infracrew' }}",
         "default-branch": "${{ github.event.repository.default_branch }}",
       });
       for (const step of rest) {
