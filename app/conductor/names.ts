@@ -1,5 +1,3 @@
-import { createHash } from "node:crypto";
-
 /** Names other parts rely on (issue 6): branches, refs, workflows, artifacts and check runs. */
 export const NAMES = {
   branchPrefix: "infracrew/",
@@ -98,23 +96,4 @@ export function applyDispatchInputs(input: {
     plan_artifact_id: plan ? String(plan.artifactId) : "",
     plan_sha256: plan ? plan.sha256 : "",
   };
-}
-
-/**
- * A stand-in nonce for the dispatches the effect runner sends until the state of record keeps a random one per
- * dispatch (issue 12: 128 random bits, recorded before the dispatch is sent). It is derived from what is dispatched,
- * so it correlates a run with its dispatch but is NOT unguessable: nothing may trust it as a secret.
- */
-export function provisionalNonce(parts: {
-  readonly repo: string;
-  readonly pr: number;
-  readonly workflow: string;
-  readonly mode: RunMode;
-  readonly sha: string;
-  readonly targetSha?: string | null;
-}): string {
-  const text = [parts.repo, parts.pr, parts.workflow, parts.mode, parts.sha, parts.targetSha ?? ""].join(
-    "\n",
-  );
-  return createHash("sha256").update(text).digest("hex").slice(0, 32);
 }

@@ -1,7 +1,7 @@
 import { LABEL_PREFIX } from "../conductor/states.js";
 import { toPullRequest } from "../platform/github/pull-requests.js";
 import { toRunInfo, type RunData } from "../platform/github/runs.js";
-import type { Platform } from "../platform/platform.js";
+import type { GitHubPlatform } from "../platform/github/create-github-platform.js";
 import { repoName, type ConductorDeps } from "../runtime/deps.js";
 import type { ChangedView, Projection } from "../runtime/projector.js";
 import { reproject } from "../runtime/run-event.js";
@@ -26,7 +26,7 @@ interface Payload {
 }
 
 /** Platforms for the repositories an installation event names (onboarding). */
-export type PlatformFor = (owner: string, repo: string) => Platform;
+export type PlatformFor = (owner: string, repo: string) => GitHubPlatform;
 
 /**
  * Routes one stored delivery to its handler and answers what was done, in words. The repository's deps are built by

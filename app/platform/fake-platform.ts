@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { Permission } from "../conductor/approval-gate.js";
 import { FakeActions } from "./fake/fake-actions.js";
+import { FakeEnvironments } from "./fake/fake-environments.js";
 import { type FakeCheckRun, FakeCheckRuns } from "./fake/fake-check-runs.js";
 import { notFound } from "./fake/fake-failure.js";
 import { FakeGit } from "./fake/fake-git.js";
@@ -31,6 +32,7 @@ export class FakePlatform implements GitHubPlatform {
   readonly pulls: FakePulls;
   readonly checks: FakeCheckRuns;
   readonly actions: FakeActions;
+  readonly environments: FakeEnvironments;
   readonly writes: string[] = [];
   private readonly permissions = new Map<string, Permission>();
   private readonly teamMembers = new Set<string>();
@@ -55,6 +57,7 @@ export class FakePlatform implements GitHubPlatform {
     );
     this.checks = new FakeCheckRuns(write, newId);
     this.actions = new FakeActions(write, newId);
+    this.environments = new FakeEnvironments(write);
   }
 
   // ---- the world a test starts from ----
@@ -135,6 +138,14 @@ export class FakePlatform implements GitHubPlatform {
   }
 
   // ---- the Platform ----
+
+  async ensureDeploymentEnvironment(name: string, branch: string) {
+    return this.environments.ensure(name, branch);
+  }
+
+  async enableAppProtectionRule(name: string) {
+    return this.environments.enableAppRule(name);
+  }
 
   async getDefaultBranch(): Promise<string> {
     return this.defaultBranch;

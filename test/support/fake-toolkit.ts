@@ -21,6 +21,8 @@ export interface FakeToolkit extends Toolkit {
   readonly failures: string[];
   readonly summaries: string[];
   readonly uploads: { name: string; files: readonly string[]; rootDirectory: string }[];
+  readonly downloads: { name: string; directory: string }[];
+  readonly secrets: string[];
 }
 
 /**
@@ -32,6 +34,8 @@ export function fakeToolkit(options: {
   files?: Record<string, string>;
   commands?: Record<string, FakeCommand>;
   uploadError?: string;
+  /** Artifacts of this run, by name: their files' bytes. */
+  artifacts?: Record<string, Record<string, Uint8Array>>;
 }): FakeToolkit {
   const files = new Map(
     Object.entries(options.files ?? {}).map(([path, text]) => [`${WORKSPACE}/${path}`, text]),
@@ -41,9 +45,13 @@ export function fakeToolkit(options: {
   const failures: string[] = [];
   const summaries: string[] = [];
   const uploads: FakeToolkit["uploads"] = [];
+  const downloads: FakeToolkit["downloads"] = [];
+  const secrets: string[] = [];
+  const binaries = new Map<string, Uint8Array>();
   return {
     core: {
       getInput: (name) => options.inputs[name] ?? "",
+      setSecret: (value) => void secrets.push(value),
       setOutput: (name, value) => void outputs.set(name, value),
       setFailed: (message) => void failures.push(message),
       info: () => undefined,
@@ -66,9 +74,17 @@ export function fakeToolkit(options: {
         if (options.uploadError) throw new Error(options.uploadError);
         uploads.push({ name, files: paths, rootDirectory });
       },
+      async download(name, directory) {
+        const stored = options.artifacts?.[name];
+        if (!stored) return false;
+        downloads.push({ name, directory });
+        for (const [file, content] of Object.entries(stored)) binaries.set(`${directory}/${file}`, content);
+        return true;
+      },
     },
     fs: {
-      read: async (path) => files.get(path),
+      read: async (path) => files.get(path) ?? textOf(binaries.get(path)),
+      readBytes: async (path) => binaries.get(path) ?? bytesOf(files.get(path)),
       write: async (path, text) => void files.set(path, text),
       async list(dir) {
         const names = [...files.keys()].filter(
@@ -86,5 +102,11 @@ export function fakeToolkit(options: {
     failures,
     summaries,
     uploads,
+    downloads,
+    secrets,
   };
 }
+
+const textOf = (bytes: Uint8Array | undefined) =>
+  bytes === undefined ? undefined : Buffer.from(bytes).toString("utf8");
+const bytesOf = (text: string | undefined) => (text === undefined ? undefined : Buffer.from(text));

@@ -26,17 +26,29 @@ export function workflowTemplate(file: string): Record<string, unknown> {
 }
 
 /**
- * The title GitHub gives a run of the template: its `run-name` evaluated in the context. Only `${{ a }}` and
- * `${{ a || b }}` with `inputs.<name>` and `github.<path>` are understood (an absent value is empty, as on GitHub);
- * anything else fails the test.
+ * The title GitHub gives a run of the template: its `run-name` evaluated in the context. Only expressions made of
+ * `a || b` alternatives, each a value or `a && b` (GitHub's conditional idiom), are understood, where a value is
+ * `inputs.<name>`, `github.<path>`, a '…' string or `format('… {0} …', value)`; an absent value is empty, as on
+ * GitHub. Anything else fails the test.
  */
 export function runName(file: string, context: RunContext): string {
   const template = workflowTemplate(file)["run-name"];
   if (typeof template !== "string") throw new Error(`${file} has no run-name`);
   return template.replace(/\$\{\{\s*(.+?)\s*\}\}/g, (_, expression: string) => {
-    const values = expression.split("||").map((term) => read(context, term.trim(), expression));
-    return values.find((v) => v !== "") ?? "";
+    const alternatives = expression.split("||").map((term) => {
+      const parts = term.split("&&").map((part) => value(context, part.trim(), expression));
+      return parts.every((p) => p !== "") ? parts.at(-1)! : "";
+    });
+    return alternatives.find((v) => v !== "") ?? "";
   });
+}
+
+function value(context: RunContext, term: string, expression: string): string {
+  const literal = /^'([^']*)'$/.exec(term);
+  if (literal) return literal[1]!;
+  const format = /^format\('([^']*)',\s*([a-z_.]+)\)$/.exec(term);
+  if (format) return format[1]!.replaceAll("{0}", read(context, format[2]!, expression));
+  return read(context, term, expression);
 }
 
 function read(context: RunContext, term: string, expression: string): string {

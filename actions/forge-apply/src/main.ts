@@ -1,10 +1,11 @@
 /**
- * forge-apply's pipeline. `apply` applies exactly the saved plan of the approved SHA: it refuses another checkout,
- * a plan saved for another SHA or stack, a plan older than the limit, and a plan file that changed since it was
- * saved. `rollback` plans and applies the last known-good revision, or, on a stack's first apply, destroys what the
+ * forge-apply's pipeline. `apply` applies exactly the saved plan the App approved (./saved-plan.ts): it refuses
+ * another checkout, another run's or another stack's artifact, a plan older than the limit, a sealed file that does
+ * not open with the plan key, and a plan whose sha256 is not the approved one. `rollback` plans and applies the last known-good revision, or, on a stack's first apply, destroys what the
  * apply created but its data stores (see app/agents/forge/rollback.ts). Either way the result is an ApplyResult.
  */
 import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
+import { planSecrets, type PlanJson } from "../../../app/agents/forge/terraform/plan-json.js";
 import {
   outputSecrets,
   redactOutputs,
@@ -13,15 +14,9 @@ import {
 import type { PlanSpec } from "../../../app/contracts/generated/index.js";
 import type { PlanCounts } from "../../../app/contracts/generated/validate-request.js";
 import { checkHead } from "../../forge-common/src/checkout.js";
-import {
-  hashBytes,
-  join,
-  PLAN_META_FILE,
-  planArtifactName,
-  type PlanMeta,
-} from "../../forge-common/src/stack.js";
-import { failureOf, PLAN_FILE, Terraform, type StepFailure } from "../../forge-common/src/terraform.js";
-import type { Toolkit } from "../../forge-common/src/toolkit.js";
+import { failureOf, logOutput, Terraform, type StepFailure } from "../../forge-common/src/terraform.js";
+import { fetchApprovedPlan, type ApprovedPlan } from "./saved-plan.js";
+import type { ExecResult, Toolkit } from "../../forge-common/src/toolkit.js";
 
 export interface ApplyInputs {
   readonly mode: "apply" | "rollback";
@@ -34,8 +29,10 @@ export interface ApplyInputs {
   readonly repository?: string;
   readonly maxPlanAgeMinutes: number;
   readonly timeoutMinutes: number;
-  readonly planWorkflow: string;
-  readonly planRunId?: number;
+  /** apply: the plan Sentinel passed, as the App dispatched it. */
+  readonly plan?: ApprovedPlan;
+  /** apply: the plan encryption key (INFRACREW_PLAN_KEY), read and masked. */
+  readonly planKey?: Buffer;
   readonly backendBucket?: string;
   readonly backendRegion?: string;
 }
@@ -80,87 +77,101 @@ async function readOutputs(
   return { ok: true, value: redactOutputs(outputs) };
 }
 
+/**
+ * Masks every sensitive value a saved plan holds (from `terraform show -json`), before the plan is applied and its
+ * output printed.
+ */
+async function maskPlan(terraform: Terraform, toolkit: Toolkit): Promise<StepFailure | undefined> {
+  const show = await terraform.show();
+  const failure = failureOf(show, "plan");
+  if (failure) return failure;
+  try {
+    for (const secret of planSecrets(JSON.parse(show.stdout) as PlanJson)) toolkit.core.setSecret(secret);
+  } catch {
+    return { phase: "plan", message: "terraform show -json printed no JSON plan" };
+  }
+  return undefined;
+}
+
+/**
+ * After an apply: reads the outputs (masking the sensitive ones), and only then prints what the apply said, whose
+ * values the plan's and the outputs' masks now cover.
+ */
 async function finish(
   sha: string,
   terraform: Terraform,
   toolkit: Toolkit,
+  applied: ExecResult,
   changes?: PlanCounts,
 ): Promise<ApplyOutcome> {
   const outputs = await readOutputs(terraform, toolkit);
+  logOutput(toolkit, "terraform apply", applied);
   const counts = changes ? { changes } : {};
   return outputs.ok
     ? { sha, outputs: outputs.value, ...counts }
     : { sha, failure: outputs.failure, ...counts };
 }
 
-/** Checks the downloaded plan is the approved one, fresh and unchanged. */
-async function checkSavedPlan(
-  inputs: ApplyInputs,
+/**
+ * Masks the saved plan's secrets, prints the plan's output (when it was just made), and applies the plan: what the
+ * apply printed, or the failure of the first step that failed.
+ */
+async function maskAndApply(
+  terraform: Terraform,
   toolkit: Toolkit,
-  createdAt: Date | undefined,
-): Promise<Checked<PlanMeta>> {
-  const refuse = (message: string): Checked<PlanMeta> => ({
-    ok: false,
-    failure: { phase: "refused", message },
-  });
-  const dir = inputs.workingDirectory;
-  const metaText = await toolkit.fs.readText(join(dir, PLAN_META_FILE));
-  let meta: PlanMeta;
-  try {
-    meta = JSON.parse(metaText ?? "") as PlanMeta;
-  } catch {
-    return refuse(`the plan artifact has no readable ${PLAN_META_FILE}`);
-  }
-  if (meta.sha !== inputs.sha || meta.stack !== inputs.stack) {
-    return refuse(
-      `the saved plan is for ${meta.stack} at ${meta.sha}, not the approved ${inputs.stack} at ${inputs.sha}`,
-    );
-  }
-  const saved = [createdAt, new Date(meta.createdAt)].filter(
-    (d): d is Date => d !== undefined && !Number.isNaN(d.getTime()),
-  );
-  const oldest = Math.min(...saved.map((d) => d.getTime()));
-  const ageMinutes = Math.floor((toolkit.clock.now().getTime() - oldest) / 60_000);
-  if (saved.length === 0 || ageMinutes > inputs.maxPlanAgeMinutes) {
-    const age = saved.length === 0 ? "of unknown age" : `${ageMinutes} minutes old`;
-    return refuse(
-      `the saved plan is ${age}; the limit is ${inputs.maxPlanAgeMinutes}: run the plan again (/plan) and approve it`,
-    );
-  }
-  const bytes = await toolkit.fs.readBytes(join(dir, PLAN_FILE));
-  if (!bytes || hashBytes(bytes) !== meta.planSha256) {
-    return refuse(`${PLAN_FILE} is not the file that was planned (its sha256 differs)`);
-  }
-  return { ok: true, value: meta };
+  planned?: ExecResult,
+): Promise<Checked<ExecResult>> {
+  const masked = await maskPlan(terraform, toolkit);
+  if (masked) return { ok: false, failure: masked };
+  if (planned) logOutput(toolkit, "terraform plan", planned);
+  const applied = await terraform.apply();
+  const failure = failureOf(applied, "apply");
+  if (!failure) return { ok: true, value: applied };
+  logOutput(toolkit, "terraform apply", applied);
+  return { ok: false, failure };
 }
 
 async function applySavedPlan(inputs: ApplyInputs, toolkit: Toolkit): Promise<ApplyOutcome> {
-  const { sha } = inputs;
+  const { sha, plan, planKey } = inputs;
   const head = await checkHead(toolkit, sha, "the approved SHA");
   if (head) return { sha, failure: head };
-  const name = planArtifactName(inputs.stack, sha);
-  const artifact = await toolkit.artifacts.find(name, {
-    workflow: inputs.planWorkflow,
-    headSha: sha,
-    ...(inputs.planRunId ? { runId: inputs.planRunId } : {}),
-  });
-  if (!artifact) {
+  if (!plan || !planKey) {
     return {
       sha,
       failure: {
-        phase: "download",
-        message: `no saved plan ${name}: the plan workflow has not planned ${sha} (or its artifact expired)`,
+        phase: "refused",
+        message:
+          "the dispatch names no approved plan (plan-run-id, plan-artifact-id, plan-sha256): nothing is applied",
       },
     };
   }
-  await toolkit.artifacts.download(artifact, inputs.workingDirectory);
-  const checked = await checkSavedPlan(inputs, toolkit, artifact.createdAt);
-  if (!checked.ok) return { sha, failure: checked.failure };
-  const meta = checked.value;
+  const fetched = await fetchApprovedPlan(
+    {
+      workingDirectory: inputs.workingDirectory,
+      stack: inputs.stack,
+      sha,
+      plan,
+      planKey,
+      maxPlanAgeMinutes: inputs.maxPlanAgeMinutes,
+    },
+    toolkit,
+  );
+  if (!fetched.ok) return { sha, failure: fetched.failure };
+  const { meta } = fetched;
   const terraform = terraformFor(inputs, toolkit);
-  const failure = failureOf(await terraform.init(), "init") ?? failureOf(await terraform.apply(), "apply");
-  if (failure) return { sha, failure, changes: meta.changes };
-  return finish(sha, terraform, toolkit, meta.changes);
+  const init = await initialized(terraform, toolkit);
+  if (init) return { sha, failure: init, changes: meta.changes };
+  const applied = await maskAndApply(terraform, toolkit);
+  if (!applied.ok) return { sha, failure: applied.failure, changes: meta.changes };
+  return finish(sha, terraform, toolkit, applied.value, meta.changes);
+}
+
+/** terraform init, its output printed (it holds no plan values): the failure, if any. */
+async function initialized(terraform: Terraform, toolkit: Toolkit): Promise<StepFailure | undefined> {
+  const init = await terraform.init();
+  const failure = failureOf(init, "init");
+  if (!failure) logOutput(toolkit, "terraform init", init);
+  return failure;
 }
 
 async function rollbackToKnownGood(
@@ -171,12 +182,14 @@ async function rollbackToKnownGood(
   const head = await checkHead(toolkit, knownGood, "the last known-good SHA");
   if (head) return { sha: knownGood, failure: head };
   const terraform = terraformFor(inputs, toolkit);
-  const failure =
-    failureOf(await terraform.init(), "init") ??
-    failureOf(await terraform.plan(), "plan", [0, 2]) ??
-    failureOf(await terraform.apply(), "apply");
-  if (failure) return { sha: knownGood, failure };
-  return finish(knownGood, terraform, toolkit);
+  const init = await initialized(terraform, toolkit);
+  if (init) return { sha: knownGood, failure: init };
+  const planned = await terraform.plan();
+  const planFailure = failureOf(planned, "plan", [0, 2]);
+  if (planFailure) return { sha: knownGood, failure: planFailure };
+  const applied = await maskAndApply(terraform, toolkit, planned);
+  if (!applied.ok) return { sha: knownGood, failure: applied.failure };
+  return finish(knownGood, terraform, toolkit, applied.value);
 }
 
 function stateAddresses(stdout: string): string[] {
@@ -195,7 +208,7 @@ async function rollbackFirstApply(
   const head = await checkHead(toolkit, sha, "the revision being rolled back");
   if (head) return { sha, failure: head };
   const terraform = terraformFor(inputs, toolkit);
-  const init = failureOf(await terraform.init(), "init");
+  const init = await initialized(terraform, toolkit);
   if (init) return { sha, failure: init };
   const before = await terraform.stateList();
   const listFailure = failureOf(before, "destroy");
@@ -204,7 +217,10 @@ async function rollbackFirstApply(
   const existing = stateAddresses(before.stdout);
   const targets = plan.destroy.filter((t) => existing.some((a) => a === t || a.startsWith(`${t}.`)));
   if (targets.length > 0) {
-    const destroy = failureOf(await terraform.destroy(targets), "destroy");
+    const destroyed = await terraform.destroy(targets);
+    // A destroy prints resource addresses and the values Terraform shows redacted; it runs on no saved plan.
+    logOutput(toolkit, "terraform destroy", destroyed);
+    const destroy = failureOf(destroyed, "destroy");
     if (destroy) return { sha, failure: destroy };
   }
   const after = await terraform.stateList();

@@ -17,6 +17,7 @@ import {
   runUrl,
   writeJson,
 } from "../../forge-common/src/stack.js";
+import { readKeyInput } from "../../forge-common/src/plan-key-input.js";
 import type { Toolkit } from "../../forge-common/src/toolkit.js";
 import { applyStack, type ApplyInputs } from "./main.js";
 import { applyResult } from "./result.js";
@@ -29,15 +30,25 @@ export const APPLY_INPUTS = {
   ...STACK_INPUTS,
   "known-good-sha": { ...SHA },
   "max-plan-age-minutes": { default: "1440", ...POSITIVE },
-  "plan-workflow": {
-    default: "infracrew-plan.yml",
-    pattern: /^[A-Za-z0-9_.-]+\.ya?ml$/,
-    hint: "a workflow file name",
-  },
-  "plan-run-id": { pattern: /^[1-9][0-9]{0,19}$/, hint: "a workflow run id" },
+  "plan-run-id": { pattern: /^[1-9][0-9]{0,15}$/, hint: "a workflow run id" },
+  "plan-artifact-id": { pattern: /^[1-9][0-9]{0,15}$/, hint: "an artifact id" },
+  "plan-sha256": { pattern: /^[0-9a-f]{64}$/, hint: "the sha256 of the plan file, 64 lowercase hex digits" },
 } satisfies Record<string, InputSpec>;
 
-function toInputs(i: Record<keyof typeof APPLY_INPUTS, string>): ApplyInputs {
+const PLAN_IDS = ["plan-run-id", "plan-artifact-id", "plan-sha256"] as const;
+
+/** The approved plan must be named in full for an apply, and not at all for a rollback. */
+function planProblem(i: Record<keyof typeof APPLY_INPUTS, string>): string | undefined {
+  const given = PLAN_IDS.filter((n) => i[n] !== "");
+  if (i.mode === "rollback")
+    return given.length > 0 ? `${given.join(", ")}: are for mode apply only` : undefined;
+  const missing = PLAN_IDS.filter((n) => i[n] === "");
+  return missing.length > 0
+    ? `${missing.join(", ")}: required for mode apply (the plan Sentinel passed, as the App dispatched it)`
+    : undefined;
+}
+
+function toInputs(i: Record<keyof typeof APPLY_INPUTS, string>, planKey?: Buffer): ApplyInputs {
   return {
     mode: i.mode as ApplyInputs["mode"],
     workingDirectory: i["working-directory"],
@@ -48,8 +59,16 @@ function toInputs(i: Record<keyof typeof APPLY_INPUTS, string>): ApplyInputs {
     ...(i.repository ? { repository: i.repository } : {}),
     maxPlanAgeMinutes: Number(i["max-plan-age-minutes"]),
     timeoutMinutes: Number(i["timeout-minutes"]),
-    planWorkflow: i["plan-workflow"],
-    ...(i["plan-run-id"] ? { planRunId: Number(i["plan-run-id"]) } : {}),
+    ...(i.mode === "apply" && i["plan-run-id"]
+      ? {
+          plan: {
+            runId: Number(i["plan-run-id"]),
+            artifactId: Number(i["plan-artifact-id"]),
+            sha256: i["plan-sha256"],
+          },
+        }
+      : {}),
+    ...(planKey ? { planKey } : {}),
     ...(i["backend-bucket"] ? { backendBucket: i["backend-bucket"] } : {}),
     ...(i["backend-region"] ? { backendRegion: i["backend-region"] } : {}),
   };
@@ -58,16 +77,28 @@ function toInputs(i: Record<keyof typeof APPLY_INPUTS, string>): ApplyInputs {
 export async function run(toolkit: Toolkit): Promise<void> {
   const { core, clock } = toolkit;
   try {
+    // The key is read (and masked) first, before anything can be printed; only an apply needs it.
+    const key = readKeyInput(core);
     const read = readInputs(core, APPLY_INPUTS);
     if (!read.ok) {
       core.setFailed(`forge-apply: ${read.problems.map(formatProblem).join("; ")}`);
       return;
     }
-    const inputs = toInputs(read.value);
-    if (inputs.mode === "apply" && inputs.knownGoodSha) {
+    if (read.value.mode === "apply" && read.value["known-good-sha"]) {
       core.setFailed("forge-apply: known-good-sha: is for mode rollback only");
       return;
     }
+    const plan = planProblem(read.value);
+    if (plan) {
+      core.setFailed(`forge-apply: ${plan}`);
+      return;
+    }
+    // An apply opens the sealed plan; a rollback plans afresh and needs no key.
+    if (read.value.mode === "apply" && !key.ok) {
+      core.setFailed(`forge-apply: plan-key: ${key.message}`);
+      return;
+    }
+    const inputs = toInputs(read.value, key.ok && read.value.mode === "apply" ? key.key : undefined);
     const startedAt = clock.now();
     const start = clock.monotonicMs();
     const spec = await readPlanSpec(toolkit, inputs.workingDirectory);

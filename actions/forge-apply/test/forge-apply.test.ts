@@ -9,6 +9,7 @@ import {
   type Handler,
   type StoredArtifact,
 } from "../../forge-common/test/fake-toolkit.js";
+import { seal } from "../../forge-common/src/plan-crypto.js";
 import { run } from "../src/runner.js";
 
 const SHA = "3f786850e387550fdab836ed7e6dc881de23001b";
@@ -20,7 +21,15 @@ const PLAN_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 9, 9, 9]);
 const TIMEOUT = "timeout --signal=INT --kill-after=120 1800 terraform";
 const PLANSPEC = readRepoFile("test/golden/forge/invoice-worker/infra/invoice-worker/planspec.json");
 const OUTPUT = readRepoFile("test/fixtures/forge/terraform-output.json");
+const PLAN_JSON = readRepoFile("test/fixtures/forge/tfplan-show.json");
 const CHANGES = { create: 31, update: 0, delete: 0, replace: 0 };
+
+/** The plan key of these tests (what `openssl rand -base64 32` gives), and another one. */
+const KEY = Buffer.alloc(32, 7);
+const KEY_B64 = KEY.toString("base64");
+const PLAN_SHA256 = createHash("sha256").update(PLAN_BYTES).digest("hex");
+const PLAN_RUN = 555;
+const PLAN_ARTIFACT = 7;
 
 const INPUTS = {
   mode: "apply",
@@ -29,30 +38,70 @@ const INPUTS = {
   sha: SHA,
   pr: "43",
   repository: "acme/platform-infra",
+  "plan-run-id": String(PLAN_RUN),
+  "plan-artifact-id": String(PLAN_ARTIFACT),
+  "plan-sha256": PLAN_SHA256,
+  "plan-key": KEY_B64,
 };
 const ENV = {
   GITHUB_SERVER_URL: "https://github.com",
   GITHUB_REPOSITORY: "acme/platform-infra",
   GITHUB_RUN_ID: "987654321",
+  RUNNER_TEMP: "/runner/temp",
+};
+const DOWNLOADED = "/runner/temp/infracrew-approved-plan";
+/** A rollback's inputs on top of INPUTS: it plans afresh, with no saved plan and no key. */
+const ROLLBACK = {
+  mode: "rollback",
+  "plan-run-id": "",
+  "plan-artifact-id": "",
+  "plan-sha256": "",
+  "plan-key": "",
 };
 
+/**
+ * The plan artifact forge-plan uploads: the plan sealed for its stack and commit, the sealed JSON, the metadata.
+ * `overrides` change the metadata; `artifact` what GitHub says about the artifact; `sealedFor` what the plan was
+ * sealed for, and `plan` its plaintext.
+ */
 function savedPlan(
   overrides: Record<string, unknown> = {},
   createdAt = "2026-11-27T12:05:00Z",
+  options: {
+    artifact?: Partial<StoredArtifact["artifact"]>;
+    sealedFor?: { stack: string; sha: string };
+    plan?: Uint8Array;
+    key?: Buffer;
+    tfplanEnc?: Uint8Array;
+  } = {},
 ): StoredArtifact {
+  const bound = options.sealedFor ?? { stack: "invoice-worker", sha: SHA };
+  const key = options.key ?? KEY;
   const meta = {
     stack: "invoice-worker",
     sha: SHA,
     dir: DIR,
     createdAt,
     terraformVersion: "1.11.4",
-    planSha256: createHash("sha256").update(PLAN_BYTES).digest("hex"),
+    planSha256: PLAN_SHA256,
+    sealed: "AES-256-GCM",
     changes: CHANGES,
     ...overrides,
   };
   return {
-    artifact: { id: 7, name: ARTIFACT, createdAt: new Date(createdAt), runId: 555 },
-    files: { tfplan: PLAN_BYTES, "tfplan.json": "{}", "infracrew-plan.json": JSON.stringify(meta) },
+    artifact: {
+      id: PLAN_ARTIFACT,
+      name: ARTIFACT,
+      createdAt: new Date(createdAt),
+      runId: PLAN_RUN,
+      expired: false,
+      ...options.artifact,
+    },
+    files: {
+      "tfplan.enc": options.tfplanEnc ?? seal(key, options.plan ?? PLAN_BYTES, { ...bound, file: "tfplan" }),
+      "tfplan.json.enc": seal(key, Buffer.from("{}"), { ...bound, file: "tfplan.json" }),
+      "infracrew-plan.json": JSON.stringify(meta),
+    },
   };
 }
 
@@ -71,6 +120,7 @@ function terraform(overrides: Handler[] = []): Handler[] {
       exitCode: 2,
     }),
     answer("terraform output -json", { stdout: OUTPUT }),
+    answer("terraform show -json tfplan", { stdout: PLAN_JSON }),
   ];
 }
 
@@ -113,12 +163,11 @@ describe("forge-apply, mode apply", () => {
     expect(fake.commandLines()).toEqual([
       "git rev-parse HEAD",
       `${TIMEOUT} init -input=false -no-color`,
+      "terraform show -json tfplan",
       `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       "terraform output -json",
     ]);
-    expect(fake.searches).toEqual([
-      { name: ARTIFACT, from: { workflow: "infracrew-plan.yml", headSha: SHA } },
-    ]);
+    expect(fake.lookups).toEqual([PLAN_ARTIFACT]);
     expect(fake.calls.find((c) => c.args[0] === "output")?.silent).toBe(true);
     expect(result(fake)).toEqual({
       schemaVersion: "0.1",
@@ -146,16 +195,19 @@ describe("forge-apply, mode apply", () => {
       changes: CHANGES,
       runUrl: "https://github.com/acme/platform-infra/actions/runs/987654321",
     });
-    expect(fake.secrets).toEqual(["sk-output-51d0e9"]);
+    expect(fake.secrets).toEqual(expect.arrayContaining(["sk-output-51d0e9", "tok-variable-8f3a2c"]));
+    expect(fake.unmaskedLeaks()).toEqual([]);
     expect(fake.outputs).toEqual({ status: "success", "apply-result": `${DIR}/apply-result.json` });
   });
 
-  it("looks in the given plan run when there is one", async () => {
-    const fake = setup({ inputs: { "plan-run-id": "555" } });
+  it("downloads exactly the approved artifact outside the checkout, and applies its opened plan", async () => {
+    const fake = setup();
     await run(fake);
-    expect(fake.searches).toEqual([
-      { name: ARTIFACT, from: { workflow: "infracrew-plan.yml", headSha: SHA, runId: 555 } },
-    ]);
+    expect(fake.lookups).toEqual([PLAN_ARTIFACT]);
+    expect(fake.downloads).toEqual([{ id: PLAN_ARTIFACT, directory: DOWNLOADED }]);
+    expect(Buffer.from(fake.files.get(`${DIR}/tfplan`) as Uint8Array)).toEqual(Buffer.from(PLAN_BYTES));
+    expect(fake.secrets).toContain(KEY_B64);
+    expect(fake.journal[0]).toBe(`mask ${KEY_B64}`);
   });
 
   it.each<
@@ -175,7 +227,7 @@ describe("forge-apply, mode apply", () => {
       ["git rev-parse HEAD"],
     ],
     [
-      "a saved plan made for another SHA",
+      "a saved plan whose metadata names another SHA",
       { artifacts: { [ARTIFACT]: savedPlan({ sha: OTHER }) } },
       "refused",
       `the saved plan is for invoice-worker at ${OTHER}, not the approved invoice-worker at ${SHA}`,
@@ -185,7 +237,32 @@ describe("forge-apply, mode apply", () => {
       "a missing plan artifact",
       { artifacts: {} },
       "download",
-      `no saved plan ${ARTIFACT}: the plan workflow has not planned ${SHA} (or its artifact expired)`,
+      `the approved plan artifact ${PLAN_ARTIFACT} does not exist (or was deleted): run the plan again (/plan) and approve it`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "an artifact from another run",
+      { artifacts: { [ARTIFACT]: savedPlan({}, undefined, { artifact: { runId: 999 } }) } },
+      "refused",
+      `artifact ${PLAN_ARTIFACT} belongs to run 999, not to the approved plan run ${PLAN_RUN}`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "an artifact of another stack",
+      {
+        artifacts: {
+          [ARTIFACT]: savedPlan({}, undefined, { artifact: { name: `infracrew-plan-payments-${SHA}` } }),
+        },
+      },
+      "refused",
+      `artifact ${PLAN_ARTIFACT} is "infracrew-plan-payments-${SHA}", not the plan ${ARTIFACT} of invoice-worker at ${SHA}`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "an expired artifact",
+      { artifacts: { [ARTIFACT]: savedPlan({}, undefined, { artifact: { expired: true } }) } },
+      "refused",
+      `the approved plan artifact ${PLAN_ARTIFACT} has expired: run the plan again (/plan) and approve it`,
       ["git rev-parse HEAD"],
     ],
     [
@@ -196,10 +273,56 @@ describe("forge-apply, mode apply", () => {
       ["git rev-parse HEAD"],
     ],
     [
-      "a plan file changed since it was planned",
+      "a plan whose sha256 is not the approved one",
+      { artifacts: { [ARTIFACT]: savedPlan({}, undefined, { plan: new Uint8Array([1, 2, 3]) }) } },
+      "refused",
+      `tfplan is not the plan Sentinel passed: its sha256 is ${createHash("sha256")
+        .update(new Uint8Array([1, 2, 3]))
+        .digest("hex")}, the approved one ${PLAN_SHA256}`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "metadata that names another sha256",
       { artifacts: { [ARTIFACT]: savedPlan({ planSha256: "0".repeat(64) }) } },
       "refused",
-      "tfplan is not the file that was planned (its sha256 differs)",
+      `the plan's metadata names sha256 ${"0".repeat(64)}, not the approved ${PLAN_SHA256}`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "a tampered ciphertext",
+      {
+        artifacts: {
+          [ARTIFACT]: savedPlan({}, undefined, {
+            tfplanEnc: (() => {
+              const sealed = Buffer.from(
+                seal(KEY, PLAN_BYTES, { stack: "invoice-worker", sha: SHA, file: "tfplan" }),
+              );
+              sealed[sealed.length - 1]! ^= 0x01;
+              return sealed;
+            })(),
+          }),
+        },
+      },
+      "refused",
+      `tfplan.enc does not open with INFRACREW_PLAN_KEY for invoice-worker at ${SHA}: another key, another stack or commit, or a changed file`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "a plan sealed with another key",
+      { artifacts: { [ARTIFACT]: savedPlan({}, undefined, { key: Buffer.alloc(32, 8) }) } },
+      "refused",
+      `tfplan.enc does not open with INFRACREW_PLAN_KEY for invoice-worker at ${SHA}: another key, another stack or commit, or a changed file`,
+      ["git rev-parse HEAD"],
+    ],
+    [
+      "a plan sealed for another commit, relabelled",
+      {
+        artifacts: {
+          [ARTIFACT]: savedPlan({}, undefined, { sealedFor: { stack: "invoice-worker", sha: OTHER } }),
+        },
+      },
+      "refused",
+      `tfplan.enc does not open with INFRACREW_PLAN_KEY for invoice-worker at ${SHA}: another key, another stack or commit, or a changed file`,
       ["git rev-parse HEAD"],
     ],
     [
@@ -221,6 +344,7 @@ describe("forge-apply, mode apply", () => {
       [
         "git rev-parse HEAD",
         `${TIMEOUT} init -input=false -no-color`,
+        "terraform show -json tfplan",
         `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       ],
     ],
@@ -256,6 +380,7 @@ describe("forge-apply, mode apply", () => {
       [
         "git rev-parse HEAD",
         `${TIMEOUT} init -input=false -no-color`,
+        "terraform show -json tfplan",
         `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       ],
     ],
@@ -278,6 +403,30 @@ describe("forge-apply, mode apply", () => {
       [{ "known-good-sha": GOOD }, "forge-apply: known-good-sha: is for mode rollback only"],
       [{ mode: "destroy" }, 'forge-apply: mode: must be one of: apply, rollback (got "destroy")'],
       [{ sha: "main" }, 'forge-apply: sha: must be a full 40-character lowercase commit SHA (got "main")'],
+      [
+        { "plan-run-id": "", "plan-artifact-id": "", "plan-sha256": "" },
+        "forge-apply: plan-run-id, plan-artifact-id, plan-sha256: required for mode apply (the plan Sentinel passed, as the App dispatched it)",
+      ],
+      [
+        { "plan-sha256": "" },
+        "forge-apply: plan-sha256: required for mode apply (the plan Sentinel passed, as the App dispatched it)",
+      ],
+      [
+        { "plan-key": "" },
+        "forge-apply: plan-key: the plan encryption key is missing (the secret INFRACREW_PLAN_KEY is not set): create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+      ],
+      [
+        { "plan-key": "c2hvcnQ=" },
+        "forge-apply: plan-key: the plan encryption key INFRACREW_PLAN_KEY decodes to 5 bytes, not 32: create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+      ],
+      [
+        { "plan-key": "not base64 at all!" },
+        "forge-apply: plan-key: the plan encryption key INFRACREW_PLAN_KEY is not base64: create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+      ],
+      [
+        { mode: "rollback", "known-good-sha": GOOD },
+        "forge-apply: plan-run-id, plan-artifact-id, plan-sha256: are for mode apply only",
+      ],
     ] as const) {
       const fake = setup({ inputs });
       await run(fake);
@@ -288,10 +437,48 @@ describe("forge-apply, mode apply", () => {
   });
 });
 
+describe("forge-apply never prints a secret before it is masked", () => {
+  it("masks the saved plan's and the outputs' secrets first, then prints what the apply said", async () => {
+    const fake = setup({
+      handlers: [
+        head(SHA),
+        ...terraform([
+          answer(`${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`, {
+            stdout:
+              'module.jobs.aws_sqs_queue.this: Creating... [token=tok-variable-8f3a2c]\nApply complete!\nOutputs:\nsigning_key = "sk-output-51d0e9"',
+          }),
+        ]),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toBeUndefined();
+    expect(fake.calls.filter((c) => c.command !== "git").every((c) => c.silent === true)).toBe(true);
+    expect(fake.logs.some((l) => l.includes("Apply complete!"))).toBe(true);
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+
+  it("prints a failed apply's output after the plan's secrets are masked", async () => {
+    const fake = setup({
+      handlers: [
+        head(SHA),
+        ...terraform([
+          answer(`${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`, {
+            exitCode: 1,
+            stderr: 'Error: creating queue: token "tok-variable-8f3a2c" rejected\n',
+          }),
+        ]),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toContain("terraform apply failed (exit 1)");
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+});
+
 describe("forge-apply, mode rollback", () => {
   it("plans and applies the last known-good SHA", async () => {
     const fake = setup({
-      inputs: { mode: "rollback", "known-good-sha": GOOD },
+      inputs: { ...ROLLBACK, "known-good-sha": GOOD },
       handlers: [head(GOOD), ...terraform()],
     });
     await run(fake);
@@ -300,16 +487,17 @@ describe("forge-apply, mode rollback", () => {
       "git rev-parse HEAD",
       `${TIMEOUT} init -input=false -no-color`,
       `${TIMEOUT} plan -input=false -out=tfplan -lock-timeout=5m -detailed-exitcode -no-color`,
+      "terraform show -json tfplan",
       `${TIMEOUT} apply -input=false -lock-timeout=5m -no-color tfplan`,
       "terraform output -json",
     ]);
-    expect(fake.searches).toEqual([]);
+    expect(fake.lookups).toEqual([]);
     expect(result(fake)).toMatchObject({ mode: "rollback", status: "success", sha: GOOD });
   });
 
   it("refuses to roll back from a checkout other than the known-good SHA", async () => {
     const fake = setup({
-      inputs: { mode: "rollback", "known-good-sha": GOOD },
+      inputs: { ...ROLLBACK, "known-good-sha": GOOD },
       handlers: [head(SHA), ...terraform()],
     });
     await run(fake);
@@ -349,7 +537,7 @@ describe("forge-apply, mode rollback", () => {
     const fake = fakeToolkit({
       inputs: {
         ...INPUTS,
-        mode: "rollback",
+        ...ROLLBACK,
         stack: "checkout-api",
         "working-directory": "infra/checkout-api",
       },
@@ -401,7 +589,7 @@ describe("forge-apply, mode rollback", () => {
 
   it("on a first apply that created nothing, destroys nothing", async () => {
     const fake = setup({
-      inputs: { mode: "rollback" },
+      inputs: { ...ROLLBACK },
       handlers: [
         head(SHA),
         answer(`${TIMEOUT} init -input=false -no-color`, {}),
@@ -420,7 +608,7 @@ describe("forge-apply, mode rollback", () => {
 
   it("reports a destroy that fails", async () => {
     const fake = setup({
-      inputs: { mode: "rollback" },
+      inputs: { ...ROLLBACK },
       handlers: [
         head(SHA),
         answer(`${TIMEOUT} init -input=false -no-color`, {}),

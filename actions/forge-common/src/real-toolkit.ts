@@ -3,7 +3,8 @@ import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
 import * as core from "@actions/core";
 import { getExecOutput } from "@actions/exec";
-import artifactClient, { ArtifactNotFoundError, type FindOptions } from "@actions/artifact";
+import artifactClient, { type FindOptions } from "@actions/artifact";
+import { childEnvironment } from "./child-env.js";
 import type { FoundArtifact, Toolkit } from "./toolkit.js";
 
 async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined> {
@@ -15,15 +16,14 @@ async function readOrUndefined<T>(read: () => Promise<T>): Promise<T | undefined
   }
 }
 
-/** Finds a workflow's latest successful run for a commit, through the REST API. */
-async function latestRun(
+/** GitHub's record of an artifact of `repository`, by id (REST: GET /repos/{o}/{r}/actions/artifacts/{id}). */
+async function describeArtifact(
   token: string,
   repository: string,
-  workflow: string,
-  headSha: string,
-): Promise<number | undefined> {
+  id: number,
+): Promise<FoundArtifact | undefined> {
   const api = process.env.GITHUB_API_URL ?? "https://api.github.com";
-  const url = `${api}/repos/${repository}/actions/workflows/${encodeURIComponent(workflow)}/runs?head_sha=${headSha}&status=success&per_page=1`;
+  const url = `${api}/repos/${repository}/actions/artifacts/${id}`;
   const response = await fetch(url, {
     headers: {
       authorization: `Bearer ${token}`,
@@ -31,9 +31,22 @@ async function latestRun(
       "x-github-api-version": "2022-11-28",
     },
   });
+  if (response.status === 404) return undefined;
   if (!response.ok) throw new Error(`GET ${url} answered ${response.status}`);
-  const body = (await response.json()) as { workflow_runs?: { id: number }[] };
-  return body.workflow_runs?.[0]?.id;
+  const body = (await response.json()) as {
+    id: number;
+    name: string;
+    expired: boolean;
+    created_at?: string | null;
+    workflow_run?: { id?: number } | null;
+  };
+  return {
+    id: body.id,
+    name: body.name,
+    expired: body.expired,
+    ...(body.created_at ? { createdAt: new Date(body.created_at) } : {}),
+    ...(body.workflow_run?.id ? { runId: body.workflow_run.id } : {}),
+  };
 }
 
 export function realToolkit(): Toolkit {
@@ -51,6 +64,7 @@ export function realToolkit(): Toolkit {
     async exec(command, args, options = {}) {
       const result = await getExecOutput(command, [...args], {
         ...(options.cwd ? { cwd: options.cwd } : {}),
+        env: childEnvironment(process.env),
         silent: options.silent === true,
         ignoreReturnCode: true,
       });
@@ -79,28 +93,7 @@ export function realToolkit(): Toolkit {
         );
         return { id: result.id ?? 0 };
       },
-      async find(artifactName, from): Promise<FoundArtifact | undefined> {
-        try {
-          const runId = from
-            ? (from.runId ??
-              (await latestRun(core.getInput("github-token"), repository, from.workflow, from.headSha)))
-            : undefined;
-          if (from && runId === undefined) return undefined;
-          const { artifact } = await artifactClient.getArtifact(
-            artifactName,
-            runId ? findBy(runId) : undefined,
-          );
-          return {
-            id: artifact.id,
-            name: artifact.name,
-            ...(artifact.createdAt ? { createdAt: new Date(artifact.createdAt) } : {}),
-            ...(runId ? { runId } : {}),
-          };
-        } catch (error) {
-          if (error instanceof ArtifactNotFoundError) return undefined;
-          throw error;
-        }
-      },
+      describe: (id) => describeArtifact(core.getInput("github-token"), repository, id),
       async download(artifact, directory) {
         await artifactClient.downloadArtifact(artifact.id, {
           path: path.resolve(directory),
@@ -113,6 +106,7 @@ export function realToolkit(): Toolkit {
       readText: (file) => readOrUndefined(() => readFile(file, "utf8")),
       readBytes: (file) => readOrUndefined(() => readFile(file)),
       writeText: (file, text) => writeFile(file, text),
+      writeBytes: (file, bytes) => writeFile(file, bytes),
     },
     env: process.env,
   };

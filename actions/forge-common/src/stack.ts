@@ -10,6 +10,9 @@ import { validateArtifact } from "../../../app/contracts/validator.js";
 import type { Toolkit } from "./toolkit.js";
 
 export const PLAN_META_FILE = "infracrew-plan.json";
+/** The sealed plan and plan JSON, as they travel in the artifact (actions/forge-common/src/plan-crypto.ts). */
+export const SEALED_PLAN_FILE = "tfplan.enc";
+export const SEALED_PLAN_JSON_FILE = "tfplan.json.enc";
 export const PLAN_JSON_FILE = "tfplan.json";
 export const VALIDATE_REQUEST_FILE = "validate-request.json";
 export const APPLY_RESULT_FILE = "apply-result.json";
@@ -27,8 +30,10 @@ export interface PlanMeta {
   readonly dir: string;
   readonly createdAt: string;
   readonly terraformVersion?: string;
-  /** sha256 of the tfplan file, checked before it is applied. */
+  /** sha256 of the plaintext tfplan file, checked before it is applied. */
   readonly planSha256: string;
+  /** How tfplan and tfplan.json are sealed in the artifact (tfplan.enc, tfplan.json.enc). */
+  readonly sealed: "AES-256-GCM";
   readonly changes: PlanCounts;
 }
 

@@ -2,6 +2,10 @@
  * The Terraform commands the Forge actions run, with their exact arguments, and what their exit codes and
  * diagnostics mean. Long-running commands run under coreutils `timeout`: on time-out Terraform gets SIGINT, stops
  * cleanly, writes its state and releases its lock, and the exit code is 124.
+ *
+ * Every command runs silent: its output is captured, never streamed to the log, because a plan or an apply can print
+ * values that are only known to be secret once the plan is read as JSON. The actions mask those values first and
+ * then print the output with `logOutput`.
  */
 import type { ExecResult, Toolkit } from "./toolkit.js";
 
@@ -54,8 +58,8 @@ export class Terraform {
     private readonly options: TerraformOptions,
   ) {}
 
-  private run(args: readonly string[], silent = false): Promise<ExecResult> {
-    return this.toolkit.exec("terraform", args, { cwd: this.options.dir, silent });
+  private run(args: readonly string[]): Promise<ExecResult> {
+    return this.toolkit.exec("terraform", args, { cwd: this.options.dir, silent: true });
   }
 
   private timed(args: readonly string[]): Promise<ExecResult> {
@@ -68,13 +72,13 @@ export class Terraform {
         "terraform",
         ...args,
       ],
-      { cwd: this.options.dir },
+      { cwd: this.options.dir, silent: true },
     );
   }
 
   /** The Terraform version, from `terraform version -json`. */
   async version(): Promise<string | undefined> {
-    const result = await this.run(["version", "-json"], true);
+    const result = await this.run(["version", "-json"]);
     try {
       return (JSON.parse(result.stdout) as { terraform_version?: string }).terraform_version;
     } catch {
@@ -91,7 +95,7 @@ export class Terraform {
   }
 
   validate(): Promise<ExecResult> {
-    return this.run(["validate", "-json", "-no-color"], true);
+    return this.run(["validate", "-json", "-no-color"]);
   }
 
   /** Plans into `tfplan`. With -detailed-exitcode: 0 no changes, 2 changes, 1 an error. */
@@ -107,7 +111,7 @@ export class Terraform {
   }
 
   show(): Promise<ExecResult> {
-    return this.run(["show", "-json", PLAN_FILE], true);
+    return this.run(["show", "-json", PLAN_FILE]);
   }
 
   apply(): Promise<ExecResult> {
@@ -126,11 +130,11 @@ export class Terraform {
   }
 
   stateList(): Promise<ExecResult> {
-    return this.run(["state", "list"], true);
+    return this.run(["state", "list"]);
   }
 
   output(): Promise<ExecResult> {
-    return this.run(["output", "-json"], true);
+    return this.run(["output", "-json"]);
   }
 }
 
@@ -145,4 +149,13 @@ export function failureOf(
     return { phase: "timeout", message: `terraform ${phase} ran out of time and was stopped (SIGINT)` };
   }
   return { phase, message: `terraform ${phase} failed (exit ${result.exitCode}): ${errorSummary(result)}` };
+}
+
+/**
+ * Prints a command's captured output, once every secret it may hold has been masked with `core.setSecret` (the
+ * runner then replaces each masked value in the log). Call it only after masking.
+ */
+export function logOutput(toolkit: Toolkit, what: string, result: ExecResult): void {
+  const text = [result.stdout.trimEnd(), result.stderr.trimEnd()].filter((t) => t !== "").join("\n");
+  if (text !== "") toolkit.core.info(`${what}:\n${text}`);
 }

@@ -30,8 +30,9 @@ export interface FoundArtifact {
   readonly id: number;
   readonly name: string;
   readonly createdAt?: Date;
-  /** The workflow run the artifact belongs to, when it is not this one. */
+  /** The workflow run that uploaded the artifact. */
   readonly runId?: number;
+  readonly expired?: boolean;
 }
 
 export interface Artifacts {
@@ -41,11 +42,9 @@ export interface Artifacts {
     rootDirectory: string,
     retentionDays: number,
   ): Promise<{ id: number }>;
-  /** Finds an artifact by name in this run, or in the latest successful run of `workflow` for `headSha`. */
-  find(
-    name: string,
-    from?: { workflow: string; headSha: string; runId?: number },
-  ): Promise<FoundArtifact | undefined>;
+  /** What GitHub says about an artifact of this repository, by id: its name, its run, its age; undefined if none. */
+  describe(id: number): Promise<FoundArtifact | undefined>;
+  /** Downloads the files of exactly this artifact into `directory`. */
   download(artifact: FoundArtifact, directory: string): Promise<void>;
 }
 
@@ -59,6 +58,7 @@ export interface Files {
   readText(file: string): Promise<string | undefined>;
   readBytes(file: string): Promise<Uint8Array | undefined>;
   writeText(file: string, text: string): Promise<void>;
+  writeBytes(file: string, bytes: Uint8Array): Promise<void>;
 }
 
 export interface Toolkit {

@@ -25,6 +25,10 @@ export interface FakeToolkit extends Toolkit {
   readonly outputs: Record<string, string>;
   readonly secrets: string[];
   readonly logs: string[];
+  /** Masks and log lines in the order they happened: `mask <value>` or `log <message>`. */
+  readonly journal: string[];
+  /** The log lines that showed a value before it was masked (what a real runner would have printed in clear). */
+  unmaskedLeaks(): string[];
   readonly annotations: { message: string; file?: string; line?: number }[];
   readonly uploads: {
     name: string;
@@ -32,7 +36,10 @@ export interface FakeToolkit extends Toolkit {
     root: string;
     retentionDays: number;
   }[];
-  readonly searches: { name: string; from?: { workflow: string; headSha: string; runId?: number } }[];
+  /** The artifact ids asked about, in order. */
+  readonly lookups: number[];
+  /** The artifacts downloaded: their id and where to. */
+  readonly downloads: { id: number; directory: string }[];
   failed: string | undefined;
   /** argv lines, `command arg arg`, for exact comparison. */
   commandLines(): string[];
@@ -42,6 +49,7 @@ export interface FakeOptions {
   readonly inputs?: Record<string, string>;
   readonly handlers?: readonly Handler[];
   readonly files?: Record<string, string | Uint8Array>;
+  /** Artifacts of the repository, by any label; `describe` finds them by id. */
   readonly artifacts?: Record<string, StoredArtifact>;
   readonly now?: string;
   readonly env?: Record<string, string>;
@@ -57,9 +65,30 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
     outputs: {},
     secrets: [],
     logs: [],
+    journal: [],
+    unmaskedLeaks: () => {
+      const leaks: string[] = [];
+      fake.journal.forEach((entry, i) => {
+        if (!entry.startsWith("log ")) return;
+        const later = fake.journal
+          .slice(i + 1)
+          .filter((e) => e.startsWith("mask "))
+          .map((e) => e.slice(5));
+        const maskedBefore = new Set(
+          fake.journal
+            .slice(0, i)
+            .filter((e) => e.startsWith("mask "))
+            .map((e) => e.slice(5)),
+        );
+        for (const value of later)
+          if (!maskedBefore.has(value) && entry.includes(value)) leaks.push(`${value} in: ${entry}`);
+      });
+      return leaks;
+    },
     annotations: [],
     uploads: [],
-    searches: [],
+    lookups: [],
+    downloads: [],
     failed: undefined,
     commandLines: () => fake.calls.map((c) => [c.command, ...c.args].join(" ")),
     async exec(command: string, args: readonly string[], execOptions: ExecOptions = {}): Promise<ExecResult> {
@@ -67,17 +96,33 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
       fake.calls.push(call);
       for (const handler of options.handlers ?? []) {
         const answer = handler(call, fake);
-        if (answer) return { exitCode: 0, stdout: "", stderr: "", ...answer };
+        if (!answer) continue;
+        const result = { exitCode: 0, stdout: "", stderr: "", ...answer };
+        // A command that is not silent streams its output to the log as it runs, as @actions/exec does.
+        if (!execOptions.silent) fake.journal.push(`log ${result.stdout}${result.stderr}`);
+        return result;
       }
       throw new Error(`fake toolkit: no handler for ${[command, ...args].join(" ")}`);
     },
     core: {
       getInput: (name) => options.inputs?.[name] ?? "",
       setOutput: (name, value) => void (fake.outputs[name] = value),
-      setSecret: (value) => void fake.secrets.push(value),
-      setFailed: (message) => void (fake.failed = message),
-      info: (message) => void fake.logs.push(message),
-      warning: (message) => void fake.logs.push(`warning: ${message}`),
+      setSecret: (value) => {
+        fake.secrets.push(value);
+        fake.journal.push(`mask ${value}`);
+      },
+      setFailed: (message) => {
+        fake.failed = message;
+        fake.journal.push(`log ${message}`);
+      },
+      info: (message) => {
+        fake.logs.push(message);
+        fake.journal.push(`log ${message}`);
+      },
+      warning: (message) => {
+        fake.logs.push(`warning: ${message}`);
+        fake.journal.push(`log ${message}`);
+      },
       error: (message, where) => void fake.annotations.push({ message, ...where }),
     },
     artifacts: {
@@ -86,11 +131,12 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
         fake.uploads.push({ name, files: copied, root, retentionDays });
         return { id: fake.uploads.length };
       },
-      async find(name, from) {
-        fake.searches.push({ name, ...(from ? { from } : {}) });
-        return stored.get(name)?.artifact;
+      async describe(id) {
+        fake.lookups.push(id);
+        return [...stored.values()].find((s) => s.artifact.id === id)?.artifact;
       },
       async download(artifact, directory) {
+        fake.downloads.push({ id: artifact.id, directory });
         const entry = [...stored.values()].find((s) => s.artifact.id === artifact.id);
         for (const [file, content] of Object.entries(entry?.files ?? {}))
           files.set(`${directory}/${file}`, content);
@@ -118,6 +164,7 @@ export function fakeToolkit(options: FakeOptions = {}): FakeToolkit {
             : content;
       },
       writeText: async (file, text) => void files.set(file, text),
+      writeBytes: async (file, bytes) => void files.set(file, bytes),
     },
     env: options.env ?? {},
   };

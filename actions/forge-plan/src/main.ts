@@ -1,7 +1,8 @@
 /**
  * forge-plan's pipeline: check the checkout is the head SHA, init, validate, plan, read the plan as JSON (masking
- * and redacting its sensitive values), save plan and JSON as an artifact named after the SHA, and emit the
- * ValidateRequest that Sentinel takes next.
+ * and redacting its sensitive values), seal plan and JSON with the plan key (AES-256-GCM), save the sealed files as
+ * an artifact named after the stack and the SHA, and emit the ValidateRequest that Sentinel takes next, with the
+ * sha256 of the plaintext plan that an apply must match.
  */
 import {
   planCounts,
@@ -20,12 +21,15 @@ import {
   planArtifactName,
   problemsText,
   readPlanSpec,
+  SEALED_PLAN_FILE,
+  SEALED_PLAN_JSON_FILE,
   VALIDATE_REQUEST_FILE,
   writeJson,
   type PlanMeta,
 } from "../../forge-common/src/stack.js";
 import {
   failureOf,
+  logOutput,
   PLAN_FILE,
   Terraform,
   type Diagnostic,
@@ -33,8 +37,11 @@ import {
 } from "../../forge-common/src/terraform.js";
 import type { Toolkit } from "../../forge-common/src/toolkit.js";
 import { checkHead } from "../../forge-common/src/checkout.js";
+import { seal } from "../../forge-common/src/plan-crypto.js";
 
 export interface PlanInputs {
+  /** The plan encryption key (INFRACREW_PLAN_KEY), already read and masked. */
+  readonly planKey: Buffer;
   readonly workingDirectory: string;
   readonly stack: string;
   readonly sha: string;
@@ -93,8 +100,10 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
     ...(inputs.backendRegion ? { backendRegion: inputs.backendRegion } : {}),
   });
   const terraformVersion = await terraform.version();
-  const init = failureOf(await terraform.init(), "init");
+  const initResult = await terraform.init();
+  const init = failureOf(initResult, "init");
   if (init) return failed(init);
+  logOutput(toolkit, "terraform init", initResult);
   const validation = await terraform.validate();
   const invalid = validateFailure(toolkit, dir, validation.stdout);
   if (invalid) return failed(invalid);
@@ -111,20 +120,36 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
   } catch {
     return failed({ phase: "plan", message: "terraform show -json printed no JSON plan" });
   }
+  // Masked before anything of the plan is printed: the plan's own output is shown only now.
   for (const secret of planSecrets(planJson)) toolkit.core.setSecret(secret);
+  logOutput(toolkit, "terraform plan", plan);
   const changes = planCounts(planJson);
   await writeJson(toolkit, join(dir, PLAN_JSON_FILE), redactPlan(planJson));
 
   const planBytes = await toolkit.fs.readBytes(join(dir, PLAN_FILE));
   if (!planBytes) return failed({ phase: "plan", message: `terraform plan wrote no ${PLAN_FILE}` });
+  const planJsonBytes = await toolkit.fs.readBytes(join(dir, PLAN_JSON_FILE));
+  if (!planJsonBytes) throw new Error(`internal: ${PLAN_JSON_FILE} was not written`);
+  // Only sealed copies leave the runner: the plan holds variables and prior state in clear text.
+  const bound = { stack: inputs.stack, sha: inputs.sha };
+  await toolkit.fs.writeBytes(
+    join(dir, SEALED_PLAN_FILE),
+    seal(inputs.planKey, planBytes, { ...bound, file: PLAN_FILE }),
+  );
+  await toolkit.fs.writeBytes(
+    join(dir, SEALED_PLAN_JSON_FILE),
+    seal(inputs.planKey, planJsonBytes, { ...bound, file: PLAN_JSON_FILE }),
+  );
   const createdAt = toolkit.clock.now().toISOString();
+  const planSha256 = hashBytes(planBytes);
   const meta: PlanMeta = {
     stack: inputs.stack,
     sha: inputs.sha,
     dir,
     createdAt,
     ...(terraformVersion ? { terraformVersion } : {}),
-    planSha256: hashBytes(planBytes),
+    planSha256,
+    sealed: "AES-256-GCM",
     changes,
   };
   await writeJson(toolkit, join(dir, PLAN_META_FILE), meta);
@@ -141,7 +166,12 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
     dir,
     sha: inputs.sha,
     budgetMonthlyUsd: spec.value.cost.budgetMonthlyUsd,
-    plan: { artifact, planFile: PLAN_FILE, planJsonFile: PLAN_JSON_FILE },
+    plan: {
+      artifact,
+      planFile: SEALED_PLAN_FILE,
+      planJsonFile: SEALED_PLAN_JSON_FILE,
+      sha256: planSha256,
+    },
     planCounts: changes,
     ...(terraformVersion ? { terraformVersion } : {}),
   };
@@ -153,7 +183,7 @@ export async function planStack(inputs: PlanInputs, toolkit: Toolkit): Promise<P
 
   await toolkit.artifacts.upload(
     artifact,
-    [PLAN_FILE, PLAN_JSON_FILE, PLAN_META_FILE, VALIDATE_REQUEST_FILE].map((f) => join(dir, f)),
+    [SEALED_PLAN_FILE, SEALED_PLAN_JSON_FILE, PLAN_META_FILE, VALIDATE_REQUEST_FILE].map((f) => join(dir, f)),
     dir,
     inputs.retentionDays,
   );

@@ -7,6 +7,7 @@ import {
   STACK_INPUTS,
   type InputSpec,
 } from "../../forge-common/src/inputs.js";
+import { readKeyInput } from "../../forge-common/src/plan-key-input.js";
 import { join, PLAN_JSON_FILE, VALIDATE_REQUEST_FILE } from "../../forge-common/src/stack.js";
 import type { Toolkit } from "../../forge-common/src/toolkit.js";
 import { planStack } from "./main.js";
@@ -19,14 +20,21 @@ export const PLAN_INPUTS = {
 export async function run(toolkit: Toolkit): Promise<void> {
   const { core } = toolkit;
   try {
+    // The key is read (and masked) first, before anything can be printed.
+    const key = readKeyInput(core);
     const read = readInputs(core, PLAN_INPUTS);
     if (!read.ok) {
       core.setFailed(`forge-plan: ${read.problems.map(formatProblem).join("; ")}`);
       return;
     }
+    if (!key.ok) {
+      core.setFailed(`forge-plan: plan-key: ${key.message}`);
+      return;
+    }
     const i = read.value;
     const outcome = await planStack(
       {
+        planKey: key.key,
         workingDirectory: i["working-directory"],
         stack: i.stack,
         sha: i.sha,

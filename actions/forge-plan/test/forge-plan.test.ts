@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { validateArtifact } from "../../../app/contracts/validator.js";
 import { readRepoFile } from "../../../test/support/repo-files.js";
 import { answer, fakeToolkit, type Handler } from "../../forge-common/test/fake-toolkit.js";
+import { open } from "../../forge-common/src/plan-crypto.js";
 import { run } from "../src/runner.js";
 
 const SHA = "3f786850e387550fdab836ed7e6dc881de23001b";
@@ -12,7 +13,11 @@ const PLANSPEC = readRepoFile("test/golden/forge/invoice-worker/infra/invoice-wo
 const TIMEOUT = "timeout --signal=INT --kill-after=120 1800 terraform";
 const PLAN_BYTES = new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3]);
 
+const KEY = Buffer.alloc(32, 7);
+const KEY_B64 = KEY.toString("base64");
+
 const INPUTS = {
+  "plan-key": KEY_B64,
   "working-directory": DIR,
   stack: "invoice-worker",
   sha: SHA,
@@ -78,7 +83,9 @@ describe("forge-plan", () => {
     expect(upload.root).toBe(DIR);
     expect(upload.retentionDays).toBe(7);
     expect(Object.keys(upload.files)).toEqual(
-      ["tfplan", "tfplan.json", "infracrew-plan.json", "validate-request.json"].map((f) => `${DIR}/${f}`),
+      ["tfplan.enc", "tfplan.json.enc", "infracrew-plan.json", "validate-request.json"].map(
+        (f) => `${DIR}/${f}`,
+      ),
     );
 
     const request = JSON.parse(upload.files[`${DIR}/validate-request.json`] as string) as Record<
@@ -98,8 +105,9 @@ describe("forge-plan", () => {
       budgetMonthlyUsd: 300,
       plan: {
         artifact: `infracrew-plan-invoice-worker-${SHA}`,
-        planFile: "tfplan",
-        planJsonFile: "tfplan.json",
+        planFile: "tfplan.enc",
+        planJsonFile: "tfplan.json.enc",
+        sha256: createHash("sha256").update(PLAN_BYTES).digest("hex"),
       },
       planCounts: { create: 1, update: 1, delete: 1, replace: 1 },
       terraformVersion: "1.11.4",
@@ -121,17 +129,113 @@ describe("forge-plan", () => {
     });
   });
 
+  it("uploads the plan and its JSON only sealed: AES-256-GCM with the plan key, bound to the stack and the commit", async () => {
+    const fake = setup();
+    await run(fake);
+    const files = fake.uploads[0]!.files;
+    const sealedPlan = files[`${DIR}/tfplan.enc`] as Uint8Array;
+    const sealedJson = files[`${DIR}/tfplan.json.enc`] as Uint8Array;
+    expect(Buffer.from(sealedPlan).includes(Buffer.from(PLAN_BYTES))).toBe(false);
+    expect(Buffer.from(sealedJson).toString("latin1")).not.toContain("resource_changes");
+    const bound = { stack: "invoice-worker", sha: SHA };
+    const plan = open(KEY, sealedPlan, { ...bound, file: "tfplan" });
+    expect(plan.ok && Buffer.from(plan.plaintext)).toEqual(Buffer.from(PLAN_BYTES));
+    const json = open(KEY, sealedJson, { ...bound, file: "tfplan.json" });
+    expect(json.ok && JSON.parse(json.plaintext.toString("utf8"))).toEqual(
+      JSON.parse(fake.files.get(`${DIR}/tfplan.json`) as string),
+    );
+    // Bound: the plan file does not open as the JSON, nor for another commit, nor with another key.
+    expect(open(KEY, sealedPlan, { ...bound, file: "tfplan.json" }).ok).toBe(false);
+    expect(open(KEY, sealedPlan, { ...bound, sha: "0".repeat(40), file: "tfplan" }).ok).toBe(false);
+    expect(open(Buffer.alloc(32, 8), sealedPlan, { ...bound, file: "tfplan" }).ok).toBe(false);
+    // A fresh IV per file: sealing the same bytes twice gives different files.
+    const again = setup();
+    await run(again);
+    expect(Buffer.from(again.uploads[0]!.files[`${DIR}/tfplan.enc`] as Uint8Array)).not.toEqual(
+      Buffer.from(sealedPlan),
+    );
+    const meta = JSON.parse(files[`${DIR}/infracrew-plan.json`] as string) as Record<string, unknown>;
+    expect(meta.sealed).toBe("AES-256-GCM");
+  });
+
+  it("masks the plan key before anything else", async () => {
+    const fake = setup();
+    await run(fake);
+    expect(fake.journal[0]).toBe(`mask ${KEY_B64}`);
+  });
+
+  it.each([
+    [
+      "missing",
+      "",
+      "forge-plan: plan-key: the plan encryption key is missing (the secret INFRACREW_PLAN_KEY is not set): create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+    ],
+    [
+      "too short",
+      Buffer.alloc(16, 1).toString("base64"),
+      "forge-plan: plan-key: the plan encryption key INFRACREW_PLAN_KEY decodes to 16 bytes, not 32: create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+    ],
+    [
+      "not base64",
+      "correct horse battery staple",
+      "forge-plan: plan-key: the plan encryption key INFRACREW_PLAN_KEY is not base64: create it with `openssl rand -base64 32` and store it as the repository secret INFRACREW_PLAN_KEY",
+    ],
+  ])("refuses a %s plan key before running anything, without repeating it", async (_name, key, message) => {
+    const fake = setup({ inputs: { "plan-key": key } });
+    await run(fake);
+    expect(fake.failed).toBe(message);
+    expect(fake.calls).toEqual([]);
+    expect(fake.uploads).toEqual([]);
+    if (key !== "") expect(fake.failed).not.toContain(key);
+  });
+
   it("masks every sensitive plan value and never writes one to the artifact or the log", async () => {
     const fake = setup();
     await run(fake);
     expect(fake.secrets).toEqual(expect.arrayContaining(["sk-output-51d0e9", "tok-variable-8f3a2c"]));
     expect(fake.secrets.some((s) => s.includes("legacy-4c1d77"))).toBe(true);
-    const planJson = fake.uploads[0]!.files[`${DIR}/tfplan.json`] as string;
+    const sealedJson = fake.uploads[0]!.files[`${DIR}/tfplan.json.enc`] as Uint8Array;
+    const opened = open(KEY, sealedJson, { stack: "invoice-worker", sha: SHA, file: "tfplan.json" });
+    const planJson = opened.ok ? opened.plaintext.toString("utf8") : "";
     for (const secret of ["sk-output-51d0e9", "tok-variable-8f3a2c", "legacy-4c1d77", "legacy-old-90aa"]) {
       expect(planJson).not.toContain(secret);
       expect(fake.logs.join("\n")).not.toContain(secret);
     }
     expect(planJson).toContain('"(sensitive)"');
+  });
+
+  it("runs every terraform command silent and prints the plan only once its secrets are masked", async () => {
+    // The plan's own output shows a value that only `terraform show -json` reveals as sensitive.
+    const fake = setup({
+      overrides: [
+        answer(
+          `${TIMEOUT} plan -input=false -out=tfplan -lock-timeout=5m -detailed-exitcode -no-color`,
+          (f) => {
+            f.files.set(`${DIR}/tfplan`, PLAN_BYTES);
+            return {
+              exitCode: 2,
+              stdout:
+                '  + api_token = "tok-variable-8f3a2c"\n  + signing_key = "sk-output-51d0e9"\nPlan: 1 to add.',
+            };
+          },
+        ),
+      ],
+    });
+    await run(fake);
+    expect(fake.failed).toBeUndefined();
+    expect(fake.calls.filter((c) => c.command !== "git").every((c) => c.silent === true)).toBe(true);
+    expect(fake.logs.some((l) => l.includes("tok-variable-8f3a2c"))).toBe(true);
+    expect(fake.unmaskedLeaks()).toEqual([]);
+  });
+
+  it("the leak check itself: a plan streamed to the log before masking would be caught", async () => {
+    const fake = fakeToolkit();
+    await fake.exec("terraform", ["plan"]).catch(() => undefined);
+    fake.journal.push('log   + api_token = "tok-variable-8f3a2c"');
+    fake.core.setSecret("tok-variable-8f3a2c");
+    expect(fake.unmaskedLeaks()).toEqual([
+      'tok-variable-8f3a2c in: log   + api_token = "tok-variable-8f3a2c"',
+    ]);
   });
 
   it("reports no changes when the plan exits 0", async () => {

@@ -4,7 +4,16 @@ import { closest, fail, ok, showValue, type Problem, type Result } from "../../.
 /** The action's inputs, read and checked. */
 export interface SentinelInputs {
   readonly dir: string;
+  /** The plan JSON in the workspace; empty when it comes sealed in `planArtifact`. */
   readonly planJson: string;
+  /**
+   * The plan artifact of this run (forge-plan's): the ValidateRequest and the sealed plan JSON are taken from it, and
+   * the JSON is opened with `planKey`. This lets Sentinel run in a job of its own, where no code of the pull request
+   * runs (the plan job runs the PR's Terraform).
+   */
+  readonly planArtifact?: string;
+  /** The plan encryption key (INFRACREW_PLAN_KEY), masked as soon as it is read. */
+  readonly planKey?: string;
   readonly scanners: readonly ScannerTool[];
   readonly required: readonly ScannerTool[];
   readonly policy: string;
@@ -50,7 +59,24 @@ export function readInputs(getInput: (name: string) => string): Result<SentinelI
     return value;
   };
   const dir = path("dir", required("dir"), problems);
-  const planJson = path("plan-json", required("plan-json"), problems);
+  const planArtifact = input("plan-artifact");
+  const planKey = input("plan-key");
+  if (planArtifact !== "" && !/^[A-Za-z0-9._-]{1,200}$/.test(planArtifact))
+    problems.push({
+      path: "plan-artifact",
+      message: `must be an artifact name (got ${showValue(planArtifact)})`,
+    });
+  if (planArtifact !== "" && planKey === "")
+    problems.push({
+      path: "plan-key",
+      message: "is required with plan-artifact: the secret INFRACREW_PLAN_KEY, which opens the sealed plan",
+    });
+  if (planArtifact !== "" && (input("plan-json") !== "" || input("validate-request") !== ""))
+    problems.push({
+      path: "plan-artifact",
+      message: "gives the plan JSON and the ValidateRequest: leave plan-json and validate-request out",
+    });
+  const planJson = planArtifact === "" ? path("plan-json", required("plan-json"), problems) : "";
   const budgetText = input("budget");
   const budget = budgetText === "" ? undefined : Number(budgetText);
   if (budget !== undefined && !(Number.isFinite(budget) && budget > 0)) {
@@ -72,6 +98,8 @@ export function readInputs(getInput: (name: string) => string): Result<SentinelI
     policy: path("policy", input("policy") || ".github/infracrew.yml", problems),
     conftestPolicy: path("conftest-policy", input("conftest-policy") || "policy", problems),
     ...(request ? { validateRequest: path("validate-request", request, problems) } : {}),
+    ...(planArtifact ? { planArtifact } : {}),
+    ...(planKey ? { planKey } : {}),
     ...(budget !== undefined ? { budget } : {}),
     failStep: failStep === "true",
   };

@@ -13,6 +13,7 @@ import { validateArtifact } from "../../../app/contracts/validator.js";
 import { GITHUB_LIMITS, truncate } from "../../../app/render/limits.js";
 import { reportMarkdown } from "../../../app/render/sentinel/check-run.js";
 import type { SentinelInputs } from "./inputs.js";
+import { readPlanArtifact } from "./plan-artifact.js";
 import { runScanner, type ScanPlace } from "./scanners.js";
 import type { Toolkit } from "./toolkit.js";
 
@@ -61,7 +62,8 @@ async function loadPlan(
   workspace: string,
   file: string,
 ): Promise<Pick<EvaluateInput, "plan" | "planProblem">> {
-  const text = await toolkit.fs.read(`${workspace}/${file}`);
+  if (file === "") return { planProblem: "the plan artifact gave no plan JSON" };
+  const text = await toolkit.fs.read(file.startsWith("/") ? file : `${workspace}/${file}`);
   if (text === undefined) return { planProblem: `there is no file ${file}` };
   const plan = parseTerraformPlan(text, { file });
   return plan.ok ? { plan: plan.value } : { planProblem: plan.problems.map(describeInputProblem).join("; ") };
@@ -92,8 +94,9 @@ async function runScanners(inputs: SentinelInputs, at: ScanPlace, toolkit: Toolk
 }
 
 /**
- * The Sentinel action's pipeline: run the scanners, read the plan, the policy and the budget, evaluate, then
- * write validation-result.json and the job summary, and upload the result as the artifact the Conductor reads.
+ * The Sentinel action's pipeline: run the scanners, read the plan (from the workspace, or sealed in forge-plan's
+ * artifact), the policy and the budget, evaluate, then write validation-result.json (naming the saved plan it
+ * judged) and the job summary, and upload the result as the artifact the Conductor reads.
  */
 export async function sentinel(
   inputs: SentinelInputs,
@@ -104,9 +107,19 @@ export async function sentinel(
   await toolkit.fs.mkdir(outDir);
   await toolkit.fs.mkdir(`${outDir}/checkov`);
   const problems: string[] = [];
-  const request = inputs.validateRequest
-    ? await readKind(toolkit, workspace, inputs.validateRequest, "ValidateRequest", "required", problems)
+  const fromArtifact = inputs.planArtifact
+    ? await readPlanArtifact(
+        toolkit,
+        { artifact: inputs.planArtifact, key: inputs.planKey ?? "", dir: inputs.dir, outDir },
+        problems,
+      )
     : undefined;
+  const request = fromArtifact
+    ? fromArtifact.request
+    : inputs.validateRequest
+      ? await readKind(toolkit, workspace, inputs.validateRequest, "ValidateRequest", "required", problems)
+      : undefined;
+  const planJson = fromArtifact ? (fromArtifact.planJson ?? "") : inputs.planJson;
   const planSpec = await readKind(
     toolkit,
     workspace,
@@ -124,15 +137,15 @@ export async function sentinel(
   const at: ScanPlace = {
     workspace,
     dir: inputs.dir,
-    planJson: inputs.planJson,
+    planJson,
     conftestPolicy: inputs.conftestPolicy,
     outDir,
   };
-  const result = evaluate({
+  const evaluated = evaluate({
     ...(request ? { request } : {}),
     goalRef: request?.goalRef ?? planSpec?.goalRef ?? placeholderGoalRef(inputs.dir),
     toolReports: await runScanners(inputs, at, toolkit),
-    ...(await loadPlan(toolkit, workspace, inputs.planJson)),
+    ...(await loadPlan(toolkit, workspace, planJson)),
     terraformFiles: await terraformFiles(toolkit, workspace, inputs.dir),
     inputProblems: problems,
     policy,
@@ -140,6 +153,10 @@ export async function sentinel(
     requiredTools: inputs.required,
     now: toolkit.now(),
   });
+  // The saved plan this verdict is about: the App records it on a PASS, and the apply must use exactly it.
+  const result: ValidationResult = request?.plan
+    ? { ...evaluated, savedPlan: { artifact: request.plan.artifact, sha256: request.plan.sha256 } }
+    : evaluated;
   const valid = validateArtifact("ValidationResult", result);
   if (!valid.ok)
     throw new Error(

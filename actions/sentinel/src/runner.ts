@@ -5,6 +5,8 @@ import type { Toolkit } from "./toolkit.js";
 
 /** Reads the inputs, runs the pipeline, sets the outputs, and turns every error into a failed step. */
 export async function run(toolkit: Toolkit): Promise<void> {
+  const key = toolkit.core.getInput("plan-key").trim();
+  if (key !== "") toolkit.core.setSecret(key);
   const inputs = readInputs((name) => toolkit.core.getInput(name));
   if (!inputs.ok) {
     toolkit.core.setFailed(`Sentinel's inputs are invalid: ${inputs.problems.map(formatProblem).join("; ")}`);

@@ -1,8 +1,10 @@
+import type { DeploymentEnvironments } from "../environments.js";
 import type { Platform, RepoRef } from "../platform.js";
 import { getPermission, isTeamMember } from "./access.js";
 import { type CheckRunIds, upsertCheckRun } from "./check-runs.js";
 import { addReaction, createComment, ensureComment, findComment } from "./comments.js";
 import { commitFiles } from "./commit-files.js";
+import { enableAppProtectionRule, ensureDeploymentEnvironment } from "./environments.js";
 import { getBranchSha, getDefaultBranch, readFile, readFileBlob } from "./files.js";
 import type { GitHubClient, GitHubPlatformOptions, GitHubScope } from "./github-client.js";
 import { closeIssue, ensureLabel, setLabels } from "./issues.js";
@@ -24,8 +26,8 @@ import {
 } from "./runs.js";
 import { dispatchWorkflow, downloadArtifact, listRunArtifacts } from "./workflows.js";
 
-/** The Platform on GitHub, plus what the Conductor may ask of it next. */
-export interface GitHubPlatform extends Platform {
+/** The Platform on GitHub, plus what the Conductor may ask of it next, and onboarding's environments. */
+export interface GitHubPlatform extends Platform, DeploymentEnvironments {
   /** The repository's default branch (read once per platform instance). */
   getDefaultBranch(): Promise<string>;
 }
@@ -78,5 +80,7 @@ export function createGitHubPlatform(
     getRef: (ref) => getRef(scope, ref),
     setRef: (ref, sha) => setRef(scope, ref, sha),
     deleteRef: (ref) => deleteRef(scope, ref),
+    ensureDeploymentEnvironment: (name, branch) => ensureDeploymentEnvironment(scope, name, branch),
+    enableAppProtectionRule: (name) => enableAppProtectionRule(scope, name),
   };
 }
