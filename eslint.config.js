@@ -38,7 +38,6 @@ export default tseslint.config(
   },
   {
     files: ["app/agents/**", "app/render/**", "app/format/**", "app/contracts/**", "app/conductor/**"],
-    ignores: ["app/conductor/effect-runner*.ts", "app/conductor/run-*.ts"],
     rules: {
       "@typescript-eslint/no-restricted-imports": [
         "error",
