@@ -42,6 +42,11 @@ export interface InfracrewOptions {
   readonly nonce?: () => string;
   /** Seconds between sweeps of due timers, kept effects and the queue gauges; 0 turns the loops off (tests drain). */
   readonly sweepSeconds?: number;
+  /**
+   * How long a replica's claim on a delivery, effect or timer holds before another may take it over (seconds;
+   * INFRACREW_CLAIM_SECONDS; default 600 for deliveries and timers, 120 for effects).
+   */
+  readonly claimSeconds?: number;
   /** Handed the runtime, so a test drains the queue and fires timers itself. */
   readonly onRuntime?: (runtime: Runtime, store: Store) => void;
 }
@@ -75,6 +80,8 @@ export function createInfracrew(options: InfracrewOptions = {}) {
     const observer: ConductorObserver = metrics;
     const worker = `${hostname()}:${process.pid}:${randomBytes(3).toString("hex")}`;
     const storeConfig = storeConfigFromEnv(env);
+    const claimSeconds = options.claimSeconds ?? (Number(env.INFRACREW_CLAIM_SECONDS) || undefined);
+    const claimMs = claimSeconds === undefined ? undefined : claimSeconds * 1000;
     const store = options.store ?? (await openStore(storeConfig));
     if (!options.store) app.log.info({ store: describeStore(storeConfig) }, "state of record opened");
 
@@ -90,6 +97,7 @@ export function createInfracrew(options: InfracrewOptions = {}) {
       nonce: options.nonce ?? randomNonce,
       observer,
       worker,
+      ...(claimMs ? { claimMs } : {}),
       ...(notifier ? { notifier } : {}),
     });
     const installationOctokit = async (installationId: number): Promise<Octokit> => {
@@ -114,6 +122,7 @@ export function createInfracrew(options: InfracrewOptions = {}) {
       return depsFor(await installationOctokit(installationId), { owner, repo }, app.log);
     };
 
+    const sweepSeconds = options.sweepSeconds ?? Number(env.INFRACREW_SWEEP_SECONDS ?? 15);
     const runtime = createRuntime({
       store,
       worker,
@@ -153,7 +162,8 @@ export function createInfracrew(options: InfracrewOptions = {}) {
         if (!deps) return "ignored: the App is not installed there";
         return handleTimer(deps, timer.pr, kinds);
       },
-      ...(options.sweepSeconds ? { sweepMs: options.sweepSeconds * 1000 } : {}),
+      ...(claimMs ? { claimMs } : {}),
+      sweepMs: sweepSeconds * 1000,
     });
 
     app.onAny(async (context) => {
@@ -192,7 +202,6 @@ export function createInfracrew(options: InfracrewOptions = {}) {
       addHandler(handler);
 
     options.onRuntime?.(runtime, store);
-    const sweepSeconds = options.sweepSeconds ?? Number(env.INFRACREW_SWEEP_SECONDS ?? 15);
     if (sweepSeconds > 0) {
       runtime.start();
       startQueueReconciler({ metrics, store, log: app.log, intervalMs: 60_000 });

@@ -20,6 +20,8 @@ export interface ConductorDeps {
   readonly notifierTimeoutMs?: number;
   /** This replica's name in claims (deliveries, effects, timers). */
   readonly worker: string;
+  /** How long this replica's claim on an effect holds (default 2 minutes). */
+  readonly claimMs?: number;
 }
 
 /** The pull request of a repository as the store keys it: `owner/name` and the number. */

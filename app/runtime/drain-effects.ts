@@ -38,7 +38,12 @@ export async function carryOutClaimed(deps: ConductorDeps, effect: EffectRow): P
 export async function drainEffects(deps: ConductorDeps, key: PrKey): Promise<number> {
   let done = 0;
   for (;;) {
-    const effect = await deps.store.claimEffect(deps.worker, deps.clock(), EFFECT_LEASE_MS, key);
+    const effect = await deps.store.claimEffect(
+      deps.worker,
+      deps.clock(),
+      deps.claimMs ?? EFFECT_LEASE_MS,
+      key,
+    );
     if (!effect || !(await carryOutClaimed(deps, effect))) return done;
     done++;
   }

@@ -21,8 +21,11 @@ export interface RuntimeOptions {
   readonly sweepMs?: number;
   /** Deliveries handled at once by this replica (default 4). */
   readonly concurrency?: number;
-  /** How long a claim on a delivery holds before another replica may take it over (default 10 min). */
-  readonly deliveryLeaseMs?: number;
+  /**
+   * How long a claim (on a delivery, a kept effect, a timer) holds before another replica may take it over: the
+   * longest a crashed replica's work waits (default 10 minutes for deliveries and timers, 2 for effects).
+   */
+  readonly claimMs?: number;
 }
 
 export interface Runtime {
@@ -46,7 +49,9 @@ const TIMERS_PER_ROUND = 20;
  */
 export function createRuntime(options: RuntimeOptions): Runtime {
   const { store, worker, clock, log } = options;
-  const leaseMs = options.deliveryLeaseMs ?? 10 * 60_000;
+  const leaseMs = options.claimMs ?? 10 * 60_000;
+  const effectLeaseMs = options.claimMs ?? EFFECT_LEASE_MS;
+  const timerLeaseMs = options.claimMs ?? TIMER_LEASE_MS;
   let running = false;
   const sleepers = new Set<() => void>();
   const loops: Promise<void>[] = [];
@@ -84,7 +89,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   async function keptEffects(): Promise<number> {
     let done = 0;
     for (;;) {
-      const effect = await store.claimEffect(worker, clock(), EFFECT_LEASE_MS);
+      const effect = await store.claimEffect(worker, clock(), effectLeaseMs);
       if (!effect) return done;
       if (await options.handleEffect(effect)) done++;
     }
@@ -92,7 +97,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
 
   /** Fires the due timers, once per pull request however many of its timers are due: one look serves all. */
   async function fireTimers(): Promise<number> {
-    const due = await store.claimTimers(worker, clock(), TIMER_LEASE_MS, TIMERS_PER_ROUND);
+    const due = await store.claimTimers(worker, clock(), timerLeaseMs, TIMERS_PER_ROUND);
     const byPr = new Map<string, TimerRow[]>();
     for (const timer of due) {
       const key = `${timer.repo}#${timer.pr}`;
