@@ -9,7 +9,7 @@ import { countingNonces } from "./conductor-deps.js";
 import { type GitHubMock, githubMock } from "./github-mock.js";
 import { APP_ID } from "./journey-mocks.js";
 import { J } from "./journey-repo.js";
-import { createTestProbot } from "./probot.js";
+import { createTestProbot, type TestProbot } from "./probot.js";
 import { testStore, type StoreKind } from "./test-stores.js";
 
 /** One line the app logged (pino's JSON: `level` 30 info, 40 warn, 50 error; `msg`; the details). */
@@ -20,6 +20,8 @@ export interface JourneyApp {
   readonly logs: readonly LogRecord[];
   /** The state of record the app runs on. */
   readonly store: Store;
+  /** The HTTP routes the app mounted (the gate, /healthz, /metrics, Slack). */
+  readonly handlers: TestProbot["handlers"];
   /** Delivers a webhook to the app, lets its queue handle it, and answers the GitHub REST calls that made, in order. */
   deliver(name: string, payload: Record<string, unknown>, id?: string): Promise<string[]>;
   /** Handles what the queue holds that is due (a retry, after its backoff); answers the REST calls made. */
@@ -78,6 +80,7 @@ export async function journeyApp(start = "2026-11-27T12:00:00Z"): Promise<Journe
     gh,
     logs,
     store,
+    handlers: probot.handlers,
     async deliver(name, payload, id) {
       const from = gh.calls.length;
       await probot.receive(name, payload, id);
