@@ -32,8 +32,14 @@ export function describeStore(config: StoreConfig): string {
   }
 }
 
-/** Opens the store chosen by the configuration, once at start, and brings its schema up to date. */
-export async function openStore(config: StoreConfig): Promise<Store> {
+/**
+ * Opens the store chosen by the configuration, once at start, and brings its schema up to date (a reader such as
+ * `infracrew audit` passes `migrate: false`: it changes nothing).
+ */
+export async function openStore(
+  config: StoreConfig,
+  options: { readonly migrate?: boolean } = {},
+): Promise<Store> {
   let client: SqlClient;
   if (config.databaseUrl) {
     if (!/^postgres(ql)?:\/\//.test(config.databaseUrl))
@@ -43,7 +49,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     client = await pgliteClient({ dataDir: path.resolve(config.dataDir ?? ".infracrew") });
   }
   try {
-    await migrate(client);
+    if (options.migrate !== false) await migrate(client);
   } catch (error) {
     await client.close().catch(() => undefined);
     throw error;

@@ -1,3 +1,4 @@
+import { auditCommand } from "./audit.js";
 import { checkCommand } from "./check.js";
 import type { Command } from "./command.js";
 import { planCommand } from "./plan.js";
@@ -12,4 +13,5 @@ export const COMMANDS: readonly Command[] = [
   planCommand,
   renderCommand,
   checkCommand,
+  auditCommand,
 ];
