@@ -14,15 +14,16 @@ describe("the README's two commands", () => {
   it("are the set-up plus the main job, then the tests, in that order", () => {
     expect(shellBlocks).toHaveLength(2);
     expect(shellBlocks[0]).toMatch(/^npm ci && npx infracrew run \S+ --out out\/\S+$/);
-    expect(shellBlocks[1]).toBe("npm test");
+    expect(shellBlocks[1]).toBe("scripts/setup-test-machine.sh && npm ci && npm test");
   });
 
-  it("CI runs the README's test command after npm ci", () => {
+  it("CI runs the README's test command: the machine set-up, then npm ci, then npm test", () => {
     const ci = readRepoFile(".ci", "run");
     const lines = ci.split("\n").map((line) => line.trim());
-    const install = lines.findIndex((line) => line.startsWith("npm ci"));
-    expect(install).toBeGreaterThanOrEqual(0);
-    expect(lines.indexOf(shellBlocks[1] ?? "", install)).toBeGreaterThan(install);
+    const steps = (shellBlocks[1] ?? "").split(" && ");
+    const at = steps.map((step) => lines.findIndex((line) => line.startsWith(step)));
+    expect(at.every((i) => i >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
   });
 
   it(
