@@ -6,7 +6,11 @@ const pad = (text: string, width: number): string =>
   text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 
 /** One line of text: no line breaks or control characters from people's or tools' text. */
-const oneLine = (text: string): string => text.replace(/[\u0000-\u001f\u007f]+/g, " ").trim();
+const oneLine = (text: string): string =>
+  Array.from(text, (c) => (c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f ? " " : c))
+    .join("")
+    .replace(/ {2,}/g, " ")
+    .trim();
 
 /**
  * The audit log of a pull request (or a repository's decisions that name none) as text, one decision a line:
