@@ -29,7 +29,7 @@ export interface RuntimeOptions {
 }
 
 export interface Runtime {
-  /** A delivery was stored by this replica: an idle worker takes it at once. */
+  /** A delivery was stored by this replica: one idle worker takes it at once (waking all would race for it). */
   wake(): void;
   /** Handles every due delivery, then every due effect the outbox kept, and returns: for tests and tools. */
   drain(): Promise<{ readonly deliveries: number; readonly effects: number }>;
@@ -57,9 +57,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const loops: Promise<void>[] = [];
   let sweepTimer: ReturnType<typeof setInterval> | undefined;
 
-  async function handleOne(): Promise<boolean> {
-    const delivery = await store.claimDelivery(worker, clock(), leaseMs);
-    if (!delivery) return false;
+  async function handle(delivery: Delivery): Promise<void> {
     const details = {
       delivery: delivery.id,
       event: `${delivery.name}.${delivery.action ?? ""}`,
@@ -83,7 +81,12 @@ export function createRuntime(options: RuntimeOptions): Runtime {
           "internal error handling a webhook; given up",
         );
     }
-    return true;
+  }
+
+  async function handleOne(): Promise<boolean> {
+    const [delivery] = await store.claimDeliveries(worker, clock(), leaseMs, 1);
+    if (delivery) await handle(delivery);
+    return delivery !== undefined;
   }
 
   async function keptEffects(): Promise<number> {
@@ -120,7 +123,14 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     return byPr.size;
   }
 
+  /** Set when a wake finds no sleeper (the loop was busy claiming): its next idle returns at once. */
+  let woken = false;
+
   function idle(ms: number): Promise<void> {
+    if (woken) {
+      woken = false;
+      return Promise.resolve();
+    }
     return new Promise((resolve) => {
       const timer = setTimeout(done, ms);
       function done() {
@@ -135,20 +145,49 @@ export function createRuntime(options: RuntimeOptions): Runtime {
   const wakeAll = () => {
     for (const wake of [...sleepers]) wake();
   };
+  const wakeOne = () => {
+    const [first] = sleepers;
+    if (first) first();
+    else woken = true;
+  };
 
+  /**
+   * Keeps up to `concurrency` deliveries in hand: claims as many as there are free hands in one statement, and
+   * claims again when one is done or a new one is stored.
+   */
   async function loop(): Promise<void> {
+    const concurrency = options.concurrency ?? 4;
+    const inHand = new Set<Promise<void>>();
+    let full = false;
     while (running) {
       try {
-        if (!(await handleOne())) await idle(options.pollMs ?? 1000);
+        const free = concurrency - inHand.size;
+        const claimed = free > 0 ? await store.claimDeliveries(worker, clock(), leaseMs, free) : [];
+        for (const delivery of claimed) {
+          const handling: Promise<void> = handle(delivery)
+            .catch((error: unknown) =>
+              log.error({ delivery: delivery.id, err: describeError(error) }, "the delivery queue failed"),
+            )
+            .finally(() => {
+              inHand.delete(handling);
+              if (full) wakeOne();
+            });
+          inHand.add(handling);
+        }
+        full = inHand.size === concurrency;
+        // Fewer than asked for: the queue is empty until a new delivery wakes the loop.
+        if (claimed.length < free || full) await idle(options.pollMs ?? 1000);
+        full = false;
       } catch (error) {
         log.error({ err: describeError(error) }, "the delivery queue failed; trying again");
         await idle(options.pollMs ?? 1000);
       }
     }
+    await Promise.all(inHand);
   }
 
   return {
-    wake: wakeAll,
+    wake: wakeOne,
     async drain() {
       let deliveries = 0;
       while (await handleOne()) deliveries++;
@@ -158,7 +197,7 @@ export function createRuntime(options: RuntimeOptions): Runtime {
     start() {
       if (running) return;
       running = true;
-      for (let i = 0; i < (options.concurrency ?? 4); i++) loops.push(loop());
+      loops.push(loop());
       sweepTimer = setInterval(() => {
         void (async () => {
           try {

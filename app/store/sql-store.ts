@@ -6,7 +6,8 @@ import * as locks from "./sql/locks.js";
 import * as outbox from "./sql/outbox.js";
 import * as prs from "./sql/prs.js";
 import * as timers from "./sql/timers.js";
-import type { Store, StoreTx } from "./store.js";
+import type { NewDelivery, Store, StoreTx } from "./store.js";
+import { groupCommit } from "./group-commit.js";
 
 /** The StoreTx of one connection or transaction. */
 function storeTx(q: SqlQuery): StoreTx {
@@ -44,8 +45,10 @@ export function sqlStore(client: SqlClient): Store {
     read: storeTx(client),
     transaction: (fn) => client.transaction((tx) => fn(storeTx(tx))),
     close: () => client.close(),
-    enqueueDelivery: (...a) => deliveries.enqueueDelivery(client, ...a),
-    claimDelivery: (...a) => deliveries.claimDelivery(client, ...a),
+    enqueueDelivery: groupCommit((batch: readonly NewDelivery[]) =>
+      deliveries.enqueueDeliveries(client, batch),
+    ),
+    claimDeliveries: (...a) => deliveries.claimDeliveries(client, ...a),
     finishDelivery: (...a) => deliveries.finishDelivery(client, ...a),
     retryDelivery: (...a) => deliveries.retryDelivery(client, ...a),
     claimEffect: (...a) => outbox.claimEffect(client, ...a),

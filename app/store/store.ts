@@ -131,8 +131,8 @@ export interface Store {
 
   /** Stores a delivery before it is acknowledged; a second one with the same id changes nothing. */
   enqueueDelivery(delivery: NewDelivery): Promise<"queued" | "duplicate">;
-  /** Takes the next delivery that is due (or whose claim expired: its worker died) for `leaseMs`. */
-  claimDelivery(worker: string, now: Date, leaseMs: number): Promise<Delivery | undefined>;
+  /** Takes up to `limit` due deliveries (or ones whose claim expired: their worker died), oldest first, for `leaseMs`. */
+  claimDeliveries(worker: string, now: Date, leaseMs: number, limit: number): Promise<Delivery[]>;
   finishDelivery(id: string, worker: string, outcome: string, now: Date): Promise<void>;
   /** Puts a failed delivery back for `runAfter`, or gives up on it (`dead`) when `runAfter` is null. */
   retryDelivery(id: string, worker: string, error: string, runAfter: Date | null): Promise<void>;

@@ -48,6 +48,8 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
   beforeEach(() => {
     store = storeOf();
   });
+  const claim = async (worker: string, now: Date, leaseMs: number) =>
+    (await store.claimDeliveries(worker, now, leaseMs, 1))[0];
 
   describe("deliveries: stored once, claimed once, retried, given up", () => {
     it("stores a delivery once by its id: a redelivery is a duplicate", async () => {
@@ -56,21 +58,30 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
       expect(await store.queueCounts()).toMatchObject({ queued: 1 });
     });
 
+    it("stores deliveries that arrive together in one write, and still tells a redelivery among them", async () => {
+      const answers = await Promise.all(
+        ["d1", "d2", "d1", "d3"].map((id) => store.enqueueDelivery(delivery(id))),
+      );
+      expect(answers.filter((a) => a === "queued")).toHaveLength(3);
+      expect(answers.filter((a) => a === "duplicate")).toHaveLength(1);
+      expect(await store.queueCounts()).toMatchObject({ queued: 3 });
+    });
+
     it("hands each due delivery to one worker, oldest first, with its payload", async () => {
       await store.enqueueDelivery(delivery("d2", 2));
       await store.enqueueDelivery(delivery("d1", 1));
-      const first = await store.claimDelivery("w1", at(10), 60_000);
-      const second = await store.claimDelivery("w2", at(10), 60_000);
+      const first = await claim("w1", at(10), 60_000);
+      const second = await claim("w2", at(10), 60_000);
       expect(first).toMatchObject({ id: "d1", attempts: 1, payload: { n: "d1" }, installationId: 2 });
       expect(second?.id).toBe("d2");
-      expect(await store.claimDelivery("w3", at(10), 60_000)).toBeUndefined();
+      expect(await claim("w3", at(10), 60_000)).toBeUndefined();
     });
 
     it("gives a delivery whose worker died (its claim expired) to another worker", async () => {
       await store.enqueueDelivery(delivery("d1"));
-      await store.claimDelivery("dead-worker", at(1), 30_000);
-      expect(await store.claimDelivery("w2", at(20), 30_000)).toBeUndefined();
-      const again = await store.claimDelivery("w2", at(40), 30_000);
+      await claim("dead-worker", at(1), 30_000);
+      expect(await claim("w2", at(20), 30_000)).toBeUndefined();
+      const again = await claim("w2", at(40), 30_000);
       expect(again).toMatchObject({ id: "d1", attempts: 2 });
       // The dead worker's late finish changes nothing: the claim is no longer its own.
       await store.finishDelivery("d1", "dead-worker", "late", at(41));
@@ -79,19 +90,33 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
 
     it("retries a failed delivery after its backoff, and gives up on it when told", async () => {
       await store.enqueueDelivery(delivery("d1"));
-      await store.claimDelivery("w1", at(1), 30_000);
+      await claim("w1", at(1), 30_000);
       await store.retryDelivery("d1", "w1", "GitHub answered 502", at(60));
-      expect(await store.claimDelivery("w1", at(30), 30_000)).toBeUndefined();
-      await store.claimDelivery("w1", at(61), 30_000);
+      expect(await claim("w1", at(30), 30_000)).toBeUndefined();
+      await claim("w1", at(61), 30_000);
       await store.retryDelivery("d1", "w1", "still 502", null);
       expect(await store.queueCounts()).toMatchObject({ queued: 0, running: 0, dead: 1 });
     });
 
+    it("claims several due deliveries in one round, oldest first, never one another worker holds", async () => {
+      for (const [id, n] of [
+        ["d3", 3],
+        ["d1", 1],
+        ["d2", 2],
+        ["d4", 4],
+      ] as const)
+        await store.enqueueDelivery(delivery(id, n));
+      const mine = await store.claimDeliveries("w1", at(10), 60_000, 3);
+      expect(mine.map((d) => d.id)).toEqual(["d1", "d2", "d3"]);
+      expect((await store.claimDeliveries("w2", at(10), 60_000, 3)).map((d) => d.id)).toEqual(["d4"]);
+      expect(await store.queueCounts()).toMatchObject({ queued: 0, running: 4 });
+    });
+
     it("marks a finished delivery done, and never hands it out again", async () => {
       await store.enqueueDelivery(delivery("d1"));
-      await store.claimDelivery("w1", at(1), 30_000);
+      await claim("w1", at(1), 30_000);
       await store.finishDelivery("d1", "w1", "handled", at(2));
-      expect(await store.claimDelivery("w1", at(3_600), 30_000)).toBeUndefined();
+      expect(await claim("w1", at(3_600), 30_000)).toBeUndefined();
       expect(await store.enqueueDelivery(delivery("d1"))).toBe("duplicate");
     });
   });

@@ -12,45 +12,63 @@ interface DeliveryRow extends Record<string, unknown> {
   attempts: number;
 }
 
-export async function enqueueDelivery(q: SqlQuery, d: NewDelivery): Promise<"queued" | "duplicate"> {
-  const rows = await q.query(
+/**
+ * Stores deliveries in one statement; answers, in order, whether each was new. A delivery id seen before (in the
+ * table or earlier in the batch) is a duplicate.
+ */
+export async function enqueueDeliveries(
+  q: SqlQuery,
+  batch: readonly NewDelivery[],
+): Promise<("queued" | "duplicate")[]> {
+  const params: unknown[] = [];
+  const values = batch.map((d) => {
+    const at = params.length;
+    params.push(d.id, d.name, d.action, d.installationId, d.repo, JSON.stringify(d.payload), d.receivedAt);
+    return `($${at + 1}, $${at + 2}, $${at + 3}, $${at + 4}::bigint, $${at + 5}, $${at + 6}::jsonb, $${at + 7}::timestamptz, $${at + 7}::timestamptz)`;
+  });
+  const rows = await q.query<{ id: string }>(
     `INSERT INTO deliveries (id, name, action, installation_id, repo, payload, received_at, run_after)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $7) ON CONFLICT (id) DO NOTHING RETURNING id`,
-    [d.id, d.name, d.action, d.installationId, d.repo, JSON.stringify(d.payload), d.receivedAt],
+     VALUES ${values.join(", ")} ON CONFLICT (id) DO NOTHING RETURNING id`,
+    params,
   );
-  return rows.length > 0 ? "queued" : "duplicate";
+  const inserted = new Set(rows.map((r) => r.id));
+  return batch.map((d) => (inserted.delete(d.id) ? "queued" : "duplicate"));
 }
 
 /**
- * Claims the next due delivery with SKIP LOCKED, so replicas never take the same one; a delivery whose claim
- * expired (its worker died mid-way) is due again.
+ * Claims up to `limit` due deliveries, oldest first, with SKIP LOCKED, so replicas never take the same one. A claim
+ * moves `run_after` to the claim's expiry, so a delivery whose worker died mid-way is due again then, and one range
+ * of the partial index `deliveries_ready` finds the due deliveries however long the backlog is.
  */
-export async function claimDelivery(
+export async function claimDeliveries(
   q: SqlQuery,
   worker: string,
   now: Date,
   leaseMs: number,
-): Promise<Delivery | undefined> {
-  const [row] = await q.query<DeliveryRow>(
-    `UPDATE deliveries SET status = 'running', locked_by = $1, locked_until = $3, attempts = attempts + 1
-     WHERE id = (
+  limit: number,
+): Promise<Delivery[]> {
+  const rows = await q.query<DeliveryRow>(
+    `UPDATE deliveries SET status = 'running', locked_by = $1, locked_until = $3, run_after = $3,
+       attempts = attempts + 1
+     WHERE id IN (
        SELECT id FROM deliveries
-       WHERE (status = 'queued' AND run_after <= $2) OR (status = 'running' AND locked_until < $2)
-       ORDER BY run_after, received_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       WHERE status IN ('queued', 'running') AND run_after <= $2
+       ORDER BY run_after LIMIT $4 FOR UPDATE SKIP LOCKED)
      RETURNING id, name, action, installation_id, repo, payload, received_at, attempts`,
-    [worker, now, new Date(now.getTime() + leaseMs)],
+    [worker, now, new Date(now.getTime() + leaseMs), limit],
   );
-  if (!row) return undefined;
-  return {
-    id: row.id,
-    name: row.name,
-    action: row.action,
-    installationId: row.installation_id,
-    repo: row.repo,
-    payload: row.payload,
-    receivedAt: row.received_at,
-    attempts: row.attempts,
-  };
+  return rows
+    .map((row) => ({
+      id: row.id,
+      name: row.name,
+      action: row.action,
+      installationId: row.installation_id,
+      repo: row.repo,
+      payload: row.payload,
+      receivedAt: row.received_at,
+      attempts: row.attempts,
+    }))
+    .sort((a, b) => a.receivedAt.getTime() - b.receivedAt.getTime());
 }
 
 export async function finishDelivery(
