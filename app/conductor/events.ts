@@ -28,7 +28,7 @@ export type ConductorEvent =
       readonly type: "lock-acquired";
       /** The PR head re-read after the lock was taken. */
       readonly headSha: string;
-      /** The stack's applied revision at that moment (refs/infracrew/applied/<stack>), or null. */
+      /** The stack's applied revision at that moment (the applied history the store recorded), or null. */
       readonly appliedSha: string | null;
     }
   | {

@@ -8,7 +8,6 @@ import { FakeGit } from "./fake/fake-git.js";
 import { FakeIssues, type Reaction } from "./fake/fake-issues.js";
 import { FakePulls } from "./fake/fake-pulls.js";
 import type { GitHubPlatform } from "./github/create-github-platform.js";
-import { refPath } from "./input-rules.js";
 import type {
   CheckRunInput,
   Comment,
@@ -126,11 +125,6 @@ export class FakePlatform implements GitHubPlatform {
     expired = false,
   ): number {
     return this.actions.addArtifact(runId, name, files, expired);
-  }
-
-  seedRef(ref: string, sha: string): void {
-    refPath("seedRef", ref);
-    this.git.refs.set(ref, sha);
   }
 
   checkRun(name: string, headSha: string): FakeCheckRun | undefined {
@@ -295,32 +289,6 @@ export class FakePlatform implements GitHubPlatform {
 
   async downloadArtifact(artifactId: number) {
     return this.actions.download(artifactId);
-  }
-
-  async createRef(ref: string, sha: string) {
-    refPath("createRef", ref);
-    if (this.git.refs.has(ref)) return false;
-    this.writes.push(`createRef ${ref} → ${sha}`);
-    this.git.refs.set(ref, sha);
-    return true;
-  }
-
-  async getRef(ref: string) {
-    refPath("getRef", ref);
-    return this.git.refs.get(ref);
-  }
-
-  async setRef(ref: string, sha: string) {
-    refPath("setRef", ref);
-    this.writes.push(`setRef ${ref} → ${sha}`);
-    this.git.refs.set(ref, sha);
-  }
-
-  async deleteRef(ref: string) {
-    refPath("deleteRef", ref);
-    if (!this.git.refs.has(ref)) return false;
-    this.writes.push(`deleteRef ${ref}`);
-    return this.git.refs.delete(ref);
   }
 
   // ---- internals ----

@@ -32,11 +32,3 @@ export function checkDispatchInputs(inputs: Readonly<Record<string, string>>): v
     );
   }
 }
-
-/** Platform refs are fully qualified ("refs/infracrew/locks/app"); the API's ref routes want what follows "refs/". */
-export function refPath(method: string, ref: string): string {
-  if (!/^refs\/[^/]+\/.+/.test(ref) || ref.includes("..") || /[\s~^:?*[\\]/.test(ref) || ref.endsWith("/")) {
-    throw new PlatformInputError(method, `"${ref}" is not a fully qualified ref name like refs/heads/main`);
-  }
-  return ref.slice("refs/".length);
-}

@@ -202,12 +202,4 @@ export interface Platform {
   /** The files inside an artifact's zip, by path. */
   downloadArtifact(artifactId: number): Promise<ReadonlyMap<string, Uint8Array>>;
 
-  /** Creates a ref; false when it already exists (the lock primitive). */
-  createRef(ref: string, sha: string): Promise<boolean>;
-  /** The SHA a ref points at, or undefined. `ref` is fully qualified: refs/infracrew/locks/<stack>. */
-  getRef(ref: string): Promise<string | undefined>;
-  /** Points a ref at a SHA, creating it if needed. */
-  setRef(ref: string, sha: string): Promise<void>;
-  /** Deletes a ref; false when it was not there. */
-  deleteRef(ref: string): Promise<boolean>;
 }

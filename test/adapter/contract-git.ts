@@ -1,6 +1,5 @@
 import { expect } from "vitest";
 import { GitHubApiError } from "../../app/platform/github/github-api-error.js";
-import { PlatformInputError } from "../../app/platform/platform-input-error.js";
 import type { GitHubMock } from "../support/github-mock.js";
 import { SHA, refBody } from "./github-fixtures.js";
 import { type ContractCase, contractCase } from "./platform-contract.js";
@@ -94,58 +93,5 @@ export const gitCases: ContractCase<unknown>[] = [
     fake: () => undefined,
     github: (gh) => gh.get("git/ref/heads/gone").reply(404, notFound),
     run: async (p) => expect(await p.getBranchSha("gone")).toBeUndefined(),
-  }),
-  contractCase({
-    name: "refs: created once, read, moved, deleted once",
-    fake: () => SHA,
-    github: (gh) => {
-      const ref = "refs/infracrew/locks/app";
-      gh.post("git/refs", { ref, sha: SHA.head }).reply(201, refBody(ref, SHA.head));
-      gh.post("git/refs", { ref, sha: SHA.other }).reply(422, { message: "Reference already exists" });
-      gh.get("git/ref/infracrew/locks/app").reply(200, refBody(ref, SHA.head));
-      gh.patch("git/refs/infracrew/locks/app", { sha: SHA.other, force: true }).reply(
-        200,
-        refBody(ref, SHA.other),
-      );
-      gh.get("git/ref/infracrew/locks/app").reply(200, refBody(ref, SHA.other));
-      gh.delete("git/refs/infracrew/locks/app").reply(204);
-      gh.delete("git/refs/infracrew/locks/app").reply(422, { message: "Reference does not exist" });
-      gh.get("git/ref/infracrew/locks/app").reply(404, notFound);
-      return SHA;
-    },
-    run: async (p) => {
-      const ref = "refs/infracrew/locks/app";
-      expect(await p.createRef(ref, SHA.head)).toBe(true);
-      expect(await p.createRef(ref, SHA.other)).toBe(false);
-      expect(await p.getRef(ref)).toBe(SHA.head);
-      await p.setRef(ref, SHA.other);
-      expect(await p.getRef(ref)).toBe(SHA.other);
-      expect(await p.deleteRef(ref)).toBe(true);
-      expect(await p.deleteRef(ref)).toBe(false);
-      expect(await p.getRef(ref)).toBeUndefined();
-    },
-  }),
-  contractCase({
-    name: "setRef creates a ref that is missing",
-    fake: () => undefined,
-    github: (gh) => {
-      const ref = "refs/infracrew/applied/app";
-      gh.patch("git/refs/infracrew/applied/app").reply(422, { message: "Reference does not exist" });
-      gh.post("git/refs", { ref, sha: SHA.head }).reply(201, refBody(ref, SHA.head));
-      gh.get("git/ref/infracrew/applied/app").reply(200, refBody(ref, SHA.head));
-    },
-    run: async (p) => {
-      await p.setRef("refs/infracrew/applied/app", SHA.head);
-      expect(await p.getRef("refs/infracrew/applied/app")).toBe(SHA.head);
-    },
-  }),
-  contractCase({
-    name: "a ref that is not fully qualified is refused",
-    fake: () => undefined,
-    github: () => undefined,
-    run: async (p) => {
-      await expect(p.createRef("infracrew/locks/app", SHA.head)).rejects.toBeInstanceOf(PlatformInputError);
-      await expect(p.deleteRef("refs/heads/")).rejects.toBeInstanceOf(PlatformInputError);
-    },
   }),
 ];

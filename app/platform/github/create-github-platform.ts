@@ -17,7 +17,6 @@ import {
   pullRequestsForCommit,
   updatePullRequest,
 } from "./pull-requests.js";
-import { createRef, deleteRef, getRef, setRef } from "./refs.js";
 import {
   cancelWorkflowRun,
   findDispatchedRun,
@@ -76,10 +75,6 @@ export function createGitHubPlatform(
     reviewDeploymentProtectionRule: (runId, environment, state, comment) =>
       reviewDeploymentProtectionRule(scope, runId, environment, state, comment),
     listPullRequestFiles: (number) => listPullRequestFiles(scope, number),
-    createRef: (ref, sha) => createRef(scope, ref, sha),
-    getRef: (ref) => getRef(scope, ref),
-    setRef: (ref, sha) => setRef(scope, ref, sha),
-    deleteRef: (ref) => deleteRef(scope, ref),
     ensureDeploymentEnvironment: (name, branch) => ensureDeploymentEnvironment(scope, name, branch),
     enableAppProtectionRule: (name) => enableAppProtectionRule(scope, name),
   };
