@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it } from "vitest";
 import { readRepoFile, repoPath } from "../support/repo-files.js";
 
 const readme = readRepoFile("README.md");
-const shellBlocks = [...readme.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] ?? "").trim());
+/** The section a newcomer starts from: "Try it: two commands", up to the next heading of its level. */
+const tryIt = /^## Try it: two commands\n([\s\S]*?)^## /m.exec(readme)?.[1] ?? "";
+const shellBlocks = [...tryIt.matchAll(/```sh\n([\s\S]*?)```/g)].map((m) => (m[1] ?? "").trim());
 const scratch = mkdtempSync(path.join(tmpdir(), "infracrew-readme-"));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
