@@ -8,13 +8,14 @@ have() { command -v "$1" >/dev/null 2>&1; }
 have_initdb() { have initdb || compgen -G "/usr/lib/postgresql/*/bin/initdb" >/dev/null; }
 
 need=()
-have chromium || need+=(chromium)
+# A Chrome named by PUPPETEER_EXECUTABLE_PATH (GitHub's runners have one) serves as well as Debian's Chromium.
+[ -x "${PUPPETEER_EXECUTABLE_PATH:-}" ] || have chromium || need+=(chromium)
 have prometheus || need+=(prometheus)
 # initdb refuses to run as root: the test set-up runs PostgreSQL as the `postgres` user Debian's package creates.
 if ! have_initdb || { [ "$(id -u)" = 0 ] && ! id postgres >/dev/null 2>&1; }; then need+=(postgresql); fi
 
 if [ ${#need[@]} -eq 0 ]; then
-  echo "setup-test-machine: PostgreSQL, Chromium and Prometheus are installed"
+  echo "setup-test-machine: PostgreSQL, a Chromium and Prometheus are installed"
   exit 0
 fi
 
