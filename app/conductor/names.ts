@@ -70,12 +70,8 @@ export interface ApprovedPlan {
   readonly sha256: string;
 }
 
-/**
- * The inputs the Conductor dispatches the apply workflow with (/work/contracts.md): an apply of the plan Sentinel
- * passed, or a rollback from `sha` to `targetSha` (null on a first apply: destroy what it created but data stores).
- * There is no directory input: the workflow derives `infra/<stack>` from the stack, which it checks first.
- */
-export function applyDispatchInputs(input: {
+/** What one dispatch of the apply workflow asks for: the App records it, sends it, and the gate compares it. */
+export interface ApplyDispatch {
   readonly pr: number;
   readonly stack: string;
   readonly mode: "apply" | "rollback";
@@ -83,7 +79,14 @@ export function applyDispatchInputs(input: {
   readonly targetSha: string | null;
   readonly nonce: string;
   readonly plan: ApprovedPlan | null;
-}): Record<string, string> {
+}
+
+/**
+ * The inputs the Conductor dispatches the apply workflow with (/work/contracts.md): an apply of the plan Sentinel
+ * passed, or a rollback from `sha` to `targetSha` (null on a first apply: destroy what it created but data stores).
+ * There is no directory input: the workflow derives `infra/<stack>` from the stack, which it checks first.
+ */
+export function applyDispatchInputs(input: ApplyDispatch): Record<string, string> {
   const { plan } = input;
   return {
     pr: String(input.pr),

@@ -1,4 +1,5 @@
 import type { Permission } from "../conductor/approval-gate.js";
+import type { RunFacts } from "../conductor/run-trust.js";
 
 export interface RepoRef {
   readonly owner: string;
@@ -79,20 +80,7 @@ export interface WorkflowArtifact {
 }
 
 /** What GitHub says about a workflow run: who started it, from where, and how it ended. Facts, not input. */
-export interface WorkflowRunInfo {
-  readonly id: number;
-  readonly runAttempt: number;
-  readonly event: string;
-  /** The workflow file, e.g. `.github/workflows/infracrew-apply.yml`. */
-  readonly path: string;
-  readonly headBranch: string | null;
-  readonly headSha: string;
-  readonly actor: string;
-  readonly triggeringActor: string;
-  readonly displayTitle: string;
-  readonly repositoryId: number;
-  readonly headRepositoryId: number | null;
-  readonly pullRequests: readonly { readonly number: number; readonly headSha: string }[];
+export interface WorkflowRunInfo extends RunFacts {
   readonly status: string | null;
   readonly conclusion: string | null;
   readonly htmlUrl: string;
@@ -201,5 +189,4 @@ export interface Platform {
   listRunArtifacts(runId: number): Promise<readonly WorkflowArtifact[]>;
   /** The files inside an artifact's zip, by path. */
   downloadArtifact(artifactId: number): Promise<ReadonlyMap<string, Uint8Array>>;
-
 }

@@ -2,18 +2,10 @@
  * The dispatch a run was started with, as the apply workflow's inputs say, and as the App's record says. The gate
  * passes only when they are the same in every field: the App approved this dispatch, not a similar one.
  */
-import { NONCE_PATTERN, STACK_PATTERN } from "../../../app/conductor/names.js";
+import { NONCE_PATTERN, STACK_PATTERN, type ApplyDispatch } from "../../../app/conductor/names.js";
 import type { Problem } from "../../../app/contracts/problem.js";
 
-export interface Dispatch {
-  readonly pr: number;
-  readonly stack: string;
-  readonly mode: "apply" | "rollback";
-  readonly sha: string;
-  readonly targetSha: string | null;
-  readonly nonce: string;
-  readonly plan: { readonly runId: number; readonly artifactId: number; readonly sha256: string } | null;
-}
+export type Dispatch = ApplyDispatch;
 
 const SHA = /^[0-9a-f]{40}$/;
 const ID = /^[1-9][0-9]{0,15}$/;

@@ -1,12 +1,7 @@
+import type { Core } from "../../forge-common/src/toolkit.js";
+
 /** What the gate action touches outside itself; tests give it a fake. */
-export interface GateCore {
-  getInput(name: string): string;
-  setOutput(name: string, value: string): void;
-  /** Masks a value in every later log line. */
-  setSecret(value: string): void;
-  setFailed(message: string): void;
-  info(message: string): void;
-  warning(message: string): void;
+export interface GateCore extends Omit<Core, "error"> {
   /** A GitHub Actions OIDC token for `audience` (needs `permissions: id-token: write`); throws when there is none. */
   getIDToken(audience: string): Promise<string>;
 }
