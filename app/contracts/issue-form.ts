@@ -20,6 +20,18 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   { id: "summary", label: "Summary", path: ["summary"], type: "text" },
   { id: "workload-type", label: "Workload type", path: ["workload", "type"], type: "dropdown" },
   { id: "image", label: "Container image", path: ["workload", "image"], type: "text" },
+  {
+    id: "architecture",
+    label: "CPU architecture",
+    path: ["workload", "architecture"],
+    type: "dropdown",
+  },
+  {
+    id: "image-pull-secret",
+    label: "Registry credentials (Secrets Manager ARN)",
+    path: ["workload", "imagePullSecret"],
+    type: "text",
+  },
   { id: "port", label: "Container port", path: ["workload", "port"], type: "integer" },
   {
     id: "health-check-path",

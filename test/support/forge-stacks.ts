@@ -69,6 +69,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("checkout-api", "goal-web-api.json"),
   atlas("docs-site", "goal-static-site.yaml"),
   atlas("invoice-worker", "goal-worker.json"),
+  atlas("pricing-api", "goal-web-api-private-image.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

@@ -24,7 +24,7 @@ export type RunResult =
 const RETRY_WORDS = {
   trimmed:
     "dropped what the SLO does not need; burstable t4g classes allowed, whose CPU credits need watching",
-  lean: "Graviton (ARM64) tasks, which need a linux/arm64 image; the database sized for a 5 % working set",
+  lean: "the database sized to keep 5 % of its data in memory instead of 10 %",
 } as const;
 
 /**

@@ -25,7 +25,7 @@ export function budgetFor(monthlyUsd: number, brakeRatio: number): number {
 }
 
 function withTarget(ctx: DesignContext, target: number): DesignContext {
-  return designContext(ctx.goal, ctx.policy, { region: ctx.region, target });
+  return designContext(ctx.goal, ctx.policy, ctx.now, { region: ctx.region, target });
 }
 
 function budgetSuggestion(ctx: DesignContext, cheapest: number): UnblockSuggestion {
@@ -62,7 +62,7 @@ function sloSuggestion(ctx: DesignContext, below: number): UnblockSuggestion | u
 /** The first other allowed, priced region whose design fits the budget, if any. */
 function regionSuggestion(ctx: DesignContext): UnblockSuggestion | undefined {
   for (const region of candidateRegions(ctx)) {
-    const run = runAttempts(designContext(ctx.goal, ctx.policy, { region, target: ctx.target }));
+    const run = runAttempts(designContext(ctx.goal, ctx.policy, ctx.now, { region, target: ctx.target }));
     if (run.kind === "fits") {
       return {
         message: `use region ${region} (allowed by policy; the design there costs ${formatUsd(run.chosen.monthlyUsd)}/month)`,
@@ -126,6 +126,20 @@ function sizingClash(
 ): { reason: BlockReason; suggestion: UnblockSuggestion } {
   const caps = ctx.policy.policy.sizeCaps;
   switch (problem.kind) {
+    case "engine": {
+      const field = problem.what === "database" ? "data.relational.engine" : "data.cache.engine";
+      return {
+        reason: {
+          code: "engine-out-of-support",
+          message: `Atlas's engine table has no ${problem.what} version in AWS standard support on ${ctx.now.toISOString().slice(0, 10)}, and it creates none that would need paid Extended Support`,
+          field,
+        },
+        suggestion: {
+          message: `use another ${problem.what} engine in ${field}, or update Atlas's engine table (app/agents/forge/catalog/engine-support.ts)`,
+          field,
+        },
+      };
+    }
     case "tasks":
       return {
         reason: {

@@ -8,6 +8,8 @@ export type Pattern = GoalStatement["workload"]["type"];
 export interface DesignContext {
   readonly goal: GoalStatement;
   readonly policy: ResolvedOrgPolicy;
+  /** The design's date (the injected clock): engine versions are chosen in standard support on it. */
+  readonly now: Date;
   readonly pattern: Pattern;
   readonly region: string;
   readonly prod: boolean;
@@ -25,6 +27,7 @@ export interface DesignContext {
 export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
+  now: Date,
   overrides: { region?: string; target?: number } = {},
 ): DesignContext {
   const pattern = goal.workload.type;
@@ -34,6 +37,7 @@ export function designContext(
   return {
     goal,
     policy,
+    now,
     pattern,
     region: overrides.region ?? goal.region,
     prod: goal.environment === "prod",

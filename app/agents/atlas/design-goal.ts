@@ -8,7 +8,7 @@ import { planSpec } from "./plan-spec.js";
 import { policyClashes } from "./policy-check.js";
 
 export interface DesignOptions {
-  /** The clock, injected: it stamps createdAt and nothing else. */
+  /** The clock, injected: it stamps createdAt and picks engine versions in standard support on that day. */
   readonly now: Date;
   /** The issue the goal was filed as, when it came from one. */
   readonly issue?: { readonly repo: string; readonly number: number };
@@ -39,7 +39,7 @@ export function designGoal(
     hash: contentHash(goal),
     ...(options.issue ? { issue: { ...options.issue } } : {}),
   };
-  const ctx = designContext(goal, policy);
+  const ctx = designContext(goal, policy, options.now);
   const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
   const block = (b: Blocked): DesignOutcome => ({
     kind: "DesignBlocked",

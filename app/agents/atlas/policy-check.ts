@@ -179,6 +179,23 @@ function patternClash(ctx: DesignContext): Clash | undefined {
   };
 }
 
+/** An image in Amazon ECR (a private registry in an AWS account): `<account>.dkr.ecr.<region>.amazonaws.com/…`. */
+export const ECR_IMAGE = /^[0-9]{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//;
+
+function pullSecretClash(ctx: DesignContext): Clash | undefined {
+  const { image, imagePullSecret } = ctx.goal.workload;
+  if (!image || !imagePullSecret || !ECR_IMAGE.test(image)) return undefined;
+  return {
+    reason: {
+      code: "pattern-mismatch",
+      message:
+        "workload.imagePullSecret is for registries outside AWS; an image in Amazon ECR is pulled by the task execution role, which has ECR's pull permissions",
+      field: "workload.imagePullSecret",
+    },
+    suggestions: [{ message: "remove workload.imagePullSecret", field: "workload.imagePullSecret" }],
+  };
+}
+
 /** Every clash between the goal and the policy (or the catalog) that no design can get around. */
 export function policyClashes(ctx: DesignContext): Clash[] {
   return [
@@ -187,5 +204,6 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     budgetCapClash(ctx),
     ...sizeClashes(ctx),
     patternClash(ctx),
+    pullSecretClash(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

@@ -9,6 +9,7 @@ export interface Profile {
   readonly name: "preferred" | "trimmed" | "lean";
   /** AZs the VPC and service span. */
   readonly azCount: 2 | 3;
+  /** The goal's CPU architecture: never changed by a retry, since the image is built for one. */
   readonly arch: CpuArchitecture;
   /** Burstable (t4g) database and cache classes may be chosen. */
   readonly allowBurstable: boolean;
@@ -29,7 +30,7 @@ export function profiles(ctx: DesignContext): readonly Profile[] {
   const preferred: Profile = {
     name: "preferred",
     azCount: ctx.target >= 99.95 ? 3 : 2,
-    arch: "X86_64",
+    arch: ctx.goal.workload.architecture === "arm64" ? "ARM64" : "X86_64",
     allowBurstable: !ctx.prod,
     workingSetRatio: 0.1,
     tasksPerAz: ctx.prod && ctx.target >= 99.9 ? 2 : 1,
@@ -43,7 +44,7 @@ export function profiles(ctx: DesignContext): readonly Profile[] {
     tasksPerAz: 1,
     floors: { natPerAz: false, dbMultiAz: ctx.prod || highSlo, cacheMultiAz: false },
   };
-  const lean: Profile = { ...trimmed, name: "lean", arch: "ARM64", workingSetRatio: 0.05 };
+  const lean: Profile = { ...trimmed, name: "lean", workingSetRatio: 0.05 };
   return [preferred, trimmed, lean];
 }
 

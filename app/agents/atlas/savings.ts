@@ -22,7 +22,8 @@ function graviton(c: Candidate): Saving | undefined {
     s.desiredCount *
     HOURS_PER_MONTH;
   return {
-    suggestion: "Run the tasks on Graviton (ARM64) once the image is built for linux/arm64",
+    suggestion:
+      "Run the tasks on Graviton (ARM64): build the image for linux/arm64 and set workload.architecture to arm64",
     yearlyUsd: cents(diff * 12),
     basis: `${s.desiredCount} tasks × ${HOURS_PER_MONTH} h × ${price(Number((diff / (s.desiredCount * HOURS_PER_MONTH)).toFixed(5)))}/h cheaper × 12 months (Fargate ARM64 is about 20 % cheaper)`,
   };

@@ -5,6 +5,7 @@ import type { DesignContext } from "./context.js";
 import { totalOf, type CostLine } from "./cost-line.js";
 import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
 import { buildDesign, type Design, type Sizing } from "./design.js";
+import { cacheRelease, databaseRelease } from "./engines.js";
 import { floorPercent } from "./format.js";
 import type { Profile } from "./profiles.js";
 import { topologies, type DbTopology, type Topology } from "./topology.js";
@@ -22,6 +23,7 @@ export interface Candidate {
 /** Why no design could be sized under the policy, before any SLO or budget question. */
 export type SizingProblem =
   | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
+  | { readonly kind: "engine"; readonly what: "database" | "cache" }
   | { readonly kind: "min-tasks"; readonly minTasks: number }
   | { readonly kind: "database"; readonly reason: "family" | "size"; readonly family?: string }
   | {
@@ -53,11 +55,13 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
       const family = r.reason === "family" ? r.family : a.reason === "family" ? a.family : undefined;
       return { kind: "database", reason: family ? "family" : "size", ...(family ? { family } : {}) };
     }
-    rds = r.ok ? r.choice : undefined;
-    aurora = a.ok ? a.choice : undefined;
+    rds = r.ok && databaseRelease(ctx, "rds", need.engine) ? r.choice : undefined;
+    aurora = a.ok && databaseRelease(ctx, "aurora", need.engine) ? a.choice : undefined;
+    if (!rds && !aurora && (r.ok || a.ok)) return { kind: "engine", what: "database" };
   }
   const cacheDataGb = compute ? cacheMemoryNeed(ctx) : undefined;
   let cacheNode;
+  if (cacheDataGb !== undefined && !cacheRelease(ctx)) return { kind: "engine", what: "cache" };
   if (cacheDataGb !== undefined) {
     const c = pickCacheNode(ctx, profile, cacheDataGb);
     if (!c.ok) {

@@ -6,6 +6,7 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
 import { closest, type Problem } from "../../contracts/problem.js";
+import { databaseNameProblem } from "./catalog/database-names.js";
 import { DATABASE_ENGINES } from "./catalog/engines.js";
 import { isFargateSize } from "./catalog/fargate.js";
 import { terraformLabel } from "./names.js";
@@ -172,6 +173,14 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
         out.push({
           path: at(i, "params.engineVersion"),
           message: `is not a ${engine.engine} version such as ${engine.defaultVersion} (got ${JSON.stringify(c.params.engineVersion)})`,
+        });
+      }
+      const name = c.params.databaseName;
+      const nameProblem = name === undefined ? undefined : databaseNameProblem(name, c.params.engine);
+      if (nameProblem) {
+        out.push({
+          path: at(i, "params.databaseName"),
+          message: `${nameProblem}, so RDS would refuse it (got ${JSON.stringify(name)})`,
         });
       }
       if (c.params.flavor === "rds" && c.params.instances !== 1) {

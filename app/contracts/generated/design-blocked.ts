@@ -63,7 +63,8 @@ export interface BlockReason {
     | "size-cap-exceeded"
     | "instance-family-not-allowed"
     | "region-not-priced"
-    | "pattern-mismatch";
+    | "pattern-mismatch"
+    | "engine-out-of-support";
   /**
    * The clash in words, with the numbers.
    */

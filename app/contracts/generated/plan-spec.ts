@@ -161,6 +161,10 @@ export interface ContainerServiceParams {
   cpu: 0.25 | 0.5 | 1 | 2 | 4;
   memoryMb: number;
   cpuArchitecture?: "X86_64" | "ARM64";
+  /**
+   * The Secrets Manager secret the task execution role reads to pull the image from a private registry.
+   */
+  repositoryCredentialsArn?: string;
   desiredCount: number;
   minCount: number;
   maxCount: number;
@@ -186,6 +190,10 @@ export interface DatabaseParams {
   engine: "postgres" | "mysql";
   flavor: "rds" | "aurora";
   engineVersion?: string;
+  /**
+   * The database created inside the instance or cluster: a letter, then letters, digits or underscores, and not a word the engine reserves.
+   */
+  databaseName?: string;
   instanceClass: string;
   /**
    * Aurora: writer plus readers. RDS: 1.

@@ -1,4 +1,6 @@
-import { readdirSync, statSync } from "node:fs";
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { checkInterfaces, MODULE_LIST, RESOURCE_LIST } from "../../../app/agents/forge/index.js";
@@ -19,6 +21,33 @@ function goldenFiles(dir: string): string[] {
       .sort();
   } catch {
     return [];
+  }
+}
+
+/** Terraform 1.11 is installed here on the project's machines; the HCL parser check above runs everywhere. */
+const TERRAFORM = "/usr/local/bin/terraform";
+
+/** The files `terraform fmt -check` would rewrite (empty when every file is canonical). */
+function terraformFmtCheck(files: readonly { path: string; content: string }[]): string[] {
+  const dir = mkdtempSync(path.join(tmpdir(), "infracrew-fmt-"));
+  try {
+    for (const f of files.filter((f) => f.path.endsWith(".tf"))) {
+      mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
+      writeFileSync(path.join(dir, f.path), f.content);
+    }
+    try {
+      execFileSync(TERRAFORM, ["fmt", "-check", "-list=true", "-recursive"], {
+        cwd: dir,
+        env: { ...process.env, TF_CLI_CONFIG_FILE: "/dev/null", CHECKPOINT_DISABLE: "1" },
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+      return [];
+    } catch (error) {
+      const out = String((error as { stdout?: Buffer }).stdout ?? "");
+      return out.trim() === "" ? [String(error)] : out.trim().split("\n");
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
   }
 }
 
@@ -58,6 +87,13 @@ describe.each(FORGE_STACKS)("the $name stack", (stack) => {
       checkInterfaces(parsed, { modules: MODULE_LIST, resources: RESOURCE_LIST }).map(formatProblem),
     ).toEqual([]);
   });
+
+  it.runIf(existsSync(TERRAFORM))(
+    `terraform fmt -check passes on every .tf file (runs ${TERRAFORM}, present on this machine)`,
+    () => {
+      expect(terraformFmtCheck(rendered.files)).toEqual([]);
+    },
+  );
 
   it("renders the same bytes every time", () => {
     expect(renderFixture(stack)).toEqual(rendered);

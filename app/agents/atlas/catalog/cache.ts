@@ -2,6 +2,7 @@ import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { costLine } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
+import { cacheRelease, supportWords } from "../engines.js";
 import type { CatalogEntry } from "./entry.js";
 
 /** Redis on ElastiCache: one node, or a primary and a replica in another AZ. */
@@ -10,6 +11,7 @@ export const cache: CatalogEntry = {
   component(d) {
     const c = d.cache!;
     const spec = c.choice.spec;
+    const release = cacheRelease(d.ctx)!;
     const topology = c.multiAz
       ? `a primary and a replica in another AZ with automatic failover (${SLAS.elasticacheMultiAz.percent} % SLA)`
       : `one node (${SLAS.elasticacheSingleNode.percent} % SLA)`;
@@ -18,13 +20,13 @@ export const cache: CatalogEntry = {
       kind: "cache",
       params: {
         engine: "redis",
-        engineVersion: "7.1",
+        engineVersion: release.version,
         nodeType: spec.name,
         nodes: c.nodes,
         multiAz: c.multiAz,
       },
       dependsOn: ["network"],
-      rationale: `ElastiCache for Redis, ${topology}. ${spec.name} holds ${num(spec.memoryGb)} GiB, ≥ the ${num(c.dataGb, 2)} GiB needed (the data plus the 25 % ElastiCache reserves).`,
+      rationale: `ElastiCache for Redis OSS ${release.version} (${supportWords(release)}), ${topology}. ${spec.name} holds ${num(spec.memoryGb)} GiB, ≥ the ${num(c.dataGb, 2)} GiB needed (the data plus the 25 % ElastiCache reserves).`,
     };
   },
   cost(d) {

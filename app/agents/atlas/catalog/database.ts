@@ -3,11 +3,13 @@ import { DATABASE, TRAFFIC } from "../assumptions.js";
 import { costLine } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
+import { defaultDatabaseName } from "../../forge/catalog/database-names.js";
+import { databaseRelease, supportWords } from "../engines.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
 
 const ENGINE = {
-  postgres: { name: "PostgreSQL", version: "16" },
-  mysql: { name: "MySQL", version: "8.0" },
+  postgres: { name: "PostgreSQL" },
+  mysql: { name: "MySQL" },
 } as const;
 
 /** Postgres or MySQL on RDS (Single- or Multi-AZ) or Aurora (a writer and a reader). */
@@ -18,6 +20,8 @@ export const database: CatalogEntry = {
     const { prod, compliance } = d.ctx;
     const spec = db.choice.spec;
     const engine = ENGINE[db.need.engine];
+    const release = databaseRelease(d.ctx, db.flavor, db.need.engine)!;
+    const databaseName = defaultDatabaseName(d.ctx.goal.name, db.need.engine);
     const flavor =
       db.flavor === "aurora"
         ? `Aurora ${engine.name}, a writer and a reader in another AZ (${SLAS.auroraMultiAz.percent} % SLA, failover in about 30 s)`
@@ -28,7 +32,8 @@ export const database: CatalogEntry = {
       params: {
         engine: db.need.engine,
         flavor: db.flavor,
-        engineVersion: engine.version,
+        engineVersion: release.version,
+        databaseName,
         instanceClass: spec.name,
         instances: db.instances,
         storageGb: db.need.storageGb,
@@ -37,7 +42,7 @@ export const database: CatalogEntry = {
         deletionProtection: prod,
       },
       dependsOn: ["network"],
-      rationale: `${flavor}. ${spec.name} (${spec.vcpu} vCPU, ${spec.memoryGb} GiB) is the cheapest allowed class with ≥ ${db.need.vcpu} vCPU for ${num(db.need.peakQps)} queries/s at peak and ≥ ${num(db.need.memoryGb, 1)} GiB to keep ${num(d.profile.workingSetRatio * 100)} % of ${num(db.need.storageGb)} GB in memory.`,
+      rationale: `${flavor}, version ${release.version} (${supportWords(release)}), database ${databaseName}. ${spec.name} (${spec.vcpu} vCPU, ${spec.memoryGb} GiB) is the cheapest allowed class with ≥ ${db.need.vcpu} vCPU for ${num(db.need.peakQps)} queries/s at peak and ≥ ${num(db.need.memoryGb, 1)} GiB to keep ${num(d.profile.workingSetRatio * 100)} % of ${num(db.need.storageGb)} GB in memory.`,
     };
   },
   cost(d) {

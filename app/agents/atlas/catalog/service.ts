@@ -32,7 +32,7 @@ export const service: CatalogEntry = {
     const { goal } = d.ctx;
     const worker = s.id === "worker";
     const scale = scaling(s);
-    const arm = s.arch === "ARM64" ? " on Graviton (the image must be built for linux/arm64)" : "";
+    const arm = s.arch === "ARM64" ? " on Graviton (linux/arm64, as workload.architecture asks)" : "";
     const notes = s.plan.notes.length ? ` Note: ${s.plan.notes.join("; ")}.` : "";
     return {
       id,
@@ -45,6 +45,7 @@ export const service: CatalogEntry = {
         cpu: s.plan.cpu,
         memoryMb: s.plan.memoryMb,
         cpuArchitecture: s.arch,
+        ...(goal.workload.imagePullSecret ? { repositoryCredentialsArn: goal.workload.imagePullSecret } : {}),
         desiredCount: s.desiredCount,
         minCount: s.minCount,
         maxCount: s.maxCount,

@@ -1,13 +1,16 @@
 /**
  * Database and cache engine defaults Forge fills in when a PlanSpec leaves them out. The default versions are the
- * ones the pinned modules' own examples use (terraform-aws-rds 7.2.0 examples/complete-postgres and complete-mysql,
- * terraform-aws-rds-aurora 10.2.0 examples/postgresql and mysql).
+ * first of each engine's releases in the dated support table (engine-support.ts); Atlas picks the release in
+ * standard support on the design's date and always writes it into the PlanSpec.
  */
 import type { CacheParams, DatabaseParams } from "../../../contracts/generated/plan-spec.js";
+import { ENGINE_SUPPORT, type EngineKey } from "./engine-support.js";
 
 export interface DatabaseEngine {
   /** The engine name RDS takes. */
   readonly engine: string;
+  /** Its row in the dated support table. */
+  readonly support: EngineKey;
   readonly defaultVersion: string;
   readonly port: number;
   /** The log types exported to CloudWatch Logs. */
@@ -30,7 +33,8 @@ export const DATABASE_ENGINES: Readonly<
   rds: {
     postgres: {
       engine: "postgres",
-      defaultVersion: "17",
+      support: "rds-postgres",
+      defaultVersion: ENGINE_SUPPORT["rds-postgres"].releases[0]!.version,
       port: 5432,
       logExports: ["postgresql", "upgrade"],
       tlsParameter: { name: "rds.force_ssl", value: "1" },
@@ -39,7 +43,8 @@ export const DATABASE_ENGINES: Readonly<
     },
     mysql: {
       engine: "mysql",
-      defaultVersion: "8.0",
+      support: "rds-mysql",
+      defaultVersion: ENGINE_SUPPORT["rds-mysql"].releases[0]!.version,
       port: 3306,
       logExports: ["error", "general", "slowquery"],
       tlsParameter: { name: "require_secure_transport", value: "ON" },
@@ -50,7 +55,8 @@ export const DATABASE_ENGINES: Readonly<
   aurora: {
     postgres: {
       engine: "aurora-postgresql",
-      defaultVersion: "17.5",
+      support: "aurora-postgres",
+      defaultVersion: ENGINE_SUPPORT["aurora-postgres"].releases[0]!.version,
       port: 5432,
       logExports: ["postgresql"],
       tlsParameter: { name: "rds.force_ssl", value: "1" },
@@ -59,7 +65,8 @@ export const DATABASE_ENGINES: Readonly<
     },
     mysql: {
       engine: "aurora-mysql",
-      defaultVersion: "8.0",
+      support: "aurora-mysql",
+      defaultVersion: ENGINE_SUPPORT["aurora-mysql"].releases[0]!.version,
       port: 3306,
       logExports: ["audit", "error", "general", "slowquery"],
       tlsParameter: { name: "require_secure_transport", value: "ON" },
@@ -71,12 +78,18 @@ export const DATABASE_ENGINES: Readonly<
 
 export interface CacheEngine {
   readonly engine: string;
+  readonly support: EngineKey;
   readonly defaultVersion: string;
   readonly port: number;
 }
 
 export const CACHE_ENGINES: Readonly<Record<CacheParams["engine"], CacheEngine>> = {
-  redis: { engine: "redis", defaultVersion: "7.1", port: 6379 },
+  redis: {
+    engine: "redis",
+    support: "elasticache-redis",
+    defaultVersion: ENGINE_SUPPORT["elasticache-redis"].releases[0]!.version,
+    port: 6379,
+  },
 };
 
 /** The master user Forge names; RDS keeps its password in Secrets Manager (manage_master_user_password). */

@@ -38,8 +38,10 @@ export function renderContainerService(
   const links = serviceLinks(service, ctx);
   const p = service.params;
 
+  const pullSecret = p.repositoryCredentialsArn;
   const container: Record<string, Value> = {
     image: p.image,
+    ...(pullSecret ? { repositoryCredentials: { credentialsParameter: pullSecret } } : {}),
     essential: true,
     readonlyRootFilesystem: true,
     ...(port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {}),
@@ -133,9 +135,19 @@ export function renderContainerService(
     }),
     blank,
     comment("The task role reaches only the queues and buckets this service is linked to."),
+    ...(pullSecret
+      ? [
+          comment(
+            "The execution role reads the registry credentials to pull the image; ECR images need none.",
+          ),
+        ]
+      : []),
     ...attrs({
       tasks_iam_role_statements: links.taskStatements,
-      task_exec_secret_arns: links.secretArns.length > 0 ? links.secretArns : undefined,
+      task_exec_secret_arns:
+        links.secretArns.length > 0 || pullSecret
+          ? [...(pullSecret ? [pullSecret] : []), ...links.secretArns]
+          : undefined,
       task_exec_iam_statements:
         links.secretArns.length > 0 ? [{ actions: ["kms:Decrypt"], resources: [ctx.keyArn] }] : undefined,
     }),

@@ -3,6 +3,7 @@
  * The container service reads these to wire itself to what it depends on.
  */
 import type { CacheComponent, DatabaseComponent } from "../../../contracts/generated/plan-spec.js";
+import { defaultDatabaseName } from "../catalog/database-names.js";
 import { CACHE_ENGINES, DATABASE_ENGINES } from "../catalog/engines.js";
 import { ref, template, type Expr } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
@@ -35,9 +36,9 @@ export function databaseRefs(
   };
 }
 
-/** The database created inside the instance or cluster: the component's label, which is a valid name for both engines. */
+/** The database created inside the instance or cluster: the PlanSpec's name, else one made from the stack's name. */
 export function databaseName(db: DatabaseComponent, ctx: StackContext): string {
-  return ctx.label(db);
+  return db.params.databaseName ?? defaultDatabaseName(ctx.spec.name, db.params.engine);
 }
 
 export function cacheRefs(cache: CacheComponent, ctx: StackContext): DataStoreRefs {

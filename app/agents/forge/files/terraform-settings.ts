@@ -36,17 +36,46 @@ export const AWS_PROVIDER_CONSTRAINT = ((): string => {
   return `~> ${floor[0]}.${floor[1]}`;
 })();
 
-/** The policy's Terraform constraint, plus the floor of the modules this stack uses when that is above 1.6. */
+/** A Terraform language or backend feature a stack uses, and the first Terraform version that has it. */
+export interface TerraformFeature {
+  readonly name: string;
+  readonly floor: string;
+}
+
+/**
+ * S3 native state locking (`use_lockfile`): experimental in Terraform 1.10, generally available in 1.11.0 (Terraform
+ * 1.11.0 changelog, 2025-02-27; "Upgrading to Terraform v1.11").
+ */
+export const S3_NATIVE_LOCKING: TerraformFeature = {
+  name: "S3 native state locking (the backend's use_lockfile)",
+  floor: "1.11.0",
+};
+
+/** The features a stack's own files use, beyond what its modules need. */
+export function stackFeatures(policy: ResolvedOrgPolicy): TerraformFeature[] {
+  return policy.terraform.backend?.dynamodbTable === undefined ? [S3_NATIVE_LOCKING] : [];
+}
+
+/**
+ * The policy's Terraform constraint, plus the highest floor of what the stack uses when that is above the policy's
+ * own floor: the modules' `required_version`, and the features of the stack's own files (`use_lockfile`).
+ */
 export function requiredVersion(
   policy: ResolvedOrgPolicy,
   modules: readonly ModuleInterface[],
+  features: readonly TerraformFeature[] = stackFeatures(policy),
 ): { constraint: string; note?: string } {
-  const floor = highestFloor(modules.map((m) => m.requiredVersion));
-  if (!floor || compare(floor, [1, 6, 0]) <= 0) return { constraint: policy.terraform.version };
+  const needs = [
+    ...modules.map((m) => ({ floor: m.requiredVersion, what: `${m.source} ${m.version}` })),
+    ...features.map((f) => ({ floor: `>= ${f.floor}`, what: f.name })),
+  ];
+  const floor = highestFloor(needs.map((n) => n.floor));
+  const policyFloor = parseFloor(policy.terraform.version) ?? [1, 6, 0];
+  if (!floor || compare(floor, policyFloor) <= 0) return { constraint: policy.terraform.version };
   const text = floor.join(".");
-  const names = modules
-    .filter((m) => compare(parseFloor(m.requiredVersion) ?? [0, 0, 0], floor) === 0)
-    .map((m) => `${m.source} ${m.version}`);
+  const names = needs
+    .filter((n) => compare(parseFloor(n.floor) ?? [0, 0, 0], floor) === 0)
+    .map((n) => n.what);
   return {
     constraint: `${policy.terraform.version}, >= ${text}`,
     note: `${names.join(" and ")} need${names.length === 1 ? "s" : ""} Terraform >= ${text}.`,

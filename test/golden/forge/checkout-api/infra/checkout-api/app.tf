@@ -74,7 +74,7 @@ module "app" {
         },
         {
           name  = "DB_NAME"
-          value = "db"
+          value = "checkout_api"
         },
         {
           name  = "DB_PORT"

@@ -37,7 +37,7 @@ module "db" {
   max_allocated_storage = 200
   storage_type          = "gp3"
 
-  db_name  = "db"
+  db_name  = "checkout_api"
   username = "dbadmin"
   port     = "5432"
   parameters = [

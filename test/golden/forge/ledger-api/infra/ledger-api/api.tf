@@ -65,7 +65,7 @@ module "api" {
         },
         {
           name  = "LEDGER_DB_NAME"
-          value = "ledger_db"
+          value = "ledger_api"
         },
         {
           name  = "LEDGER_DB_PORT"

@@ -10,7 +10,7 @@ module "ledger_db" {
   engine_version           = "8.0.mysql_aurora.3.08.0"
   engine_lifecycle_support = "open-source-rds-extended-support-disabled"
   master_username          = "dbadmin"
-  database_name            = "ledger_db"
+  database_name            = "ledger_api"
   port                     = "3306"
   cluster_parameter_group = {
     name        = "ledger-api-ledger-db"

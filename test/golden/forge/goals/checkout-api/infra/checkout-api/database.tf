@@ -25,9 +25,9 @@ module "database" {
   identifier = "checkout-api-database"
 
   engine                     = "postgres"
-  engine_version             = "16"
-  family                     = "postgres16"
-  major_engine_version       = "16"
+  engine_version             = "17"
+  family                     = "postgres17"
+  major_engine_version       = "17"
   instance_class             = "db.r6g.large"
   ca_cert_identifier         = "rds-ca-rsa2048-g1"
   auto_minor_version_upgrade = true
@@ -37,7 +37,7 @@ module "database" {
   max_allocated_storage = 200
   storage_type          = "gp3"
 
-  db_name  = "database"
+  db_name  = "checkout_api"
   username = "dbadmin"
   port     = "5432"
   parameters = [

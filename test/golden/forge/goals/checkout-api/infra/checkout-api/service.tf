@@ -74,7 +74,7 @@ module "service" {
         },
         {
           name  = "DATABASE_NAME"
-          value = "database"
+          value = "checkout_api"
         },
         {
           name  = "DATABASE_PORT"

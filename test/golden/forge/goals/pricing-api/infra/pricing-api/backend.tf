@@ -1,0 +1,11 @@
+# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-3117bd6f06d6. Change the goal, not this file.
+
+terraform {
+  backend "s3" {
+    bucket       = "acme-terraform-state"
+    key          = "infracrew/pricing-api/terraform.tfstate"
+    region       = "eu-west-1"
+    encrypt      = true
+    use_lockfile = true
+  }
+}

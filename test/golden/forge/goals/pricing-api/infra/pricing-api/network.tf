@@ -1,0 +1,47 @@
+# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-3117bd6f06d6. Change the goal, not this file.
+
+data "aws_availability_zones" "network" {
+  state = "available"
+
+  # Availability Zones only, not Local Zones.
+  filter {
+    name   = "opt-in-status"
+    values = ["opt-in-not-required"]
+  }
+}
+
+module "network" {
+  source  = "terraform-aws-modules/vpc/aws"
+  version = "6.6.0"
+
+  name = "pricing-api"
+  cidr = "10.67.0.0/16"
+  azs  = slice(data.aws_availability_zones.network.names, 0, 2)
+
+  private_subnets  = ["10.67.0.0/19", "10.67.32.0/19"]
+  public_subnets   = ["10.67.64.0/19", "10.67.96.0/19"]
+  database_subnets = ["10.67.128.0/19", "10.67.160.0/19"]
+
+  create_database_subnet_group       = true
+  create_database_subnet_route_table = true
+
+  enable_nat_gateway      = true
+  single_nat_gateway      = true
+  one_nat_gateway_per_az  = false
+  map_public_ip_on_launch = false
+  enable_dns_hostnames    = true
+  enable_dns_support      = true
+
+  # The default security group allows nothing; every resource gets its own group.
+  manage_default_security_group  = true
+  default_security_group_ingress = []
+  default_security_group_egress  = []
+
+  enable_flow_log                                 = true
+  create_flow_log_cloudwatch_log_group            = true
+  create_flow_log_cloudwatch_iam_role             = true
+  flow_log_traffic_type                           = "ALL"
+  flow_log_max_aggregation_interval               = 60
+  flow_log_cloudwatch_log_group_retention_in_days = 30
+  flow_log_cloudwatch_log_group_kms_key_id        = module.encryption.key_arn
+}
