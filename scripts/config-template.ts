@@ -17,6 +17,9 @@ const EXAMPLES: Record<string, string> = {
   "policy.allowedRegions": "[eu-west-1, eu-central-1, us-east-1]",
   "policy.maxMonthlyUsd": "5000",
   "policy.allowedSkips": "[AVD-AWS-0104, CKV_AWS_260]",
+  "policy.sizeCaps.maxTasks": "50",
+  "policy.sizeCaps.maxTaskCpu": "4",
+  "policy.sizeCaps.maxDbStorageGb": "4096",
   "policy.sizeCaps.allowedInstanceFamilies": "[db.t4g, db.r6g, cache.t4g]",
   "terraform.backend.type": "s3",
   "terraform.backend.bucket": "acme-terraform-state",
@@ -50,6 +53,16 @@ function describe(node: Node): string {
   return `${node.description ?? node["x-hint"] ?? ""}${choices}`.trim();
 }
 
+/** Whether any key under an object has a default, i.e. would be written live rather than commented out. */
+function hasLiveKey(node: Node, common: Record<string, Node>): boolean {
+  return Object.values(node.properties ?? {}).some((raw) => {
+    const child = resolve(raw, common);
+    return child.properties
+      ? child.default !== undefined && hasLiveKey(child, common)
+      : child.default !== undefined;
+  });
+}
+
 function lines(
   properties: Record<string, Node>,
   common: Record<string, Node>,
@@ -64,7 +77,9 @@ function lines(
     const path = prefix ? `${prefix}.${key}` : key;
     const text = describe(node);
     if (text) out.push(`${indent}# ${text}`);
-    const off = commented || node.default === undefined;
+    // An object whose keys all lack defaults is commented out whole: `key:` alone would read as null.
+    const off =
+      commented || node.default === undefined || (node.properties !== undefined && !hasLiveKey(node, common));
     const hash = off ? "# " : "";
     if (node.properties) {
       out.push(`${indent}${hash}${key}:`);

@@ -5,6 +5,7 @@ import type {
 } from "../../contracts/generated/design-blocked.js";
 import { runAttempts, type RunResult } from "./attempts.js";
 import { designContext, type DesignContext } from "./context.js";
+import { ECS_TASKS_PER_SERVICE, maxTasksOf } from "./caps.js";
 import { maxCacheDataGb } from "./data-sizing.js";
 import { formatUsd } from "../../format/money.js";
 import { num } from "./format.js";
@@ -144,23 +145,29 @@ function sizingClash(
       return {
         reason: {
           code: "size-cap-exceeded",
-          message: `${num(ctx.peakRps)} rps at peak needs ${problem.tasksForPeak} tasks of ${problem.cpu} vCPU, over the policy's maxTasks ${caps.maxTasks}`,
+          message: `${num(ctx.peakRps)} rps at peak needs ${problem.tasksForPeak} tasks of ${problem.cpu} vCPU, over ${caps.maxTasks === undefined ? `ECS's quota of ${ECS_TASKS_PER_SERVICE} tasks per service` : `the policy's maxTasks ${caps.maxTasks}`}`,
           field: "traffic.peakRps",
-          figures: { tasksForPeak: problem.tasksForPeak, maxTasks: caps.maxTasks },
+          figures: { tasksForPeak: problem.tasksForPeak, maxTasks: maxTasksOf(ctx) },
         },
-        suggestion: {
-          message: `raise policy.sizeCaps.maxTasks to ≥ ${problem.tasksForPeak}`,
-          field: "policy.sizeCaps.maxTasks",
-          value: problem.tasksForPeak,
-        },
+        suggestion:
+          caps.maxTasks === undefined
+            ? {
+                message: `set workload.perTaskRps from a load test, or split the API: one ECS service holds at most ${ECS_TASKS_PER_SERVICE} tasks`,
+                field: "workload.perTaskRps",
+              }
+            : {
+                message: `raise policy.sizeCaps.maxTasks to ≥ ${problem.tasksForPeak}`,
+                field: "policy.sizeCaps.maxTasks",
+                value: problem.tasksForPeak,
+              },
       };
     case "min-tasks":
       return {
         reason: {
           code: "size-cap-exceeded",
-          message: `the SLO needs at least ${problem.minTasks} running tasks (a floor per AZ), over the policy's maxTasks ${caps.maxTasks}`,
+          message: `the SLO needs at least ${problem.minTasks} running tasks (a floor per AZ), over the policy's maxTasks ${maxTasksOf(ctx)}`,
           field: "slo.availability",
-          figures: { minTasks: problem.minTasks, maxTasks: caps.maxTasks },
+          figures: { minTasks: problem.minTasks, maxTasks: maxTasksOf(ctx) },
         },
         suggestion: {
           message: `raise policy.sizeCaps.maxTasks to ≥ ${problem.minTasks}`,

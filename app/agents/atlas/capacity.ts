@@ -1,5 +1,6 @@
 import { HEADROOM, THROUGHPUT } from "./assumptions.js";
 import type { DesignContext } from "./context.js";
+import { maxTaskCpuOf, maxTasksOf, taskCapWords } from "./caps.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 
 export type TaskCpu = 0.25 | 0.5 | 1 | 2 | 4;
@@ -45,7 +46,8 @@ export function headroomFor(ctx: DesignContext): number {
 export function planTasks(ctx: DesignContext): TaskPlanResult {
   const { workload } = ctx.goal;
   const defaults = ctx.pattern === "worker" ? THROUGHPUT.worker : THROUGHPUT.webApi;
-  const caps = ctx.policy.policy.sizeCaps;
+  const maxTaskCpu = maxTaskCpuOf(ctx);
+  const maxTasks = maxTasksOf(ctx);
   const headroom = headroomFor(ctx);
   const notes: string[] = [];
   const fixedCpu = workload.cpu !== undefined || workload.perTaskRps !== undefined;
@@ -53,8 +55,8 @@ export function planTasks(ctx: DesignContext): TaskPlanResult {
     (workload.memoryMb !== undefined
       ? Math.max(smallestCpuFor(workload.memoryMb), defaults.defaultCpu)
       : defaults.defaultCpu)) as TaskCpu;
-  if (!fixedCpu && cpu > caps.maxTaskCpu) {
-    cpu = [...FARGATE_SIZES].reverse().find((s) => s.cpu <= caps.maxTaskCpu)?.cpu ?? 0.25;
+  if (!fixedCpu && cpu > maxTaskCpu) {
+    cpu = [...FARGATE_SIZES].reverse().find((s) => s.cpu <= maxTaskCpu)?.cpu ?? 0.25;
   }
   for (;;) {
     const wantedMb = workload.memoryMb ?? Math.round((defaults.defaultMemoryMb / defaults.defaultCpu) * cpu);
@@ -63,9 +65,9 @@ export function planTasks(ctx: DesignContext): TaskPlanResult {
     const effective = perTaskRps * (1 - headroom);
     const tasksForPeak = Math.ceil(ctx.peakRps / effective);
     const tasksForAvg = Math.ceil(ctx.avgRps / effective);
-    const bigger = FARGATE_SIZES.find((s) => s.cpu > cpu && s.cpu <= caps.maxTaskCpu);
-    if (tasksForPeak <= caps.maxTasks || fixedCpu || !bigger) {
-      if (tasksForPeak > caps.maxTasks) return { ok: false, tasksForPeak, cpu };
+    const bigger = FARGATE_SIZES.find((s) => s.cpu > cpu && s.cpu <= maxTaskCpu);
+    if (tasksForPeak <= maxTasks || fixedCpu || !bigger) {
+      if (tasksForPeak > maxTasks) return { ok: false, tasksForPeak, cpu };
       if (workload.memoryMb !== undefined && memoryMb !== workload.memoryMb) {
         notes.push(`memory set to ${memoryMb} MiB, the nearest Fargate allows for ${cpu} vCPU`);
       }
@@ -83,9 +85,7 @@ export function planTasks(ctx: DesignContext): TaskPlanResult {
         },
       };
     }
-    notes.push(
-      `tasks grown from ${cpu} to ${bigger.cpu} vCPU to keep the peak within maxTasks ${caps.maxTasks}`,
-    );
+    notes.push(`tasks grown from ${cpu} to ${bigger.cpu} vCPU to keep the peak ${taskCapWords(ctx)}`);
     cpu = bigger.cpu;
   }
 }

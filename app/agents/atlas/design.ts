@@ -3,6 +3,7 @@ import { logRetentionDays } from "./assumptions.js";
 import type { TaskPlan } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import type { ClassChoice, DbNeed } from "./data-sizing.js";
+import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
 
@@ -65,7 +66,7 @@ function serviceDesign(
   topology: Topology,
   plan: TaskPlan,
 ): ServiceDesign | number {
-  const cap = ctx.policy.policy.sizeCaps.maxTasks;
+  const cap = maxTasksOf(ctx);
   const minTasksPerAz = topology.spread ? Math.max(profile.tasksPerAz, sloTasksPerAz(ctx.target)) : 0;
   const minCount = topology.spread ? profile.azCount * minTasksPerAz : 1;
   if (minCount > cap) return minCount;

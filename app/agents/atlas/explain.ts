@@ -1,15 +1,17 @@
 import type { Link } from "./availability.js";
 import type { DesignContext } from "./context.js";
 import type { ServiceDesign } from "./design.js";
+import { taskCapWords } from "./caps.js";
 import { num, pct } from "./format.js";
 
 const UNIT = { "web-api": "rps", worker: "msg/s", "static-site": "rps" } as const;
 
 /** Why the autoscaling maximum is what it is. */
-export function maxWords(s: ServiceDesign, maxTasks: number): string {
-  return s.maxCount >= 2 * s.plan.tasksForPeak
-    ? `room for twice the stated peak, within maxTasks ${maxTasks}`
-    : `capped by the policy's maxTasks ${maxTasks}, ${s.maxCount - s.plan.tasksForPeak} above the stated peak's need`;
+export function maxWords(s: ServiceDesign, ctx: DesignContext): string {
+  const cap = ctx.policy.policy.sizeCaps.maxTasks;
+  if (s.maxCount >= 2 * s.plan.tasksForPeak) return `room for twice the stated peak, ${taskCapWords(ctx)}`;
+  const capped = cap === undefined ? "ECS's 5,000 tasks per service" : `the policy's maxTasks ${cap}`;
+  return `capped by ${capped}, ${s.maxCount - s.plan.tasksForPeak} above the stated peak's need`;
 }
 
 /** "400 rps ÷ (100 rps per task × (1 − 0.3)) = 6 tasks at peak; …" */
@@ -26,7 +28,7 @@ export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: nu
     `ceil(${num(ctx.peakRps)} ${u} ÷ (${perTask} × (1 − ${p.headroom}))) = ${p.tasksForPeak} tasks at peak (${effective} ${u} each)`,
     `the ${num(ctx.avgRps)} ${u} average${ctx.avgAssumed ? " (assumed)" : ""} needs ${p.tasksForAvg}`,
     floor,
-    `so ${s.desiredCount} run normally and autoscaling spans ${s.minCount}–${s.maxCount} (${maxWords(s, ctx.policy.policy.sizeCaps.maxTasks)})`,
+    `so ${s.desiredCount} run normally and autoscaling spans ${s.minCount}–${s.maxCount} (${maxWords(s, ctx)})`,
   ].join("; ");
 }
 

@@ -99,14 +99,15 @@ function sizeClashes(ctx: DesignContext): Clash[] {
   const caps = ctx.policy.policy.sizeCaps;
   const clashes: Clash[] = [];
   const cpu = ctx.goal.workload.cpu;
-  if (cpu !== undefined && cpu > caps.maxTaskCpu) {
-    const fits = [...FARGATE_SIZES].reverse().find((s) => s.cpu <= caps.maxTaskCpu)?.cpu;
+  const maxTaskCpu = caps.maxTaskCpu;
+  if (cpu !== undefined && maxTaskCpu !== undefined && cpu > maxTaskCpu) {
+    const fits = [...FARGATE_SIZES].reverse().find((s) => s.cpu <= maxTaskCpu)?.cpu;
     clashes.push({
       reason: {
         code: "size-cap-exceeded",
-        message: `workload.cpu ${cpu} vCPU is over the policy's maxTaskCpu ${caps.maxTaskCpu}`,
+        message: `workload.cpu ${cpu} vCPU is over the policy's maxTaskCpu ${maxTaskCpu}`,
         field: "workload.cpu",
-        figures: { cpu, maxTaskCpu: caps.maxTaskCpu },
+        figures: { cpu, maxTaskCpu },
       },
       suggestions: [
         fits === undefined
@@ -120,13 +121,18 @@ function sizeClashes(ctx: DesignContext): Clash[] {
     });
   }
   const smallest = FARGATE_SIZES[0]!.cpu;
-  if (PATTERNS[ctx.pattern].compute && cpu === undefined && caps.maxTaskCpu < smallest) {
+  if (
+    PATTERNS[ctx.pattern].compute &&
+    cpu === undefined &&
+    maxTaskCpu !== undefined &&
+    maxTaskCpu < smallest
+  ) {
     clashes.push({
       reason: {
         code: "size-cap-exceeded",
-        message: `the policy's maxTaskCpu ${caps.maxTaskCpu} is under the smallest Fargate task (${smallest} vCPU)`,
+        message: `the policy's maxTaskCpu ${maxTaskCpu} is under the smallest Fargate task (${smallest} vCPU)`,
         field: "policy.sizeCaps.maxTaskCpu",
-        figures: { maxTaskCpu: caps.maxTaskCpu, smallestTaskCpu: smallest },
+        figures: { maxTaskCpu, smallestTaskCpu: smallest },
       },
       suggestions: [
         {
@@ -138,19 +144,25 @@ function sizeClashes(ctx: DesignContext): Clash[] {
     });
   }
   const storage = ctx.goal.data?.relational?.storageGb;
-  if (PATTERNS[ctx.pattern].compute && storage !== undefined && storage > caps.maxDbStorageGb) {
+  const maxDbStorageGb = caps.maxDbStorageGb;
+  if (
+    PATTERNS[ctx.pattern].compute &&
+    storage !== undefined &&
+    maxDbStorageGb !== undefined &&
+    storage > maxDbStorageGb
+  ) {
     clashes.push({
       reason: {
         code: "size-cap-exceeded",
-        message: `data.relational.storageGb ${storage} GB is over the policy's maxDbStorageGb ${caps.maxDbStorageGb} GB`,
+        message: `data.relational.storageGb ${storage} GB is over the policy's maxDbStorageGb ${maxDbStorageGb} GB`,
         field: "data.relational.storageGb",
-        figures: { storageGb: storage, maxDbStorageGb: caps.maxDbStorageGb },
+        figures: { storageGb: storage, maxDbStorageGb },
       },
       suggestions: [
         {
-          message: `lower data.relational.storageGb to ≤ ${caps.maxDbStorageGb}`,
+          message: `lower data.relational.storageGb to ≤ ${maxDbStorageGb}`,
           field: "data.relational.storageGb",
-          value: caps.maxDbStorageGb,
+          value: maxDbStorageGb,
         },
       ],
     });

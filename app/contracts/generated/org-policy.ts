@@ -58,19 +58,19 @@ export interface PolicyRules {
   sizeCaps?: SizeCaps;
 }
 /**
- * Upper bounds on what a design may size.
+ * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.
  */
 export interface SizeCaps {
   /**
-   * Most container tasks a service may scale to.
+   * Most container tasks a service may scale to. Absent means no cap: the budget brake already guards cost.
    */
   maxTasks?: number;
   /**
-   * Most vCPUs per container task.
+   * Most vCPUs per container task. Absent means no cap.
    */
   maxTaskCpu?: number;
   /**
-   * Most database storage in GB.
+   * Most database storage in GB. Absent means no cap.
    */
   maxDbStorageGb?: number;
   /**
@@ -238,21 +238,21 @@ export interface ResolvedPolicyRules {
   sizeCaps: ResolvedSizeCaps;
 }
 /**
- * Upper bounds on what a design may size.
+ * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.
  */
 export interface ResolvedSizeCaps {
   /**
-   * Most container tasks a service may scale to.
+   * Most container tasks a service may scale to. Absent means no cap: the budget brake already guards cost.
    */
-  maxTasks: number;
+  maxTasks?: number;
   /**
-   * Most vCPUs per container task.
+   * Most vCPUs per container task. Absent means no cap.
    */
-  maxTaskCpu: number;
+  maxTaskCpu?: number;
   /**
-   * Most database storage in GB.
+   * Most database storage in GB. Absent means no cap.
    */
-  maxDbStorageGb: number;
+  maxDbStorageGb?: number;
   /**
    * Database and cache instance families allowed, e.g. db.t4g, db.r6g, cache.t4g. Absent means any.
    */

@@ -98,8 +98,11 @@ export const service: CatalogEntry = {
         impact: worker
           ? "The backlog grows and jobs finish late"
           : "Latency climbs past the p95 target and requests time out",
-        mitigation: `Autoscaling up to ${s.maxCount} tasks (${maxWords(s, d.ctx.policy.policy.sizeCaps.maxTasks)})`,
-        residual: "A longer surge needs maxCount (and the policy's maxTasks) raised",
+        mitigation: `Autoscaling up to ${s.maxCount} tasks (${maxWords(s, d.ctx)})`,
+        residual:
+          d.ctx.policy.policy.sizeCaps.maxTasks === undefined
+            ? "A longer surge needs maxCount raised"
+            : "A longer surge needs maxCount (and the policy's maxTasks) raised",
         severity: "low",
       },
     ];

@@ -3,12 +3,12 @@ import type { PlanSpec } from "../../../contracts/generated/plan-spec.js";
 import type { Component } from "../../../contracts/generated/plan-spec.js";
 import { violation, type Violation } from "../policy/violation.js";
 
-/** A design-level reading held to a cap: what it is, its amount, the cap and its unit. */
+/** A design-level reading held to a cap: what it is, its amount, the cap (none when the policy sets none) and its unit. */
 interface Reading {
   readonly ruleId: string;
   readonly what: string;
   readonly amount: number;
-  readonly limit: number;
+  readonly limit: number | undefined;
   readonly unit: string;
 }
 
@@ -52,7 +52,7 @@ function instanceClass(c: Component): { readonly what: string; readonly value: s
 function componentViolations(c: Component, rules: ResolvedPolicyRules): Violation[] {
   const out: Violation[] = [];
   for (const r of sizes(c, rules)) {
-    if (r.amount > r.limit) {
+    if (r.limit !== undefined && r.amount > r.limit) {
       out.push(
         violation(
           r.ruleId,

@@ -31,7 +31,8 @@ function numeric(value: unknown): number | undefined {
 interface Cap {
   readonly ruleId: string;
   readonly attribute: string;
-  readonly limit: number;
+  /** The cap, or undefined when the policy sets none (nothing is checked). */
+  readonly limit: number | undefined;
   readonly unit: string;
   readonly measure: (value: unknown) => number | undefined;
   /** When only some resources of the type are held to the cap. */
@@ -39,7 +40,7 @@ interface Cap {
 }
 
 function checkCap(resource: ResourceView, cap: Cap, out: Violation[]): void {
-  if (cap.appliesTo && !cap.appliesTo(resource)) return;
+  if (cap.limit === undefined || (cap.appliesTo && !cap.appliesTo(resource))) return;
   const reading = read(resource, cap.attribute);
   if (!reading) return;
   const at = `${resource.address}.${cap.attribute}`;

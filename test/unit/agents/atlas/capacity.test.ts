@@ -115,6 +115,28 @@ describe("capacity: tasks from peak rps, per-task throughput and headroom, floor
     expect(service.params.minCount).toBe(plan.capacity.minTasks);
     expect(service.params.maxCount).toBe(plan.capacity.maxTasks);
     expect(service.params.maxCount).toBeGreaterThanOrEqual(plan.capacity.tasksForPeak!);
-    expect(service.params.maxCount).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTasks);
+    expect(service.params.maxCount).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTasks ?? 5000);
+  });
+});
+
+describe("the built-in policy's caps never block a design the budget brake allows", () => {
+  const big = api({}, { peakRps: 50000 }, { availability: 99.9 });
+
+  it("a 50,000 rps API on $100,000/month is designed under the built-in policy, sized up to ECS's quota", () => {
+    const outcome = designGoal(big, defaultPolicy(), { now });
+    expect(outcome.kind).toBe("PlanSpec");
+    const plan = outcome.value as PlanSpec;
+    expect(plan.capacity.tasksForPeak).toBe(715);
+    expect(plan.capacity.maxTasks).toBe(1430);
+    expect(plan.cost.monthlyUsd).toBeLessThan(80000);
+  });
+
+  it("an organisation's own maxTasks still holds, and the refusal names the policy field", () => {
+    const outcome = designGoal(big, withCaps(50, 4), { now });
+    expect(outcome.kind).toBe("DesignBlocked");
+    expect(outcome.value).toMatchObject({
+      reasons: [{ code: "size-cap-exceeded", field: "traffic.peakRps" }],
+      suggestions: [{ field: "policy.sizeCaps.maxTasks", value: 179 }],
+    });
   });
 });

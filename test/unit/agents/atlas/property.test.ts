@@ -31,7 +31,7 @@ function fitted(policy: ResolvedOrgPolicy): fc.Arbitrary<GoalStatement> {
                 ? {
                     relational: {
                       ...relational,
-                      storageGb: Math.min(relational.storageGb, rules.sizeCaps.maxDbStorageGb),
+                      storageGb: Math.min(relational.storageGb, rules.sizeCaps.maxDbStorageGb ?? Infinity),
                     },
                   }
                 : {}),
@@ -61,8 +61,8 @@ function check(goal: GoalStatement, policy: ResolvedOrgPolicy): void {
     for (const c of plan.components) for (const dep of c.dependsOn) expect(ids).toContain(dep);
     for (const c of plan.components) {
       if (c.kind === "container-service") {
-        expect(c.params.maxCount).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTasks);
-        expect(c.params.cpu).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTaskCpu);
+        expect(c.params.maxCount).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTasks ?? 5000);
+        expect(c.params.cpu).toBeLessThanOrEqual(policy.policy.sizeCaps.maxTaskCpu ?? 4);
       }
       const families = policy.policy.sizeCaps.allowedInstanceFamilies;
       if (families && c.kind === "database")

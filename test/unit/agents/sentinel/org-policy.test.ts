@@ -212,27 +212,22 @@ describe("size caps", () => {
     ]);
   });
 
-  it("uses the defaults (50 tasks, 4 vCPU, 4,096 GB, any family) when the policy sets none", () => {
+  it("caps nothing when the policy sets no caps: the budget brake guards cost, caps are the organisation's to set", () => {
     expect(
       violations(
         {
           changes: [
             {
               address: "aws_db_instance.main",
-              after: { instance_class: "db.r7g.16xlarge", allocated_storage: 4096 },
+              after: { instance_class: "db.r7g.16xlarge", allocated_storage: 65536 },
             },
-            { address: "aws_ecs_service.app", after: { desired_count: 51 } },
+            { address: "aws_ecs_service.app", after: { desired_count: 1500 } },
+            { address: "aws_ecs_task_definition.app", after: { cpu: "16384", memory: "32768" } },
           ],
         },
         "",
       ),
-    ).toEqual([
-      [
-        "task-count",
-        "aws_ecs_service.app.desired_count is 51 tasks, over the org policy's cap of 50 tasks",
-        true,
-      ],
-    ]);
+    ).toEqual([]);
   });
 });
 

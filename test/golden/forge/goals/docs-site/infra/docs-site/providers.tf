@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-docs-site-4115eb54cfa4. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-docs-site-f5c1faf6b5c2. Change the goal, not this file.
 
 provider "aws" {
   region = "us-east-1"

@@ -1,3 +1,3 @@
-# Rendered by Infracrew Forge from PlanSpec plan-docs-site-4115eb54cfa4. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-docs-site-f5c1faf6b5c2. Change the goal, not this file.
 
 # This stack takes no input variables.

@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-docs-site-4115eb54cfa4. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-docs-site-f5c1faf6b5c2. Change the goal, not this file.
 
 terraform {
   # S3 native state locking (the backend's use_lockfile) needs Terraform >= 1.11.0.

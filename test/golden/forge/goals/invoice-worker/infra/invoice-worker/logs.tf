@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-invoice-worker-7b9575d9608b. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-invoice-worker-f9a0eca2e6b8. Change the goal, not this file.
 
 module "logs" {
   source  = "terraform-aws-modules/cloudwatch/aws//modules/log-group"

@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-3117bd6f06d6. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-c2899a34ea3f. Change the goal, not this file.
 
 module "logs" {
   source  = "terraform-aws-modules/cloudwatch/aws//modules/log-group"

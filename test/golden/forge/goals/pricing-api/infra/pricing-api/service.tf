@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-3117bd6f06d6. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-c2899a34ea3f. Change the goal, not this file.
 
 # Tasks pull their image and call AWS APIs over HTTPS through the NAT gateway; only port 443 is open.
 #trivy:ignore:AVD-AWS-0104

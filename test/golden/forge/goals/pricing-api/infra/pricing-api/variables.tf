@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-3117bd6f06d6. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-pricing-api-c2899a34ea3f. Change the goal, not this file.
 
 variable "acm_certificate_arn" {
   description = "ARN of the ACM certificate load-balancer serves on HTTPS 443, in eu-central-1. Goals name no domain, so the certificate is an input."
