@@ -17,6 +17,8 @@ const EXAMPLES: Record<string, string> = {
   "policy.allowedRegions": "[eu-west-1, eu-central-1, us-east-1]",
   "policy.maxMonthlyUsd": "5000",
   "policy.allowedSkips": "[AVD-AWS-0104, CKV_AWS_260]",
+  "policy.network.cidrPool": "[10.64.0.0/10]",
+  "policy.network.reservedCidrs": "[10.0.0.0/16, 192.168.0.0/16]",
   "policy.sizeCaps.maxTasks": "50",
   "policy.sizeCaps.maxTaskCpu": "4",
   "policy.sizeCaps.maxDbStorageGb": "4096",

@@ -70,6 +70,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("docs-site", "goal-static-site.yaml"),
   atlas("invoice-worker", "goal-worker.json"),
   atlas("pricing-api", "goal-web-api-private-image.json"),
+  atlas("admin-console", "goal-web-api-internal.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

@@ -44,6 +44,8 @@ export interface Design {
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
+  /** The web API is reached from the VPC and the allowed ranges only (workload.exposure internal). */
+  readonly internal: boolean;
   readonly logRetentionDays: 365 | 90 | 30;
   readonly buckets: readonly string[];
 }
@@ -97,6 +99,7 @@ export function buildDesign(
     service = built;
   }
   const azCount = sizing.tasks ? profile.azCount : 0;
+  const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
   if (sizing.dbNeed && topology.db) {
@@ -125,7 +128,8 @@ export function buildDesign(
       ...(service ? { service } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
-      waf: ctx.pattern === "web-api" && ctx.compliance.includes("pci"),
+      waf: ctx.pattern === "web-api" && ctx.compliance.includes("pci") && !internal,
+      internal,
       logRetentionDays: logRetentionDays(ctx.compliance, ctx.goal.environment),
       buckets: ctx.goal.data?.objectStorage?.buckets ?? [],
     },

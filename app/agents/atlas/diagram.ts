@@ -61,13 +61,19 @@ function zone(d: Design, az: number): AzNodes {
 
 function compute(d: Design): string[] {
   const zones = Array.from({ length: d.azCount }, (_, i) => zone(d, i + 1));
+  const allowed = d.ctx.goal.workload.allowedCidrs ?? [];
+  const callers = d.internal
+    ? `Corporate network: ${allowed.length ? allowed.join(", ") : "VPN, peered VPCs"}`
+    : allowed.length
+      ? `Users from ${allowed.join(", ")}`
+      : "Users";
   const entry =
     d.ctx.pattern === "web-api"
-      ? ['  users(["Users"])', `  users -->|HTTPS| lb`]
+      ? [`  users(["${callers}"])`, `  users -->|HTTPS${d.internal ? ", private" : ""}| lb`]
       : ['  producers(["Producers"])', "  producers -->|SendMessage| queue"];
   const edge =
     d.ctx.pattern === "web-api"
-      ? `    lb["load-balancer: ALB${d.waf ? " + WAF" : ""}"]`
+      ? `    lb["load-balancer: ${d.internal ? "internal ALB, private subnets" : "ALB"}${d.waf ? " + WAF" : ""}"]`
       : '    queue["queue: SQS + dead-letter queue"]';
   const lines = [
     "flowchart TB",

@@ -3,12 +3,11 @@ import { isPricedRegion, pricedRegions } from "../pricing/index.js";
 import { PATTERNS } from "./catalog/patterns.js";
 import type { DesignContext } from "./context.js";
 import { formatUsd } from "../../format/money.js";
+import type { Clash } from "./clash.js";
+import { cidrClash, reachClash } from "./network-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 
-export interface Clash {
-  readonly reason: BlockReason;
-  readonly suggestions: readonly UnblockSuggestion[];
-}
+export type { Clash } from "./clash.js";
 
 /** Allowed (by policy) and priced regions, those on the goal's own continent first. */
 export function candidateRegions(ctx: DesignContext): string[] {
@@ -217,5 +216,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     ...sizeClashes(ctx),
     patternClash(ctx),
     pullSecretClash(ctx),
+    cidrClash(ctx),
+    reachClash(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

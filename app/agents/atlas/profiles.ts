@@ -1,4 +1,5 @@
 import type { CpuArchitecture } from "../pricing/index.js";
+import { maxAzCount } from "./cidr.js";
 import type { DesignContext } from "./context.js";
 
 /**
@@ -29,7 +30,7 @@ export function profiles(ctx: DesignContext): readonly Profile[] {
   const highSlo = ctx.target >= 99.9;
   const preferred: Profile = {
     name: "preferred",
-    azCount: ctx.target >= 99.95 ? 3 : 2,
+    azCount: ctx.target >= 99.95 && maxAzCount(ctx) >= 3 ? 3 : 2,
     arch: ctx.goal.workload.architecture === "arm64" ? "ARM64" : "X86_64",
     allowBurstable: !ctx.prod,
     workingSetRatio: 0.1,

@@ -105,6 +105,16 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
           message: `${cidr} is too small for ${azCount} AZs: each subnet would be a /${subnetPrefix(cidr, azCount)}, and AWS's smallest is a /28`,
         });
       }
+      if (
+        fitsSubnets(cidr, azCount) &&
+        subnetPrefix(cidr, azCount) > 27 &&
+        spec.components.some((o) => o.kind === "load-balancer")
+      ) {
+        out.push({
+          path: at(i, "params.cidr"),
+          message: `${cidr} over ${azCount} AZs gives /${subnetPrefix(cidr, azCount)} subnets; a load balancer needs at least a /27 with 8 free addresses`,
+        });
+      }
       if (natGateways === 0 && spec.components.some((o) => o.kind === "container-service")) {
         out.push({
           path: at(i, "params.natGateways"),

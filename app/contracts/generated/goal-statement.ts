@@ -32,6 +32,7 @@ export interface GoalStatement {
   traffic: Traffic;
   slo: Slo;
   data?: Data;
+  network?: NetworkGoal;
   budget: Budget;
   /**
    * Compliance regimes the workload falls under.
@@ -60,6 +61,17 @@ export interface Workload {
    * A Secrets Manager secret holding the username and password of a private registry (ghcr.io, Docker Hub, …). Images in Amazon ECR need none: the task execution role pulls them.
    */
   imagePullSecret?: string;
+  /**
+   * Who reaches a web API: public (from the internet, the default) or internal (from the VPC and the ranges in allowedCidrs, e.g. a corporate VPN; the load balancer sits in private subnets).
+   */
+  exposure?: "public" | "internal";
+  /**
+   * IPv4 ranges allowed to reach a web API: for an internal one, besides the VPC; for a public one, instead of the whole internet.
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  allowedCidrs?: string[];
   /**
    * The port the container listens on.
    */
@@ -120,6 +132,15 @@ export interface ObjectStorageData {
    * @maxItems 10
    */
   buckets: string[];
+}
+/**
+ * The stack's network, when the defaults do not suit.
+ */
+export interface NetworkGoal {
+  /**
+   * The VPC's IPv4 range, /16 to /24, in a private range (10/8, 172.16/12, 192.168/16). Without it Atlas takes one from the policy's pool (policy.network.cidrPool, default 10.0.0.0/8) outside its reserved ranges.
+   */
+  cidr?: string;
 }
 export interface Budget {
   /**

@@ -55,7 +55,26 @@ export interface PolicyRules {
    * @maxItems 500
    */
   allowedSkips?: string[];
+  network?: NetworkPolicy;
   sizeCaps?: SizeCaps;
+}
+/**
+ * Where stacks take their VPC ranges from, and the ranges none may overlap.
+ */
+export interface NetworkPolicy {
+  /**
+   * The ranges VPCs are carved from, a /16 each (or the whole range when it is smaller). Absent means 10.0.0.0/8.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  cidrPool?: string[];
+  /**
+   * Ranges no stack's VPC may overlap: the corporate network, VPN pools, peered VPCs. Absent means none.
+   *
+   * @maxItems 200
+   */
+  reservedCidrs?: string[];
 }
 /**
  * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.
@@ -235,7 +254,26 @@ export interface ResolvedPolicyRules {
    * @maxItems 500
    */
   allowedSkips?: string[];
+  network?: ResolvedNetworkPolicy;
   sizeCaps: ResolvedSizeCaps;
+}
+/**
+ * Where stacks take their VPC ranges from, and the ranges none may overlap.
+ */
+export interface ResolvedNetworkPolicy {
+  /**
+   * The ranges VPCs are carved from, a /16 each (or the whole range when it is smaller). Absent means 10.0.0.0/8.
+   *
+   * @minItems 1
+   * @maxItems 50
+   */
+  cidrPool?: string[];
+  /**
+   * Ranges no stack's VPC may overlap: the corporate network, VPN pools, peered VPCs. Absent means none.
+   *
+   * @maxItems 200
+   */
+  reservedCidrs?: string[];
 }
 /**
  * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.

@@ -144,6 +144,10 @@ export interface LoadBalancerParams {
   idleTimeoutSeconds?: number;
   deletionProtection?: boolean;
   waf?: boolean;
+  /**
+   * IPv4 ranges allowed in: for an internal load balancer, besides the VPC; for an internet-facing one, instead of 0.0.0.0/0.
+   */
+  allowedCidrs?: string[];
 }
 export interface ContainerServiceComponent {
   id: ComponentId;

@@ -10,6 +10,7 @@ import {
   summarySection,
   tradeOffSection,
 } from "./sections.js";
+import { networkSection } from "./network-section.js";
 
 export interface PrBodyContext {
   readonly issueNumber: number;
@@ -24,6 +25,7 @@ export function renderPrBody(spec: PlanSpec, ctx: PrBodyContext): string {
   const sections = [
     summarySection(spec, ctx.issueNumber),
     diagramSection(spec),
+    networkSection(spec),
     costSection(spec),
     sizingSection(spec),
     tradeOffSection(spec),

@@ -9,6 +9,7 @@ import {
   sizingSection,
   tradeOffSection,
 } from "../pr-body/sections.js";
+import { networkSection } from "../pr-body/network-section.js";
 import {
   costSection as sentinelCostSection,
   findingsSection,
@@ -102,6 +103,7 @@ export function renderRunReport(report: RunReport): string {
     designSummary(spec, report.diagram),
     diagramSection(spec),
     componentsSection(spec),
+    networkSection(spec),
     costSection(spec),
     sizingSection(spec),
     tradeOffSection(spec),

@@ -4,29 +4,45 @@ import { monthlyRequests } from "../context.js";
 import { costLine, type CostPart } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
+import type { Design } from "../design.js";
 import { unit, type CatalogEntry } from "./entry.js";
 
-/** An internet-facing ALB in front of the service, with a WAF when PCI asks for one. */
+/** Who may reach the load balancer, in words: the internet, listed ranges, or the VPC and listed ranges. */
+export function reachWords(d: Design): string {
+  const allowed = d.ctx.goal.workload.allowedCidrs ?? [];
+  if (d.internal)
+    return `the VPC${allowed.length ? ` and ${allowed.join(", ")} (workload.allowedCidrs)` : " only (add the VPN's ranges to workload.allowedCidrs)"}`;
+  return allowed.length ? `${allowed.join(", ")} only (workload.allowedCidrs)` : "the internet";
+}
+
+/** An ALB in front of the service, internet-facing or internal, with a WAF when PCI asks for one. */
 export const loadBalancer: CatalogEntry = {
   ids: () => ["load-balancer"],
   component(d) {
     const { goal, prod } = d.ctx;
+    const allowed = goal.workload.allowedCidrs;
     const waf = d.waf
       ? "; a WAF web ACL with AWS managed rules guards it, as PCI DSS 6.4.2 requires for public web apps"
-      : "";
+      : d.internal && d.ctx.compliance.includes("pci")
+        ? "; no WAF, as PCI DSS 6.4.2 asks one only of public-facing web apps"
+        : "";
+    const kind = d.internal
+      ? `An internal ALB in the private subnets of ${d.azCount} AZs`
+      : `An internet-facing ALB across ${d.azCount} AZs`;
     return {
       id: "load-balancer",
       kind: "load-balancer",
       params: {
-        scheme: "internet-facing",
+        scheme: d.internal ? "internal" : "internet-facing",
         targetPort: goal.workload.port ?? 8080,
         healthCheckPath: goal.workload.healthCheckPath ?? "/",
         idleTimeoutSeconds: 60,
         deletionProtection: prod,
         waf: d.waf,
+        ...(allowed ? { allowedCidrs: [...allowed] } : {}),
       },
       dependsOn: ["network"],
-      rationale: `An internet-facing ALB across ${d.azCount} AZs (${SLAS.albRegional.percent} % SLA) spreads requests over the tasks${waf}. It serves HTTPS with an ACM certificate for the API's domain, which the goal does not name yet: attach one before going live.`,
+      rationale: `${kind} (${SLAS.albRegional.percent} % SLA) spreads requests over the tasks, reachable from ${reachWords(d)} on 443${waf}. It serves HTTPS with an ACM certificate for the API's domain, which the goal does not name yet: attach one before going live.`,
     };
   },
   cost(d) {
@@ -38,7 +54,9 @@ export const loadBalancer: CatalogEntry = {
     const parts: CostPart[] = [
       { usd: H * hour, text: `${H} h × ${price(hour)}` },
       { usd: lcus * H * lcu, text: `${num(lcus)} LCU (GB/h processed) × ${H} h × ${price(lcu)}` },
-      { usd: d.azCount * H * ip, text: `${d.azCount} public IPv4 × ${H} h × ${price(ip)}` },
+      ...(d.internal
+        ? []
+        : [{ usd: d.azCount * H * ip, text: `${d.azCount} public IPv4 × ${H} h × ${price(ip)}` }]),
     ];
     if (d.waf) {
       const acl = unit(ctx, "waf.web-acl-month");
@@ -59,7 +77,7 @@ export const loadBalancer: CatalogEntry = {
   risks: (d) => [
     {
       component: "load-balancer",
-      failure: "The region's load balancing is disrupted, or a WAF rule blocks legitimate traffic",
+      failure: `The region's load balancing is disrupted${d.waf ? ", or a WAF rule blocks legitimate traffic" : ""}${d.internal ? ", or the route from the corporate network (VPN, peering) is down" : ""}`,
       impact: "Every caller of the API gets errors",
       mitigation: `An ALB spans ${d.azCount} AZs (99.99 % SLA)${d.waf ? "; WAF rules start in count mode before they block" : ""}`,
       residual: "No second region to fail over to",

@@ -1,15 +1,26 @@
-import { sha256Hex } from "../../../contracts/canonical.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { EGRESS } from "../assumptions.js";
 import { monthlyRequests } from "../context.js";
 import { costLine, gigabytes } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { parallelPercent, SLAS } from "../sla.js";
+import { chooseCidr } from "../cidr.js";
+import type { Design } from "../design.js";
 import { unit, type CatalogEntry } from "./entry.js";
 
-/** A /16 whose second octet comes from the goal's name, so stacks rarely overlap if peered later. */
-function cidrFor(name: string): string {
-  return `10.${parseInt(sha256Hex(name).slice(0, 2), 16)}.0.0/16`;
+/** The VPC range: the goal's network.cidr, or a free block of the policy's pool (checked before any design). */
+function cidrFor(d: Design): { cidr: string; words: string } {
+  const choice = chooseCidr(d.ctx);
+  if (!choice.ok) throw new Error(`internal: no VPC range (${choice.problem}) past the policy check`);
+  const reserved = d.ctx.policy.policy.network?.reservedCidrs ?? [];
+  const clear = reserved.length
+    ? `, clear of the policy's ${reserved.length} reserved range${reserved.length === 1 ? "" : "s"}`
+    : "";
+  const words =
+    choice.from === "goal"
+      ? `${choice.cidr} (network.cidr)`
+      : `${choice.cidr} (a block of the pool ${choice.pool.join(", ")} picked by the stack's name${clear}; network.cidr sets another)`;
+  return { cidr: choice.cidr, words };
 }
 
 /** The VPC: public and private subnets over the AZs, NAT gateways, flow logs. */
@@ -20,20 +31,22 @@ export const network: CatalogEntry = {
     const nat = perAz
       ? `one NAT gateway per AZ (${d.natGateways}), so an AZ's failure never cuts the others' egress`
       : "one shared NAT gateway, enough for this SLO";
-    const publicParts = d.ctx.pattern === "web-api" ? "load balancer, NAT" : "NAT";
-    const privateParts = d.database || d.cache ? "tasks, data" : "tasks";
+    const publicParts = d.ctx.pattern === "web-api" && !d.internal ? "load balancer, NAT" : "NAT";
+    const privateLb = d.internal ? "internal load balancer, " : "";
+    const privateParts = `${privateLb}${d.database || d.cache ? "tasks, data" : "tasks"}`;
+    const range = cidrFor(d);
     return {
       id: "network",
       kind: "network",
       params: {
-        cidr: cidrFor(d.ctx.goal.name),
+        cidr: range.cidr,
         azCount: d.azCount,
         natGateways: d.natGateways,
         flowLogs: true,
         flowLogRetentionDays: d.logRetentionDays,
       },
       dependsOn: [],
-      rationale: `A VPC over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. Flow logs are kept ${d.logRetentionDays} days.`,
+      rationale: `A VPC on ${range.words} over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. Flow logs are kept ${d.logRetentionDays} days.`,
     };
   },
   cost(d) {

@@ -28,18 +28,38 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
   const target = ctx.label(service);
   const internetFacing = lb.params.scheme === "internet-facing";
   const vpcCidr = ref(`module.${network}.vpc_cidr_block`);
-  const source: Expr | string = internetFacing ? "0.0.0.0/0" : vpcCidr;
+  const allowed = lb.params.allowedCidrs ?? [];
+  // Who may connect: the internet (or only the allowed ranges) when internet-facing; the VPC and the allowed ranges
+  // when internal. One source keeps the rule names http and https.
+  const sources: { key: string; cidr: Expr | string; what: string }[] = internetFacing
+    ? allowed.length > 0
+      ? allowed.map((cidr, i) => ({ key: `_${i + 1}`, cidr, what: ` from ${cidr}` }))
+      : [{ key: "", cidr: "0.0.0.0/0", what: "" }]
+    : [
+        { key: allowed.length > 0 ? "_vpc" : "", cidr: vpcCidr, what: " from the VPC" },
+        ...allowed.map((cidr, i) => ({ key: `_${i + 1}`, cidr, what: ` from ${cidr}` })),
+      ];
   const certificate = certificateVariable(lb, ctx);
   const port = lb.params.targetPort;
   const waf = lb.params.waf === true;
 
-  const ingress = (from: number, description: string): { readonly [key: string]: Value } => ({
+  const ingress = (
+    from: number,
+    source: Expr | string,
+    description: string,
+  ): { readonly [key: string]: Value } => ({
     from_port: from,
     to_port: from,
     ip_protocol: "tcp",
     cidr_ipv4: source,
     description,
   });
+  const ingressRules = Object.fromEntries(
+    sources.flatMap((src) => [
+      [`http${src.key}`, ingress(80, src.cidr, `HTTP${src.what}, answered with a redirect to HTTPS`)],
+      [`https${src.key}`, ingress(443, src.cidr, `HTTPS${src.what}`)],
+    ]),
+  );
   const inputs: Body = [
     ...attrs({
       name: ctx.awsName(lb, 32),
@@ -56,10 +76,7 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
       idle_timeout: lb.params.idleTimeoutSeconds,
     }),
     blank,
-    attr("security_group_ingress_rules", {
-      http: ingress(80, "HTTP, answered with a redirect to HTTPS"),
-      https: ingress(443, "HTTPS"),
-    }),
+    attr("security_group_ingress_rules", ingressRules),
     attr("security_group_egress_rules", {
       targets: {
         from_port: port,
@@ -108,9 +125,11 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
       ? [blank, ...attrs({ associate_web_acl: true, web_acl_arn: ref(`aws_wafv2_web_acl.${label}.arn`) })]
       : []),
   ];
-  const exceptions = internetFacing
-    ? [SCANNER_EXCEPTIONS.publicLoadBalancer, SCANNER_EXCEPTIONS.httpRedirect]
-    : [];
+  const openToAll = sources.some((src) => src.cidr === "0.0.0.0/0");
+  const exceptions = [
+    ...(internetFacing ? [SCANNER_EXCEPTIONS.publicLoadBalancer] : []),
+    ...(openToAll ? [SCANNER_EXCEPTIONS.httpRedirect] : []),
+  ];
   const variable: VariableSpec = {
     name: certificate,
     description: `ARN of the ACM certificate ${lb.id} serves on HTTPS 443, in ${ctx.spec.region}. Goals name no domain, so the certificate is an input.`,

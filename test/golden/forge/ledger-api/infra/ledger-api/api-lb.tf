@@ -20,14 +20,14 @@ module "api_lb" {
       to_port     = 80
       ip_protocol = "tcp"
       cidr_ipv4   = module.network.vpc_cidr_block
-      description = "HTTP, answered with a redirect to HTTPS"
+      description = "HTTP from the VPC, answered with a redirect to HTTPS"
     }
     https = {
       from_port   = 443
       to_port     = 443
       ip_protocol = "tcp"
       cidr_ipv4   = module.network.vpc_cidr_block
-      description = "HTTPS"
+      description = "HTTPS from the VPC"
     }
   }
   security_group_egress_rules = {

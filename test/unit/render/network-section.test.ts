@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { networkSection } from "../../../app/render/pr-body/network-section.js";
+import { designExample } from "../../support/forge-stacks.js";
+
+describe("the PR body's network section", () => {
+  it.each([
+    [
+      "goal-web-api-internal.json",
+      "- **VPC:** 10.42.0.0/20 over 2 AZs.",
+      "- **Reached from:** the VPC (10.42.0.0/20) and 10.200.0.0/16, 192.168.50.0/24, through an internal ALB in private subnets; nothing from the internet.",
+    ],
+    [
+      "goal-web-api.json",
+      expect.stringMatching(/^- \*\*VPC:\*\* 10\.\d+\.0\.0\/16 over \d AZs\.$/),
+      "- **Reached from:** the internet (0.0.0.0/0), through an internet-facing ALB.",
+    ],
+    [
+      "goal-worker.json",
+      expect.stringMatching(/^- \*\*VPC:\*\* /),
+      "- **Reached from:** nothing; the tasks take no inbound connections.",
+    ],
+  ])("%s", (goal, vpc, reach) => {
+    const lines = networkSection(designExample(goal)).split("\n");
+    expect(lines).toEqual(["### Network", "", vpc, reach]);
+  });
+
+  it("is left out for a design without a VPC", () => {
+    expect(networkSection(designExample("goal-static-site.yaml"))).toBe("");
+  });
+});
