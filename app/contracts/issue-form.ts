@@ -53,6 +53,12 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   { id: "avg-rps", label: "Average requests per second", path: ["traffic", "avgRps"], type: "number" },
   { id: "availability", label: "Availability SLO (%)", path: ["slo", "availability"], type: "number" },
   { id: "p95-latency", label: "p95 latency (ms)", path: ["slo", "p95LatencyMs"], type: "integer" },
+  {
+    id: "processing-latency",
+    label: "Processing latency (minutes)",
+    path: ["slo", "processingLatencyMinutes"],
+    type: "integer",
+  },
   { id: "relational", label: "Relational database", path: ["data", "relational"], type: "database" },
   { id: "cache", label: "Cache", path: ["data", "cache"], type: "cache" },
   {

@@ -3,6 +3,7 @@ import type { DesignContext } from "./context.js";
 import { describeChanges, describeDesign } from "./describe.js";
 import { formatUsd } from "../../format/money.js";
 import { num, pct } from "./format.js";
+import { backlogLimit, minutes } from "./backlog.js";
 import { profiles } from "./profiles.js";
 import { attempt, type Candidate, type SizingProblem } from "./search.js";
 
@@ -18,7 +19,12 @@ export type RunResult =
       readonly attempts: readonly DesignAttempt[];
       readonly cheapest: Candidate;
     }
-  | { readonly kind: "slo"; readonly bestComposite: number; readonly attempts: readonly DesignAttempt[] }
+  | {
+      readonly kind: "slo";
+      readonly bestComposite: number;
+      readonly bestBacklogMinutes?: number;
+      readonly attempts: readonly DesignAttempt[];
+    }
   | { readonly kind: "sizing"; readonly problem: SizingProblem; readonly attempts: readonly DesignAttempt[] };
 
 const RETRY_WORDS = {
@@ -46,9 +52,18 @@ export function runAttempts(ctx: DesignContext): RunResult {
         description: describeDesign(best.design),
         monthlyUsd: best.monthlyUsd,
         composite: best.composite,
-        outcome: `the most available design reaches ${pct(best.composite)}, below the ${ctx.target} % SLO`,
+        outcome:
+          result.bestBacklogMinutes === undefined
+            ? `the most available design reaches ${pct(best.composite)}, below the ${ctx.target} % SLO`
+            : `its request path reaches ${pct(best.composite)}, but a queued job could wait ${minutes(result.bestBacklogMinutes)}, over ${minutes(backlogLimit(ctx))}`,
       });
-      return { kind: "slo", bestComposite: result.bestComposite, attempts };
+      const { bestComposite, bestBacklogMinutes } = result;
+      return {
+        kind: "slo",
+        bestComposite,
+        ...(bestBacklogMinutes !== undefined ? { bestBacklogMinutes } : {}),
+        attempts,
+      };
     }
     if (result.kind === "sizing") {
       sizing = result.problem;

@@ -12,6 +12,8 @@ import { num } from "./format.js";
 import { candidateRegions } from "./policy-check.js";
 import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
+import { backlogLimit, minutes } from "./backlog.js";
+import { QUEUE } from "./assumptions.js";
 
 export interface Blocked {
   readonly reasons: readonly BlockReason[];
@@ -96,10 +98,41 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
   };
 }
 
-function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo" }>): Blocked {
+/** A worker whose request path meets the target, but whose queued jobs could wait longer than the objective. */
+function backlogTooLong(ctx: DesignContext, run: Extract<RunResult, { kind: "slo" }>, wait: number): Blocked {
+  const limit = backlogLimit(ctx);
+  const field =
+    limit < QUEUE.messageRetentionSeconds / 60 ? "slo.processingLatencyMinutes" : "slo.availability";
   const reason: BlockReason = {
     code: "slo-unreachable",
-    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of its components' SLAs), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
+    message: `the enqueue path meets ${ctx.target} %, but while the worker is down for as long as its availability allows, a queued job could wait ${minutes(wait)}, over ${field === "slo.processingLatencyMinutes" ? `the ${minutes(limit)} processing-latency objective${ctx.goal.slo.processingLatencyMinutes === undefined ? ` (assumed: the ${ctx.target} % SLO's monthly error budget)` : ""}` : `the queue's ${minutes(limit)} retention (jobs would be lost)`}`,
+    field,
+    figures: { target: ctx.target, waitMinutes: Number(wait.toFixed(1)), limitMinutes: limit },
+  };
+  if (field === "slo.availability") {
+    const note =
+      "no worker in the catalog keeps jobs longer than the queue's retention; a longer retention is not in the catalog yet";
+    return { reasons: [reason], attempts: run.attempts, suggestions: [{ message: note, field }] };
+  }
+  const value = Math.ceil(wait);
+  const goal = { ...ctx.goal, slo: { ...ctx.goal.slo, processingLatencyMinutes: value } };
+  const raised = runAttempts(
+    designContext(goal, ctx.policy, ctx.now, { region: ctx.region, target: ctx.target }),
+  );
+  const suggestion: UnblockSuggestion = {
+    message: `raise slo.processingLatencyMinutes to ≥ ${value}${raised.kind === "fits" ? ` (the design then costs ${formatUsd(raised.chosen.monthlyUsd)}/month)` : ""}`,
+    field: "slo.processingLatencyMinutes",
+    value,
+    ...(raised.kind === "fits" ? { monthlyUsd: raised.chosen.monthlyUsd } : {}),
+  };
+  return { reasons: [reason], attempts: run.attempts, suggestions: [suggestion] };
+}
+
+function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo" }>): Blocked {
+  if (run.bestBacklogMinutes !== undefined) return backlogTooLong(ctx, run, run.bestBacklogMinutes);
+  const reason: BlockReason = {
+    code: "slo-unreachable",
+    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of the SLAs on its request path), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
     field: "slo.availability",
     figures: { target: ctx.target, bestComposite: run.bestComposite },
   };

@@ -1,8 +1,8 @@
-import type { Link } from "./availability.js";
+import { composeSla, type Link } from "./availability.js";
 import type { DesignContext } from "./context.js";
 import type { ServiceDesign } from "./design.js";
 import { taskCapWords } from "./caps.js";
-import { num, pct } from "./format.js";
+import { floorPercent, num, pct } from "./format.js";
 
 const UNIT = { "web-api": "rps", worker: "msg/s", "static-site": "rps" } as const;
 
@@ -32,8 +32,12 @@ export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: nu
   ].join("; ");
 }
 
-/** "99.99 % (load-balancer) × … = 99.92 % ≥ 99.9 %" */
+/** "99.99 % (load-balancer) × … = 99.92 % ≥ 99.9 %", and the SLA figures' product when redundancy lifts a link. */
 export function availabilityArithmetic(path: readonly Link[], composite: number, target: number): string {
   const factors = path.map((l) => `${pct(l.percent)} (${l.component})`).join(" × ");
-  return `${factors} = ${pct(composite)} ${composite >= target ? "≥" : "<"} ${target} % target.`;
+  const lifted = path.filter((l) => l.percent !== l.sla);
+  const sla = lifted.length
+    ? ` On the SLA figures alone (${lifted.map((l) => `${l.component} ${pct(l.sla)}`).join(", ")}) the path is ${pct(floorPercent(composeSla(path)))}.`
+    : "";
+  return `${factors} = ${pct(composite)} ${composite >= target ? "≥" : "<"} ${target} % target.${sla}`;
 }

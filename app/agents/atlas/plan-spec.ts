@@ -1,5 +1,8 @@
 import type { GoalRef } from "../../contracts/generated/design-blocked.js";
 import type { PlanSpec } from "../../contracts/generated/index.js";
+import type { Availability, AvailabilityLink, Backlog } from "../../contracts/generated/plan-spec.js";
+import { composeSla, type Link } from "./availability.js";
+import { backlogWords } from "./backlog.js";
 import { PRICE_DATE, PRICE_SOURCE } from "../pricing/index.js";
 import { availabilityArithmetic, taskArithmetic } from "./explain.js";
 import { alternatives } from "./tradeoffs.js";
@@ -7,7 +10,7 @@ import { components, PATTERNS, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
-import { num } from "./format.js";
+import { floorPercent, num } from "./format.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
 
@@ -45,6 +48,41 @@ export interface PlanHeader {
   readonly terraformDir: string;
 }
 
+function linkSpec(l: Link): AvailabilityLink {
+  return {
+    component: l.component,
+    availability: Number(l.percent.toFixed(6)),
+    sla: l.sla,
+    source: l.source,
+    basis: l.basis,
+  };
+}
+
+/** The request path's designed availability beside its SLA figures, and for a worker the backlog bound. */
+function availability(chosen: Candidate): Availability {
+  const { ctx } = chosen.design;
+  const b = chosen.backlog;
+  const backlog: Backlog | undefined = b && {
+    consumer: b.consumer.map(linkSpec),
+    consumerAvailability: b.consumerPercent,
+    outageMinutes: Number(b.outageMinutes.toFixed(1)),
+    catchUpMinutes: Number(b.catchUpMinutes.toFixed(1)),
+    boundMinutes: Number(b.boundMinutes.toFixed(1)),
+    objectiveMinutes: Number(b.objectiveMinutes.toFixed(1)),
+    objectiveAssumed: b.objectiveAssumed,
+    retentionMinutes: b.retentionMinutes,
+    explanation: backlogWords(b, chosen.design),
+  };
+  return {
+    target: ctx.target,
+    composite: chosen.composite,
+    sla: floorPercent(composeSla(chosen.path)),
+    path: chosen.path.map(linkSpec),
+    ...(backlog ? { backlog } : {}),
+    explanation: availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
+  };
+}
+
 /** Writes the PlanSpec for a chosen, priced design. */
 export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: readonly string[]): PlanSpec {
   const d = chosen.design;
@@ -67,17 +105,7 @@ export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: rea
     tags: goal.tags ?? {},
     components: components(d),
     capacity: capacity(d),
-    availability: {
-      target: ctx.target,
-      composite: chosen.composite,
-      path: chosen.path.map((l) => ({
-        component: l.component,
-        availability: Number(l.percent.toFixed(6)),
-        source: l.source,
-        basis: l.basis,
-      })),
-      explanation: availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
-    },
+    availability: availability(chosen),
     cost: {
       monthlyUsd: chosen.monthlyUsd,
       budgetMonthlyUsd: ctx.budget,

@@ -5,6 +5,7 @@ import type { DesignContext } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import type { Clash } from "./clash.js";
 import { cidrClash, reachClash } from "./network-check.js";
+import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 
 export type { Clash } from "./clash.js";
@@ -218,5 +219,6 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     pullSecretClash(ctx),
     cidrClash(ctx),
     reachClash(ctx),
+    processingLatencyClash(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

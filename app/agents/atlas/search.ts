@@ -1,4 +1,5 @@
 import { compose, type Link } from "./availability.js";
+import { backlogOf, meetsSlo, type Backlog } from "./backlog.js";
 import { availabilityPath, costLines, PATTERNS } from "./catalog/index.js";
 import { planTasks } from "./capacity.js";
 import type { DesignContext } from "./context.js";
@@ -16,8 +17,10 @@ export interface Candidate {
   readonly lines: readonly CostLine[];
   readonly monthlyUsd: number;
   readonly path: readonly Link[];
-  /** Percent, floored to 4 decimals. */
+  /** The request path's designed availability: percent, floored to 4 decimals. */
   readonly composite: number;
+  /** A worker's queued jobs: how long they wait at worst while the consumer is down. */
+  readonly backlog?: Backlog;
 }
 
 /** Why no design could be sized under the policy, before any SLO or budget question. */
@@ -35,7 +38,13 @@ export type SizingProblem =
 
 export type AttemptResult =
   | { readonly kind: "design"; readonly best: Candidate }
-  | { readonly kind: "slo"; readonly bestComposite: number; readonly mostAvailable: Candidate }
+  | {
+      readonly kind: "slo";
+      readonly bestComposite: number;
+      readonly mostAvailable: Candidate;
+      /** The shortest worst-case wait of a queued job among the designs whose request path meets the target. */
+      readonly bestBacklogMinutes?: number;
+    }
   | { readonly kind: "sizing"; readonly problem: SizingProblem };
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
@@ -90,7 +99,15 @@ function dbOptions(sizing: Sizing): DbTopology[] {
 export function evaluate(design: Design): Candidate {
   const lines = costLines(design);
   const path = availabilityPath(design);
-  return { design, lines, monthlyUsd: totalOf(lines), path, composite: floorPercent(compose(path)) };
+  const backlog = backlogOf(design);
+  return {
+    design,
+    lines,
+    monthlyUsd: totalOf(lines),
+    path,
+    composite: floorPercent(compose(path)),
+    ...(backlog ? { backlog } : {}),
+  };
 }
 
 /**
@@ -114,13 +131,20 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   }
   if (candidates.length === 0) return { kind: "sizing", problem: { kind: "min-tasks", minTasks } };
   const byCost = [...candidates].sort((a, b) => a.monthlyUsd - b.monthlyUsd);
-  const meeting = byCost.filter((c) => c.composite >= ctx.target);
+  const meeting = byCost.filter((c) => meetsSlo(c, ctx));
   if (meeting.length === 0) {
+    const waits = candidates.flatMap((c) =>
+      c.composite >= ctx.target && c.backlog ? [c.backlog.boundMinutes] : [],
+    );
     return {
       kind: "slo",
       bestComposite: Math.max(...candidates.map((c) => c.composite)),
+      ...(waits.length > 0 ? { bestBacklogMinutes: Math.min(...waits) } : {}),
       mostAvailable: [...candidates].sort(
-        (a, b) => b.composite - a.composite || a.monthlyUsd - b.monthlyUsd,
+        (a, b) =>
+          b.composite - a.composite ||
+          (a.backlog?.boundMinutes ?? 0) - (b.backlog?.boundMinutes ?? 0) ||
+          a.monthlyUsd - b.monthlyUsd,
       )[0]!,
     };
   }

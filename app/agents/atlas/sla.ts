@@ -9,7 +9,7 @@ export interface Sla {
 
 /**
  * AWS service level agreements, read 2026-11-27. Each figure is the Monthly Uptime Percentage below which AWS
- * owes a service credit. The composition treats them as independent serial links.
+ * owes a service credit. A request path composes them as independent serial links.
  */
 export const SLAS = {
   albRegional: {

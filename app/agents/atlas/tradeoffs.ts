@@ -5,6 +5,7 @@ import { priceClassFor } from "./catalog/cdn.js";
 import { monthlyRequests } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import { cents, pct } from "./format.js";
+import { backlogLimit, meetsSlo, minutes } from "./backlog.js";
 import { variant, type Candidate } from "./search.js";
 import type { DbTopology, Topology } from "./topology.js";
 
@@ -15,6 +16,8 @@ function delta(other: Candidate | undefined, chosen: Candidate): number | undefi
 function verdict(other: Candidate, chosen: Candidate, target: number, limit: number): string {
   if (other.composite < target)
     return `it would reach only ${pct(other.composite)}, below the ${target} % SLO`;
+  if (!meetsSlo(other, other.design.ctx))
+    return `a queued job could wait ${minutes(other.backlog!.boundMinutes)} while the worker is down, over ${minutes(backlogLimit(other.design.ctx))}`;
   if (other.monthlyUsd >= limit)
     return `it would cost ${formatUsd(other.monthlyUsd)}/month, over the budget brake (${formatUsd(limit)})`;
   return other.monthlyUsd > chosen.monthlyUsd

@@ -112,6 +112,10 @@ export interface Slo {
    * 95th percentile latency target in milliseconds.
    */
   p95LatencyMs?: number;
+  /**
+   * Workers only: the longest a job may take from being queued to being done, in minutes. The worker's downtime becomes backlog in the queue, which must clear within it (and within the queue's 4-day retention). Absent, Atlas assumes the SLO's monthly error budget: 43.8 minutes at 99.9 %.
+   */
+  processingLatencyMinutes?: number;
 }
 export interface Data {
   relational?: RelationalData;

@@ -340,26 +340,77 @@ export interface Availability {
    */
   target: number;
   /**
-   * The serial composition of the path, in percent.
+   * The designed availability of the request path: the serial composition of its links' designed figures, in percent.
    */
   composite: number;
   /**
+   * The serial composition of the request path's SLA figures, in percent: what AWS's service credits stand behind, beside the designed figure.
+   */
+  sla?: number;
+  /**
+   * What must be up for a user's request to succeed, in the order the request meets it; for a worker, putting the job on the queue.
+   *
    * @minItems 1
    */
   path: AvailabilityLink[];
+  backlog?: Backlog;
   explanation?: string;
 }
 export interface AvailabilityLink {
   component: string;
   /**
-   * Percent.
+   * The designed availability of the link, percent: its SLA figure, or more where the design makes it redundant (one NAT gateway per AZ).
    */
   availability: number;
+  /**
+   * The AWS SLA figure of one such resource, percent: the Monthly Uptime Percentage below which AWS owes a service credit.
+   */
+  sla?: number;
   /**
    * The SLA page the figure comes from.
    */
   source: string;
   basis?: string;
+}
+/**
+ * A worker's consumer is off the request path: while it is down, jobs wait in the queue. How long they wait at worst, within the consumer's availability.
+ */
+export interface Backlog {
+  /**
+   * What must be up for a queued job to be processed.
+   *
+   * @minItems 1
+   */
+  consumer: AvailabilityLink[];
+  /**
+   * The serial composition of the consumer's designed figures, percent.
+   */
+  consumerAvailability: number;
+  /**
+   * The consumer's monthly downtime its availability allows, (1 − availability) × 730 h, taken as one outage.
+   */
+  outageMinutes: number;
+  /**
+   * How long the tasks at their autoscaling maximum take to clear the backlog that outage leaves at peak.
+   */
+  catchUpMinutes: number;
+  /**
+   * outageMinutes + catchUpMinutes: the longest a job waits in such a month.
+   */
+  boundMinutes: number;
+  /**
+   * The processing-latency objective: the goal's slo.processingLatencyMinutes, or, when it sets none, the SLO's monthly error budget, (1 − target) × 730 h (assumed).
+   */
+  objectiveMinutes: number;
+  /**
+   * True when the goal sets no slo.processingLatencyMinutes and Atlas took the SLO's error budget.
+   */
+  objectiveAssumed: boolean;
+  /**
+   * How long the queue keeps a message; a longer wait would lose jobs.
+   */
+  retentionMinutes: number;
+  explanation?: string;
 }
 export interface CostEstimate {
   /**

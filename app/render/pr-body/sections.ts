@@ -1,4 +1,5 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
+import type { AvailabilityLink } from "../../contracts/generated/plan-spec.js";
 import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
 import { plain, table } from "../markdown.js";
 
@@ -40,15 +41,41 @@ export function costSection(spec: PlanSpec): string {
   ].join("\n");
 }
 
-/** Availability is shown from its path alone: Atlas's explanation is the same product in words. */
+function linkRows(links: readonly AvailabilityLink[], on: string): string[][] {
+  return links.map((l) => [
+    plain(l.component),
+    on,
+    `${l.availability} %`,
+    l.sla === undefined ? "—" : `${l.sla} %`,
+    plain(l.source),
+  ]);
+}
+
+/**
+ * Availability is shown from its request path alone (what must be up for a user's request to succeed), each link's
+ * designed figure beside its SLA figure and page; a worker's backlog bound follows. Atlas's explanation is the same
+ * product in words.
+ */
 export function sizingSection(spec: PlanSpec): string {
   const { availability: a, capacity: c } = spec;
   const path = a.path.map((link) => `${plain(link.component)} ${link.availability} %`).join(" × ");
+  const slaNote =
+    a.sla !== undefined && a.sla !== a.composite ? ` (${a.sla} % on the SLA figures alone)` : "";
+  const rows = [...linkRows(a.path, "request"), ...linkRows(a.backlog?.consumer ?? [], "queued jobs")];
   return [
     "### Sizing and availability",
     "",
     `- **Capacity:** ${plain(c.explanation)}`,
-    `- **Availability:** ${path} = **${a.composite} %** against a target of ${a.target} %.`,
+    `- **Availability** of the request path: ${path} = **${a.composite} %** against a target of ${a.target} %${slaNote}.`,
+    ...(a.backlog?.explanation ? [`- **Backlog:** ${plain(a.backlog.explanation)}`] : []),
+    "",
+    table(["Component", "Path", "Designed", "SLA", "SLA page"], rows, [
+      "left",
+      "left",
+      "right",
+      "right",
+      "left",
+    ]),
   ].join("\n");
 }
 

@@ -140,7 +140,7 @@ describe("the goal PR body's availability", () => {
   );
   it.each(specs.map((s) => [s.name, s]))("of %s shows the product once", (_, planSpec) => {
     const body = renderPrBody(planSpec, { issueNumber: 7 });
-    const line = body.split("\n").find((l) => l.startsWith("- **Availability:**"))!;
+    const line = body.split("\n").find((l) => l.startsWith("- **Availability** of the request path:"))!;
     expect(line.split(" = ")).toHaveLength(2);
     expect(line).toContain(`= **${planSpec.availability.composite} %** against a target of`);
   });

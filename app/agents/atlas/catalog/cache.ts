@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { costLine } from "../cost-line.js";
 import { num, price } from "../format.js";
@@ -41,8 +42,7 @@ export const cache: CatalogEntry = {
   link(d) {
     const c = d.cache;
     if (!c) return undefined;
-    const sla = c.multiAz ? SLAS.elasticacheMultiAz : SLAS.elasticacheSingleNode;
-    return { component: "cache", percent: sla.percent, source: sla.source, basis: sla.basis };
+    return slaLink("cache", c.multiAz ? SLAS.elasticacheMultiAz : SLAS.elasticacheSingleNode);
   },
   risks(d) {
     const multi = d.cache!.multiAz;

@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { TRAFFIC } from "../assumptions.js";
 import { monthlyRequests } from "../context.js";
 import { costLine, gigabytes } from "../cost-line.js";
@@ -52,13 +53,11 @@ export const cdn: CatalogEntry = {
     ]);
   },
   link() {
-    const sla = SLAS.cloudfront;
-    return {
-      component: "cdn",
-      percent: sla.percent,
-      source: sla.source,
-      basis: "CloudFront serves every request; the S3 origin sits behind its cache",
-    };
+    return slaLink(
+      "cdn",
+      SLAS.cloudfront,
+      "CloudFront serves every request; the S3 origin sits behind its cache",
+    );
   },
   risks: () => [
     {

@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { DATABASE, TRAFFIC } from "../assumptions.js";
 import { costLine } from "../cost-line.js";
@@ -78,8 +79,10 @@ export const database: CatalogEntry = {
   link(d) {
     const db = d.database;
     if (!db) return undefined;
-    const sla = db.flavor === "aurora" ? SLAS.auroraMultiAz : db.multiAz ? SLAS.rdsMultiAz : SLAS.rdsSingleAz;
-    return { component: "database", percent: sla.percent, source: sla.source, basis: sla.basis };
+    return slaLink(
+      "database",
+      db.flavor === "aurora" ? SLAS.auroraMultiAz : db.multiAz ? SLAS.rdsMultiAz : SLAS.rdsSingleAz,
+    );
   },
   risks(d) {
     const db = d.database!;

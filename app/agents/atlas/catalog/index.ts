@@ -25,9 +25,14 @@ export function costLines(d: Design): CostLine[] {
   return PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).map((id) => entry.cost(d, id)));
 }
 
-/** The links a request (or a job) passes through in series. */
+/** The links a user's request passes through in series. */
 export function availabilityPath(d: Design): Link[] {
   return PATTERNS[d.ctx.pattern].path.flatMap((entry) => entry.link?.(d) ?? []);
+}
+
+/** The links a queued job needs to be processed, in series; empty for a pattern without a queue. */
+export function consumerPath(d: Design): Link[] {
+  return (PATTERNS[d.ctx.pattern].consumer ?? []).flatMap((entry) => entry.link?.(d) ?? []);
 }
 
 /** The failure impact of each component. */

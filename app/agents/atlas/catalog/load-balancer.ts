@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { TRAFFIC, WAF_RULES } from "../assumptions.js";
 import { monthlyRequests } from "../context.js";
@@ -71,8 +72,7 @@ export const loadBalancer: CatalogEntry = {
     return costLine("load-balancer", parts);
   },
   link() {
-    const sla = SLAS.albRegional;
-    return { component: "load-balancer", percent: sla.percent, source: sla.source, basis: sla.basis };
+    return slaLink("load-balancer", SLAS.albRegional);
   },
   risks: (d) => [
     {

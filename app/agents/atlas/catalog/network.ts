@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { EGRESS } from "../assumptions.js";
 import { monthlyRequests } from "../context.js";
@@ -68,17 +69,13 @@ export const network: CatalogEntry = {
   link(d) {
     const sla = SLAS.natGateway;
     if (d.topology.nat === "one") {
-      return {
-        component: "network",
-        percent: sla.percent,
-        source: sla.source,
-        basis: "one shared NAT gateway: its AZ failing cuts every task's egress",
-      };
+      return slaLink("network", sla, "one shared NAT gateway: its AZ failing cuts every task's egress");
     }
     if (d.topology.nat !== "per-az") return undefined;
     return {
       component: "network",
       percent: parallelPercent(sla.percent, d.azCount),
+      sla: sla.percent,
       source: sla.source,
       basis: `one NAT gateway per AZ (${sla.percent} % each): one failing cuts only its own AZ, which the service survives; 100 × (1 − (1 − ${sla.percent}/100)^${d.azCount})`,
     };

@@ -14,8 +14,10 @@ import { site } from "./site.js";
 /** A catalog pattern: which components it is made of, in dependency order, and whether it runs tasks. */
 export interface PatternSpec {
   readonly entries: readonly CatalogEntry[];
-  /** The entries a request (or a job) passes through, in the order it meets them. */
+  /** What must be up for a user's request to succeed, in the order it meets them: for a worker, the enqueue. */
   readonly path: readonly CatalogEntry[];
+  /** What processes a queued job, off the request path: while it is down, jobs wait in the queue. */
+  readonly consumer?: readonly CatalogEntry[];
   /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
   readonly compute: boolean;
   readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
@@ -31,7 +33,8 @@ export const PATTERNS: Readonly<Record<Pattern, PatternSpec>> = {
   },
   worker: {
     entries: [network, logs, queue, database, cache, buckets, service],
-    path: [queue, service, network, database, cache],
+    path: [queue],
+    consumer: [service, network, database, cache],
     compute: true,
     capacityModel: "queue-driven",
   },

@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { QUEUE } from "../assumptions.js";
 import { monthlyRequests, type DesignContext } from "../context.js";
 import { costLine } from "../cost-line.js";
@@ -40,8 +41,7 @@ export const queue: CatalogEntry = {
     ]);
   },
   link() {
-    const sla = SLAS.sqs;
-    return { component: "queue", percent: sla.percent, source: sla.source, basis: sla.basis };
+    return slaLink("queue", SLAS.sqs, `${SLAS.sqs.basis}: producers put their jobs on the queue`);
   },
   risks: () => [
     {

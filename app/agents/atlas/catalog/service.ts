@@ -1,3 +1,4 @@
+import { slaLink } from "../availability.js";
 import { fargateTaskHourly, HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { QUEUE } from "../assumptions.js";
 import { costLine } from "../cost-line.js";
@@ -73,8 +74,7 @@ export const service: CatalogEntry = {
   link(d) {
     const s = d.service;
     if (!s) return undefined;
-    const sla = d.topology.spread ? SLAS.fargateMultiAz : SLAS.fargateSingleTask;
-    return { component: s.id, percent: sla.percent, source: sla.source, basis: sla.basis };
+    return slaLink(s.id, d.topology.spread ? SLAS.fargateMultiAz : SLAS.fargateSingleTask);
   },
   risks(d, id) {
     const s = d.service!;
