@@ -4,6 +4,7 @@ import { PATTERNS } from "./catalog/patterns.js";
 import type { DesignContext } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
+import { summaryClashes } from "./summary-clashes.js";
 
 export interface Clash {
   readonly reason: BlockReason;
@@ -217,5 +218,6 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     ...sizeClashes(ctx),
     patternClash(ctx),
     pullSecretClash(ctx),
+    ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

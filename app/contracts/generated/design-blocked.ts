@@ -64,7 +64,8 @@ export interface BlockReason {
     | "instance-family-not-allowed"
     | "region-not-priced"
     | "pattern-mismatch"
-    | "engine-out-of-support";
+    | "engine-out-of-support"
+    | "summary-ask-unmet";
   /**
    * The clash in words, with the numbers.
    */
