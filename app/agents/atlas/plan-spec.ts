@@ -8,6 +8,7 @@ import { diagram } from "./diagram.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { num } from "./format.js";
+import { planAssumptions } from "./plan-assumptions.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
 
@@ -45,8 +46,13 @@ export interface PlanHeader {
   readonly terraformDir: string;
 }
 
-/** Writes the PlanSpec for a chosen, priced design. */
-export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: readonly string[]): PlanSpec {
+/** Writes the PlanSpec for a chosen, priced design; `preferred` is the design before any relaxed retry. */
+export function planSpec(
+  header: PlanHeader,
+  chosen: Candidate,
+  preferred: Candidate,
+  relaxations: readonly string[],
+): PlanSpec {
   const d = chosen.design;
   const { ctx } = d;
   const { goal } = ctx;
@@ -91,6 +97,7 @@ export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: rea
     alternatives: alternatives(chosen),
     risks: risks(d),
     savings: savings(chosen),
+    assumptions: planAssumptions(d, preferred.design),
     ...(relaxations.length > 0 ? { relaxations: [...relaxations] } : {}),
     diagram: { mermaid: diagram(d) },
     terraform: { dir: header.terraformDir },
