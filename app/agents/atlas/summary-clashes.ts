@@ -5,11 +5,25 @@ import { summaryAsks, type AskKind, type SummaryAsk } from "./summary-asks.js";
 
 type Regime = NonNullable<GoalStatement["compliance"]>[number];
 
-/** The regimes `compliance` takes; the design applies their controls (WAF, log and backup retention). */
+/** The regimes `compliance` takes: Atlas designs for those the goal lists there. */
 const REGIMES: readonly Regime[] = ["pci", "hipaa", "gdpr", "soc2", "iso27001"];
 
+const REGIME_NAMES: Readonly<Record<string, string>> = {
+  pci: "PCI DSS",
+  hipaa: "HIPAA",
+  gdpr: "GDPR",
+  soc2: "SOC 2",
+  iso27001: "ISO 27001",
+  fedramp: "FedRAMP",
+  sox: "SOX",
+  hitrust: "HITRUST",
+  fisma: "FISMA",
+  cjis: "CJIS",
+  itar: "ITAR",
+};
+
 const DESIGNS: Readonly<Record<Pattern, string>> = {
-  "web-api": "an ECS service on Fargate behind an internet-facing load balancer",
+  "web-api": "an ECS service on Fargate behind a load balancer",
   worker: "an ECS queue worker on Fargate",
   "static-site": "an S3 site behind CloudFront",
 };
@@ -26,25 +40,82 @@ interface Stance {
   readonly fix?: { readonly message: string; readonly value: string };
 }
 
-/** Not yet in the catalog: the design would be something else, and the field that would express it is named. */
-function missing(ctx: DesignContext, what: string, field: string, shape: string): Stance {
+/** A shape the catalog lacks: what Atlas would design instead, and the field that would express the ask. */
+interface Missing {
+  readonly what: string;
+  readonly field: string;
+  readonly shape: string;
+  readonly detail?: string;
+}
+
+const MISSING: Readonly<Record<Exclude<AskKind, "private-network" | "compliance">, Missing>> = {
+  kubernetes: {
+    what: "a Kubernetes (EKS) cluster",
+    field: "workload.type",
+    shape: "Kubernetes cluster type",
+  },
+  gpu: { what: "GPUs", field: "workload.gpu", shape: "GPU capacity", detail: "Fargate tasks have none" },
+  serverless: {
+    what: "serverless functions",
+    field: "workload.type",
+    shape: "function type",
+    detail: "AWS Lambda",
+  },
+  schedule: {
+    what: "a job that runs on a schedule",
+    field: "workload.schedule",
+    shape: "scheduled job",
+    detail:
+      "a cron expression run by EventBridge Scheduler; a worker takes its work from a queue as it comes",
+  },
+  stream: {
+    what: "a stream (Kafka or Kinesis)",
+    field: "data.stream",
+    shape: "stream",
+    detail: "a worker reads an SQS queue",
+  },
+  "multi-region": {
+    what: "more than one region",
+    field: "region",
+    shape: "multi-region design",
+    detail: "region names one region; several would need failover between them",
+  },
+  domain: {
+    what: "a domain name",
+    field: "workload.domain",
+    shape: "domain",
+    detail: "a Route 53 record and an ACM certificate; the service answers on its AWS host name",
+  },
+};
+
+function missing(ctx: DesignContext, m: Missing): Stance {
   return {
-    what,
-    field,
-    gap: `Atlas would design ${DESIGNS[ctx.pattern]} without it. The catalog has no ${shape} yet; \`${field}\` would express it when it has`,
+    what: m.what,
+    field: m.field,
+    gap: `Atlas would design ${DESIGNS[ctx.pattern]} without it. The catalog has no ${m.shape} yet${m.detail ? ` (${m.detail})` : ""}; ${m.field} would express it`,
   };
+}
+
+/** Read through `in`: workload.exposure arrives with the internal load balancer, in a change of its own. */
+function exposedInternally(workload: GoalStatement["workload"]): boolean {
+  return "exposure" in workload && workload.exposure === "internal";
 }
 
 function privateNetwork(ctx: DesignContext): Stance | undefined {
   const what = "a service reachable only from a private network";
-  if (ctx.pattern === "worker") return undefined;
+  if (ctx.pattern === "worker" || exposedInternally(ctx.goal.workload)) return undefined;
   if (ctx.pattern === "static-site") {
-    return missing(ctx, what, "workload.exposure", "private static site (CloudFront serves the internet)");
+    return missing(ctx, {
+      what,
+      field: "workload.exposure",
+      shape: "private static site",
+      detail: "CloudFront serves the internet",
+    });
   }
   return {
     what,
     field: "workload.exposure",
-    gap: "a web-api's load balancer is internet-facing unless `workload.exposure` is internal, which puts it in private subnets, reachable from the VPC and `workload.allowedCidrs`",
+    gap: "a web-api's load balancer is internet-facing unless workload.exposure is internal, which puts it in private subnets, reachable from the VPC and workload.allowedCidrs",
     fix: { message: "set workload.exposure to internal", value: "internal" },
   };
 }
@@ -52,63 +123,26 @@ function privateNetwork(ctx: DesignContext): Stance | undefined {
 function compliance(ctx: DesignContext, regime: string): Stance | undefined {
   const known = REGIMES.find((r) => r === regime);
   if (known && ctx.compliance.includes(known)) return undefined;
-  const what = `${regime.toUpperCase()} compliance`;
+  const name = REGIME_NAMES[regime] ?? regime;
   if (!known) {
     return {
-      what,
+      what: `${name} compliance`,
       field: "compliance",
-      gap: `\`compliance\` takes ${REGIMES.join(", ")}; the catalog has no ${regime.toUpperCase()} controls yet`,
+      gap: `compliance takes ${REGIMES.join(", ")}; the catalog has no ${name} controls yet`,
     };
   }
   return {
-    what,
+    what: `${name} compliance`,
     field: "compliance",
-    gap: `the goal's \`compliance\` does not list ${known}, so the design leaves out its controls`,
+    gap: `the goal's compliance, where Atlas reads the regimes it designs for, does not list ${known}`,
     fix: { message: `add ${known} to compliance`, value: known },
   };
 }
 
-function stance(ctx: DesignContext, kind: AskKind, regime: string | undefined): Stance | undefined {
-  switch (kind) {
-    case "private-network":
-      return privateNetwork(ctx);
-    case "compliance":
-      return compliance(ctx, regime ?? "");
-    case "kubernetes":
-      return missing(ctx, "a Kubernetes (EKS) cluster", "workload.type", "Kubernetes cluster type");
-    case "gpu":
-      return missing(ctx, "GPUs", "workload.gpu", "GPU capacity (Fargate tasks have none)");
-    case "serverless":
-      return missing(ctx, "serverless functions (Lambda)", "workload.type", "function type (AWS Lambda)");
-    case "schedule":
-      return missing(
-        ctx,
-        "a job that runs on a schedule",
-        "workload.schedule",
-        "scheduled job (a cron expression run by EventBridge Scheduler); a worker takes its work from a queue as it comes",
-      );
-    case "stream":
-      return missing(
-        ctx,
-        "a stream (Kafka or Kinesis)",
-        "data.stream",
-        "stream (a worker reads an SQS queue)",
-      );
-    case "multi-region":
-      return missing(
-        ctx,
-        "more than one region",
-        "region",
-        "multi-region design (`region` names one region; a list with failover between them)",
-      );
-    case "domain":
-      return missing(
-        ctx,
-        "a domain name",
-        "workload.domain",
-        "domain (a Route 53 record and an ACM certificate; the service answers on its AWS host name)",
-      );
-  }
+function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  if (ask.kind === "private-network") return privateNetwork(ctx);
+  if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
+  return missing(ctx, MISSING[ask.kind]);
 }
 
 function groups(asks: readonly SummaryAsk[]): Map<string, SummaryAsk[]> {
@@ -127,8 +161,7 @@ function groups(asks: readonly SummaryAsk[]): Map<string, SummaryAsk[]> {
 export function summaryClashes(ctx: DesignContext): Clash[] {
   const clashes: Clash[] = [];
   for (const asks of groups(summaryAsks(ctx.goal.summary)).values()) {
-    const first = asks[0]!;
-    const s = stance(ctx, first.kind, first.regime);
+    const s = stance(ctx, asks[0]!);
     if (!s) continue;
     const phrases = [...new Set(asks.map((a) => `"${a.phrase}"`))].join(", ");
     clashes.push({
@@ -141,7 +174,7 @@ export function summaryClashes(ctx: DesignContext): Clash[] {
         s.fix
           ? { message: s.fix.message, field: s.field, value: s.fix.value }
           : {
-              message: `take ${phrases} out of summary if ${DESIGNS[ctx.pattern]} will do`,
+              message: `take ${phrases} out of the summary if ${DESIGNS[ctx.pattern]} will do`,
               field: "summary",
             },
       ],

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
+import { designContext } from "../../../../app/agents/atlas/context.js";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
+import { summaryClashes } from "../../../../app/agents/atlas/summary-clashes.js";
 import type { DesignBlocked, GoalStatement } from "../../../../app/contracts/generated/index.js";
 import { readGoal } from "../../../../app/contracts/goal-intake.js";
 import { examplePolicy } from "../../../support/atlas-policies.js";
@@ -65,7 +67,7 @@ const BLOCKED: Row[] = [
     "a Lambda API",
     goal("Serverless orders API on AWS Lambda"),
     "workload.type",
-    "no function type (AWS Lambda) yet",
+    "no function type yet (AWS Lambda)",
     undefined,
   ],
   [
@@ -100,7 +102,7 @@ const BLOCKED: Row[] = [
     "a FedRAMP API",
     goal("Case files API for a FedRAMP moderate agency"),
     "compliance",
-    "no FEDRAMP controls",
+    "no FedRAMP controls",
     undefined,
   ],
   [
@@ -118,7 +120,7 @@ describe("Atlas blocks a goal whose summary asks for what the design would not g
     const reason = b.reasons.find((r) => r.code === "summary-ask-unmet");
     expect(reason).toMatchObject({ field });
     expect(reason!.message).toContain(words);
-    expect(reason!.message).toContain(`\`${field}\``);
+    expect(reason!.message).toContain(field);
     expect(b.suggestions).toContainEqual(
       value === undefined
         ? expect.objectContaining({ field: "summary" })
@@ -157,6 +159,16 @@ describe("Atlas blocks a goal whose summary asks for what the design would not g
 });
 
 describe("what the goal already expresses, or denies, is no block", () => {
+  it("an internal tool whose goal sets workload.exposure internal raises no summary clash", () => {
+    const workload = { ...base.workload, exposure: "internal" };
+    const g: GoalStatement = {
+      ...goal("Internal admin tool, reachable only over the corporate VPN"),
+      workload,
+    };
+    expect(summaryClashes(designContext(g, policy, now))).toEqual([]);
+    expect(summaryClashes(designContext({ ...g, workload: base.workload }, policy, now))).toHaveLength(1);
+  });
+
   it.each([
     [
       "an internal worker: a worker has no public endpoint",
