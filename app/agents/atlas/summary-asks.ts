@@ -45,7 +45,7 @@ const TERMS: readonly Term[] = [
   term("kubernetes", "kubernetes|k8s|k3s|eks|amazon eks|kubectl|helm charts?|openshift"),
   term(
     "gpu",
-    "gpus?|cuda|graphics cards?|(?:a10g?|l4|l40s|t4|a100|h100|h200|v100|k80)s?|inferentia2?|trainium|g4dn|g5|g6e?|p3|p4d|p5|inf[12]|trn1",
+    "gpus?|cuda|graphics cards?|(?:a10g?|l4(?![ /-]?(?:l7|load|lb|balanc|proxy))|l40s|t4|a100|h100|h200|v100|k80)s?|inferentia2?|trainium|g4dn|g5|g6e?|p3|p4d|p5|inf[12]|trn1",
   ),
   term(
     "private-network",

@@ -65,6 +65,7 @@ describe("summaryAsks: negations and look-alikes ask for nothing", () => {
     "A clean domain model for orders",
     "Pulled from a private ghcr.io package, source on github.com",
     "Built with ASP.NET and Node.js",
+    "TCP service behind L4 load balancing, L4/L7 proxies",
     "Emails ops@acme.com when a job fails",
     "Train schedule API for commuters",
     "Public checkout REST API backed by Postgres, with a Redis cache for sessions",
