@@ -147,26 +147,64 @@ const NEGATORS = new Set([
   "unlike",
 ]);
 
-/** How many words before a match a negation still governs it ("does not need a GPU"). */
-const NEGATION_WINDOW = 4;
+/** Words that may stand between a negation and the ask it denies: "does not need a GPU", "instead of Lambda". */
+const FILLERS = new Set([
+  "a",
+  "an",
+  "the",
+  "any",
+  "our",
+  "its",
+  "need",
+  "needs",
+  "needed",
+  "require",
+  "requires",
+  "required",
+  "use",
+  "using",
+  "run",
+  "runs",
+  "running",
+  "be",
+  "is",
+  "are",
+  "for",
+  "to",
+  "of",
+  "than",
+  "on",
+  "in",
+  "over",
+  "via",
+  "through",
+  "behind",
+  "from",
+  "with",
+]);
 
 /** "GPU not needed", "Kubernetes is not required", "k8s-free". */
 const NEGATED_AFTER =
   /^[- ]*(?:(?:is|are) )?(?:not (?:needed|required|necessary|wanted|used)|unnecessary|optional|free\b)/i;
 
-/** True when a negation in the same clause, just before the match or just after it, denies the ask. */
+/**
+ * True when a negation denies the ask: in the same clause, before it with only fillers between ("no downtime for
+ * the GPU service" still asks for a GPU), or just after it ("GPU not needed").
+ */
 function negated(text: string, start: number, end: number): boolean {
-  const before =
+  const clause =
     text
       .slice(0, start)
       .split(/[.,;:!?()\n]|\bbut\b/i)
       .pop() ?? "";
-  const words = before
+  const words = clause
     .toLowerCase()
     .split(/[\s/-]+/)
-    .filter((w) => w !== "")
-    .slice(-NEGATION_WINDOW);
-  if (words.some((w) => NEGATORS.has(w) || w.endsWith("n't") || w.endsWith("n’t"))) return true;
+    .filter((w) => w !== "");
+  for (const word of words.reverse()) {
+    if (NEGATORS.has(word) || word.endsWith("n't") || word.endsWith("n’t")) return true;
+    if (!FILLERS.has(word)) break;
+  }
   return NEGATED_AFTER.test(text.slice(end));
 }
 

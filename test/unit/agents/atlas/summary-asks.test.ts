@@ -76,6 +76,12 @@ describe("summaryAsks: negations and look-alikes ask for nothing", () => {
     expect(summaryAsks(text)).toEqual([]);
   });
 
+  it("a negation denies only the ask it stands next to", () => {
+    expect(kinds("No downtime allowed for the GPU service")).toEqual(["gpu"]);
+    expect(kinds("Never drops a message from the Kafka topic")).toEqual(["stream"]);
+    expect(kinds("Doesn't run on Kubernetes")).toEqual([]);
+  });
+
   it("a negation governs its own clause only", () => {
     expect(kinds("No Kubernetes, but a GPU")).toEqual(["gpu"]);
     expect(kinds("Not public; runs nightly")).toEqual(["private-network", "schedule"]);
