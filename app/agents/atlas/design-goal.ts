@@ -70,5 +70,5 @@ export function designGoal(
     goalRef,
     terraformDir: `${policy.terraform.root}/${goal.name}`,
   };
-  return { kind: "PlanSpec", value: planSpec(header, run.chosen, run.relaxations) };
+  return { kind: "PlanSpec", value: planSpec(header, run.chosen, run.preferred, run.relaxations) };
 }

@@ -1,5 +1,10 @@
 import type { RelationalEngine } from "../pricing/index.js";
-import { supportedRelease, type EngineKey, type EngineRelease } from "../forge/catalog/engine-support.js";
+import {
+  ENGINE_SUPPORT,
+  supportedRelease,
+  type EngineKey,
+  type EngineRelease,
+} from "../forge/catalog/engine-support.js";
 import type { DesignContext } from "./context.js";
 
 export type DatabaseFlavor = "rds" | "aurora";
@@ -16,6 +21,16 @@ export function databaseRelease(
   engine: RelationalEngine,
 ): EngineRelease | undefined {
   return supportedRelease(DATABASE_KEYS[flavor][engine], ctx.now);
+}
+
+/** The database engine as a person reads it: "RDS for PostgreSQL", "Aurora MySQL". */
+export function databaseEngineName(flavor: DatabaseFlavor, engine: RelationalEngine): string {
+  return ENGINE_SUPPORT[DATABASE_KEYS[flavor][engine]].name;
+}
+
+/** The cache engine as a person reads it. */
+export function cacheEngineName(): string {
+  return ENGINE_SUPPORT["elasticache-redis"].name;
 }
 
 /** The cache release Atlas creates on the design's date. */

@@ -11,6 +11,7 @@ import { diagram } from "./diagram.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
+import { planAssumptions } from "./plan-assumptions.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
 
@@ -83,8 +84,13 @@ function availability(chosen: Candidate): Availability {
   };
 }
 
-/** Writes the PlanSpec for a chosen, priced design. */
-export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: readonly string[]): PlanSpec {
+/** Writes the PlanSpec for a chosen, priced design; `preferred` is the design before any relaxed retry. */
+export function planSpec(
+  header: PlanHeader,
+  chosen: Candidate,
+  preferred: Candidate,
+  relaxations: readonly string[],
+): PlanSpec {
   const d = chosen.design;
   const { ctx } = d;
   const { goal } = ctx;
@@ -119,6 +125,7 @@ export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: rea
     alternatives: alternatives(chosen),
     risks: risks(d),
     savings: savings(chosen),
+    assumptions: planAssumptions(d, preferred.design),
     ...(relaxations.length > 0 ? { relaxations: [...relaxations] } : {}),
     diagram: { mermaid: diagram(d) },
     terraform: { dir: header.terraformDir },

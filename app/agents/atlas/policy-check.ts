@@ -7,6 +7,7 @@ import type { Clash } from "./clash.js";
 import { cidrClash, reachClash } from "./network-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
+import { summaryClashes } from "./summary-clashes.js";
 
 export type { Clash } from "./clash.js";
 
@@ -220,5 +221,6 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     cidrClash(ctx),
     reachClash(ctx),
     processingLatencyClash(ctx),
+    ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

@@ -65,7 +65,8 @@ export interface BlockReason {
     | "region-not-priced"
     | "pattern-mismatch"
     | "engine-out-of-support"
-    | "cidr-conflict";
+    | "cidr-conflict"
+    | "summary-ask-unmet";
   /**
    * The clash in words, with the numbers.
    */

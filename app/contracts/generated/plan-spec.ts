@@ -76,6 +76,10 @@ export interface PlanSpec {
    */
   savings: Saving[];
   /**
+   * What Atlas assumed on the person's behalf where the goal does not say (architecture, sizes, engine versions, traffic shape), each with the value it used and why. A relaxed retry that changed one says so.
+   */
+  assumptions?: Assumption[];
+  /**
    * The relaxed retries Atlas made to fit the constraints, in order.
    *
    * @maxItems 2
@@ -482,6 +486,17 @@ export interface Saving {
    */
   yearlyUsd: number;
   basis: string;
+}
+export interface Assumption {
+  /**
+   * The goal field it stands in for, or the design figure, as a dotted path.
+   */
+  field: string;
+  /**
+   * The value Atlas used, with its unit.
+   */
+  value: string;
+  why: string;
 }
 export interface Diagram {
   /**

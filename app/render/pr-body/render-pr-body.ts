@@ -1,5 +1,6 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import { hiddenValue } from "../markers.js";
+import { assumptionsSection } from "./assumptions-section.js";
 import {
   costSection,
   diagramSection,
@@ -28,6 +29,7 @@ export function renderPrBody(spec: PlanSpec, ctx: PrBodyContext): string {
     networkSection(spec),
     costSection(spec),
     sizingSection(spec),
+    assumptionsSection(spec),
     tradeOffSection(spec),
     riskSection(spec),
     savingsSection(spec),

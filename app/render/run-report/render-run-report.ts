@@ -1,6 +1,7 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { ValidationResult } from "../../contracts/generated/validation-result.js";
 import { code, plain, table } from "../markdown.js";
+import { assumptionsSection } from "../pr-body/assumptions-section.js";
 import {
   costSection,
   diagramSection,
@@ -106,6 +107,7 @@ export function renderRunReport(report: RunReport): string {
     networkSection(spec),
     costSection(spec),
     sizingSection(spec),
+    assumptionsSection(spec),
     tradeOffSection(spec),
     riskSection(spec),
     savingsSection(spec),

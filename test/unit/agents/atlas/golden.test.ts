@@ -40,4 +40,18 @@ describe("Atlas golden DesignBlocked (reviewed by reading)", () => {
       `${JSON.stringify(outcome.value, null, 2)}\n`,
     );
   });
+
+  it("the shared web-api goal whose summary asks for what the design would not give blocks, naming each field", () => {
+    const read = readGoal(readRepoFile("schemas", "examples", "goal-web-api.json"));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const summary =
+      "Internal checkout tool on a shared EKS cluster with A10G GPUs, reachable only over the VPN at pay.example.com; HIPAA";
+    const outcome = designGoal({ ...read.value.goal, summary }, examplePolicy(), { now });
+    expect(outcome.kind).toBe("DesignBlocked");
+    expect(validateArtifact("DesignBlocked", outcome.value).ok).toBe(true);
+    expectGolden(
+      "atlas/checkout-api-summary-asks.design-blocked.json",
+      `${JSON.stringify(outcome.value, null, 2)}\n`,
+    );
+  });
 });

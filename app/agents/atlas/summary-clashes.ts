@@ -1,0 +1,183 @@
+import type { GoalStatement } from "../../contracts/generated/index.js";
+import type { DesignContext, Pattern } from "./context.js";
+import type { Clash } from "./policy-check.js";
+import { summaryAsks, type AskKind, type SummaryAsk } from "./summary-asks.js";
+
+type Regime = NonNullable<GoalStatement["compliance"]>[number];
+
+/** The regimes `compliance` takes: Atlas designs for those the goal lists there. */
+const REGIMES: readonly Regime[] = ["pci", "hipaa", "gdpr", "soc2", "iso27001"];
+
+const REGIME_NAMES: Readonly<Record<string, string>> = {
+  pci: "PCI DSS",
+  hipaa: "HIPAA",
+  gdpr: "GDPR",
+  soc2: "SOC 2",
+  iso27001: "ISO 27001",
+  fedramp: "FedRAMP",
+  sox: "SOX",
+  hitrust: "HITRUST",
+  fisma: "FISMA",
+  cjis: "CJIS",
+  itar: "ITAR",
+};
+
+const DESIGNS: Readonly<Record<Pattern, string>> = {
+  "web-api": "an ECS service on Fargate behind a load balancer",
+  worker: "an ECS queue worker on Fargate",
+  "static-site": "an S3 site behind CloudFront",
+};
+
+/** How the catalog stands on one kind of ask. */
+interface Stance {
+  /** The ask, in words. */
+  readonly what: string;
+  /** The goal field that expresses it, or would once the catalog has the shape. */
+  readonly field: string;
+  /** Why the design would not give it, and what would. */
+  readonly gap: string;
+  /** The change that unblocks; without one, the summary must drop the ask. */
+  readonly fix?: { readonly message: string; readonly value: string };
+}
+
+/** A shape the catalog lacks: what Atlas would design instead, and the field that would express the ask. */
+interface Missing {
+  readonly what: string;
+  readonly field: string;
+  readonly shape: string;
+  readonly detail?: string;
+}
+
+const MISSING: Readonly<Record<Exclude<AskKind, "private-network" | "compliance">, Missing>> = {
+  kubernetes: {
+    what: "a Kubernetes (EKS) cluster",
+    field: "workload.type",
+    shape: "Kubernetes cluster type",
+  },
+  gpu: { what: "GPUs", field: "workload.gpu", shape: "GPU capacity", detail: "Fargate tasks have none" },
+  serverless: {
+    what: "serverless functions",
+    field: "workload.type",
+    shape: "function type",
+    detail: "AWS Lambda",
+  },
+  schedule: {
+    what: "a job that runs on a schedule",
+    field: "workload.schedule",
+    shape: "scheduled job",
+    detail:
+      "a cron expression run by EventBridge Scheduler; a worker takes its work from a queue as it comes",
+  },
+  stream: {
+    what: "a stream (Kafka or Kinesis)",
+    field: "data.stream",
+    shape: "stream",
+    detail: "a worker reads an SQS queue",
+  },
+  "multi-region": {
+    what: "more than one region",
+    field: "region",
+    shape: "multi-region design",
+    detail: "region names one region; several would need failover between them",
+  },
+  domain: {
+    what: "a domain name",
+    field: "workload.domain",
+    shape: "domain",
+    detail: "a Route 53 record and an ACM certificate; the service answers on its AWS host name",
+  },
+};
+
+function missing(ctx: DesignContext, m: Missing): Stance {
+  return {
+    what: m.what,
+    field: m.field,
+    gap: `Atlas would design ${DESIGNS[ctx.pattern]} without it. The catalog has no ${m.shape} yet${m.detail ? ` (${m.detail})` : ""}; ${m.field} would express it`,
+  };
+}
+
+function exposedInternally(workload: GoalStatement["workload"]): boolean {
+  return workload.exposure === "internal";
+}
+
+function privateNetwork(ctx: DesignContext): Stance | undefined {
+  const what = "a service reachable only from a private network";
+  if (ctx.pattern === "worker" || exposedInternally(ctx.goal.workload)) return undefined;
+  if (ctx.pattern === "static-site") {
+    return missing(ctx, {
+      what,
+      field: "workload.exposure",
+      shape: "private static site",
+      detail: "CloudFront serves the internet",
+    });
+  }
+  return {
+    what,
+    field: "workload.exposure",
+    gap: "a web-api's load balancer is internet-facing unless workload.exposure is internal, which puts it in private subnets, reachable from the VPC and workload.allowedCidrs",
+    fix: { message: "set workload.exposure to internal", value: "internal" },
+  };
+}
+
+function compliance(ctx: DesignContext, regime: string): Stance | undefined {
+  const known = REGIMES.find((r) => r === regime);
+  if (known && ctx.compliance.includes(known)) return undefined;
+  const name = REGIME_NAMES[regime] ?? regime;
+  if (!known) {
+    return {
+      what: `${name} compliance`,
+      field: "compliance",
+      gap: `compliance takes ${REGIMES.join(", ")}; the catalog has no ${name} controls yet`,
+    };
+  }
+  return {
+    what: `${name} compliance`,
+    field: "compliance",
+    gap: `the goal's compliance, where Atlas reads the regimes it designs for, does not list ${known}`,
+    fix: { message: `add ${known} to compliance`, value: known },
+  };
+}
+
+function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  if (ask.kind === "private-network") return privateNetwork(ctx);
+  if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
+  return missing(ctx, MISSING[ask.kind]);
+}
+
+function groups(asks: readonly SummaryAsk[]): Map<string, SummaryAsk[]> {
+  const byKey = new Map<string, SummaryAsk[]>();
+  for (const ask of asks) {
+    const key = `${ask.kind}:${ask.regime ?? ""}`;
+    byKey.set(key, [...(byKey.get(key) ?? []), ask]);
+  }
+  return byKey;
+}
+
+/**
+ * The asks in the goal's summary that the design would not meet: one clash each, naming the field that expresses
+ * the ask, or saying that the catalog has no such shape yet. Asks the goal's fields already express are no clash.
+ */
+export function summaryClashes(ctx: DesignContext): Clash[] {
+  const clashes: Clash[] = [];
+  for (const asks of groups(summaryAsks(ctx.goal.summary)).values()) {
+    const s = stance(ctx, asks[0]!);
+    if (!s) continue;
+    const phrases = [...new Set(asks.map((a) => `"${a.phrase}"`))].join(", ");
+    clashes.push({
+      reason: {
+        code: "summary-ask-unmet",
+        message: `the summary asks for ${s.what} (${phrases}), which the design would not give: ${s.gap}`,
+        field: s.field,
+      },
+      suggestions: [
+        s.fix
+          ? { message: s.fix.message, field: s.field, value: s.fix.value }
+          : {
+              message: `take ${phrases} out of the summary if ${DESIGNS[ctx.pattern]} will do`,
+              field: "summary",
+            },
+      ],
+    });
+  }
+  return clashes;
+}
