@@ -83,11 +83,11 @@ describe("infracrew render", () => {
       {
         "fn.json": JSON.stringify({
           ...workerSpec(),
-          components: [{ id: "fn", kind: "function", params: {}, dependsOn: [], rationale: "r" }],
+          components: [{ id: "fn", kind: "secret", params: {}, dependsOn: [], rationale: "r" }],
         }),
       },
       ["render", "fn.json", "--out", "o"],
-      "fn.json: components[0].kind: Forge v0 does not render function components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)\n",
+      "fn.json: components[0].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)\n",
     ],
     [
       "another kind of artifact",

@@ -24,8 +24,8 @@ describe("checkPlanSpecForRender", () => {
   it.each<[string, (spec: PlanSpec) => void, string]>([
     [
       "a kind Forge does not render",
-      (s) => s.components.push({ id: "fn", kind: "function", params: {}, dependsOn: [], rationale: "r" }),
-      "components[7].kind: Forge v0 does not render function components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)",
+      (s) => s.components.push({ id: "fn", kind: "secret", params: {}, dependsOn: [], rationale: "r" }),
+      "components[7].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)",
     ],
     [
       "a dependsOn naming nothing",
