@@ -23,6 +23,10 @@ export const RENDERED_KINDS = [
   "cdn",
   "queue",
   "log-group",
+  "function",
+  "http-api",
+  "key-value-store",
+  "domain",
 ] as const;
 
 /** Files and Terraform names Forge writes for the stack as a whole. */
@@ -192,8 +196,64 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
       }
       return;
     }
+    case "http-api": {
+      const functions = linkedOf(spec, c, "function");
+      if (functions.length !== 1) {
+        out.push({
+          path: at(i, "dependsOn"),
+          message: `an HTTP API invokes exactly one function, linked by dependsOn either way (found ${functions.length})`,
+        });
+      }
+      if (c.params.auth === "jwt" && !c.params.jwt) {
+        out.push({ path: at(i, "params.jwt"), message: "auth jwt needs the issuer and audience" });
+      }
+      return;
+    }
+    case "key-value-store": {
+      if (c.params.replicaRegions?.length) {
+        out.push({
+          path: at(i, "params.replicaRegions"),
+          message: "Forge does not render DynamoDB global tables yet; leave replicaRegions out",
+        });
+      }
+      return;
+    }
+    case "domain": {
+      checkDomain(spec, c, i, out);
+      return;
+    }
     default:
       return;
+  }
+}
+
+function checkDomain(
+  spec: PlanSpec,
+  c: Extract<Component, { kind: "domain" }>,
+  i: number,
+  out: Problem[],
+): void {
+  if (c.params.targets.length > 1) {
+    out.push({
+      path: at(i, "params.targets"),
+      message: "Forge renders a domain for one target so far (two regions come later); name one",
+    });
+  }
+  c.params.targets.forEach((id, j) => {
+    const target = spec.components.find((o) => o.id === id);
+    if (target?.kind !== "http-api") {
+      out.push({
+        path: at(i, `params.targets[${j}]`),
+        message: `must name an http-api component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
+      });
+    }
+  });
+  if (
+    spec.components.some(
+      (o, k) => k !== i && o.kind === "domain" && o.params.targets.some((t) => c.params.targets.includes(t)),
+    )
+  ) {
+    out.push({ path: at(i, "params.targets"), message: "another domain serves this target already" });
   }
 }
 

@@ -1,6 +1,6 @@
 /**
  * Rolling back a stack's first apply: there is no earlier revision to return to, so what the apply created is
- * destroyed, except the data stores (deletion-protected databases, and buckets, which hold data) and what they need
+ * destroyed, except the data stores (deletion-protected databases and tables, and buckets, which hold data) and what they need
  * to keep working (the network a database lives in, the KMS key everything is encrypted with). The kept ones stay
  * in the state, so applying the goal again picks them up; the result names them for a person to decide.
  *
@@ -12,7 +12,12 @@ import type { Component } from "../../contracts/generated/plan-spec.js";
 import { terraformLabel } from "./names.js";
 
 /** Resource types that hold a data store's data: what an ApplyResult names as retained. */
-export const DATA_STORE_TYPES = ["aws_db_instance", "aws_rds_cluster", "aws_s3_bucket"] as const;
+export const DATA_STORE_TYPES = [
+  "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_s3_bucket",
+  "aws_dynamodb_table",
+] as const;
 
 export interface FirstApplyRollback {
   /** The `-target` addresses of the destroy. */
@@ -35,13 +40,18 @@ export function componentAddresses(c: Component): string[] {
       return c.params.waf === true ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
     case "cdn":
       return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
+    case "domain":
+      return [`aws_route53_record.${label}`, `module.${label}`];
     default:
       return [`module.${label}`];
   }
 }
 
 function holdsData(c: Component): boolean {
-  return (c.kind === "database" && c.params.deletionProtection !== false) || c.kind === "object-storage";
+  return (
+    ((c.kind === "database" || c.kind === "key-value-store") && c.params.deletionProtection !== false) ||
+    c.kind === "object-storage"
+  );
 }
 
 export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {

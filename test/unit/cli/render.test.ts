@@ -87,7 +87,7 @@ describe("infracrew render", () => {
         }),
       },
       ["render", "fn.json", "--out", "o"],
-      "fn.json: components[0].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)\n",
+      "fn.json: components[0].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group, function, http-api, key-value-store, domain)\n",
     ],
     [
       "another kind of artifact",

@@ -25,7 +25,7 @@ describe("checkPlanSpecForRender", () => {
     [
       "a kind Forge does not render",
       (s) => s.components.push({ id: "fn", kind: "secret", params: {}, dependsOn: [], rationale: "r" }),
-      "components[7].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)",
+      "components[7].kind: Forge v0 does not render secret components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group, function, http-api, key-value-store, domain)",
     ],
     [
       "a dependsOn naming nothing",

@@ -10,7 +10,14 @@ import { logRetention } from "../catalog/retention.js";
 import type { StackContext } from "../stack/context.js";
 
 /** Kinds whose resources write to CloudWatch log groups encrypted with the stack key. */
-const LOGGING_KINDS = ["container-service", "database", "cache", "log-group"] as const;
+const LOGGING_KINDS = [
+  "container-service",
+  "database",
+  "cache",
+  "log-group",
+  "function",
+  "http-api",
+] as const;
 
 function writesLogs(ctx: StackContext): boolean {
   return (
