@@ -67,6 +67,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   fixture("docs-site", "test/fixtures/forge/plan-spec-docs-site.json", undefined),
   fixture("invoice-worker", "schemas/examples/plan-spec-invoice-worker.json", undefined),
   fixture("orders-api", "schemas/examples/plan-spec-orders-api.json", EXAMPLE_POLICY),
+  fixture("nightly-report", "schemas/examples/plan-spec-nightly-report.json", EXAMPLE_POLICY),
   atlas("checkout-api", "goal-web-api.json"),
   atlas("docs-site", "goal-static-site.yaml"),
   atlas("invoice-worker", "goal-worker.json"),

@@ -27,13 +27,17 @@ export const RENDERED_KINDS = [
   "http-api",
   "key-value-store",
   "domain",
+  "scheduled-task",
 ] as const;
 
 /** Files and Terraform names Forge writes for the stack as a whole. */
 const RESERVED_FILES = new Set(["main", "versions", "providers", "backend", "variables", "outputs"]);
 const RESERVED_LABELS = ["encryption", "cluster"];
 
-const NEEDS_NETWORK = new Set(["load-balancer", "container-service", "database", "cache"]);
+/** The module labels a scheduled task adds to its own (see components/scheduled-task*.ts). */
+const SCHEDULED_TASK_PARTS = ["runner", "scheduler", "dead_letters", "alarms", "failed", "not_started"];
+
+const NEEDS_NETWORK = new Set(["load-balancer", "container-service", "database", "cache", "scheduled-task"]);
 
 function at(i: number, field?: string): string {
   return `components[${i}]${field ? `.${field}` : ""}`;
@@ -71,6 +75,9 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "database" && c.params.flavor === "rds"
         ? [`${terraformLabel(c.id)}_security_group`]
         : []),
+      ...(c.kind === "scheduled-task"
+        ? SCHEDULED_TASK_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
     ];
     for (const label of own) {
       const holder = labels.get(label);
@@ -82,6 +89,15 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       else labels.set(label, `component "${c.id}"`);
     }
   });
+}
+
+function checkFargateSize(p: { cpu: number; memoryMb: number }, i: number, out: Problem[]): void {
+  if (!isFargateSize(p.cpu, p.memoryMb)) {
+    out.push({
+      path: at(i, "params.memoryMb"),
+      message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
+    });
+  }
 }
 
 function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Component[] {
@@ -108,10 +124,13 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
           message: `${cidr} is too small for ${azCount} AZs: each subnet would be a /${subnetPrefix(cidr, azCount)}, and AWS's smallest is a /28`,
         });
       }
-      if (natGateways === 0 && spec.components.some((o) => o.kind === "container-service")) {
+      if (
+        natGateways === 0 &&
+        spec.components.some((o) => o.kind === "container-service" || o.kind === "scheduled-task")
+      ) {
         out.push({
           path: at(i, "params.natGateways"),
-          message: "must be at least 1: the container services pull their images over the internet",
+          message: "must be at least 1: the container services and tasks pull their images over the internet",
         });
       }
       return;
@@ -128,12 +147,7 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     }
     case "container-service": {
       const p = c.params;
-      if (!isFargateSize(p.cpu, p.memoryMb)) {
-        out.push({
-          path: at(i, "params.memoryMb"),
-          message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
-        });
-      }
+      checkFargateSize(p, i, out);
       if (!(p.minCount <= p.desiredCount && p.desiredCount <= p.maxCount)) {
         out.push({
           path: at(i, "params.desiredCount"),
@@ -209,6 +223,9 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
       }
       return;
     }
+    case "scheduled-task":
+      checkFargateSize(c.params, i, out);
+      return;
     case "key-value-store": {
       if (c.params.replicaRegions?.length) {
         out.push({

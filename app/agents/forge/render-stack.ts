@@ -20,6 +20,7 @@ import { renderLogGroup } from "./components/log-group.js";
 import { renderNetwork } from "./components/network.js";
 import { renderObjectStorage } from "./components/object-storage.js";
 import { renderQueue } from "./components/queue.js";
+import { renderScheduledTask } from "./components/scheduled-task.js";
 import { renderOutputsTf, renderVariablesTf } from "./files/interface-tf.js";
 import { renderMainTf } from "./files/main-tf.js";
 import { renderReadme } from "./files/readme.js";
@@ -74,6 +75,8 @@ function renderComponent(c: Component, ctx: StackContext): RenderedComponent {
       return renderKeyValueStore(c, ctx);
     case "domain":
       return renderDomain(c, ctx);
+    case "scheduled-task":
+      return renderScheduledTask(c, ctx);
     default:
       throw new Error(`internal: no renderer for ${c.kind}`);
   }

@@ -42,6 +42,17 @@ export function componentAddresses(c: Component): string[] {
       return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
     case "domain":
       return [`aws_route53_record.${label}`, `module.${label}`];
+    case "scheduled-task":
+      return [
+        `aws_scheduler_schedule.${label}`,
+        `module.${label}`,
+        `module.${label}_alarms`,
+        `module.${label}_dead_letters`,
+        `module.${label}_failed`,
+        `module.${label}_not_started`,
+        `module.${label}_runner`,
+        `module.${label}_scheduler`,
+      ];
     default:
       return [`module.${label}`];
   }
@@ -65,7 +76,9 @@ export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {
   const all = [
     ...spec.components.flatMap(componentAddresses),
     "module.encryption",
-    ...(spec.components.some((c) => c.kind === "container-service") ? ["module.cluster"] : []),
+    ...(spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task")
+      ? ["module.cluster"]
+      : []),
   ];
   return {
     destroy: all.filter((a) => !keep.has(a)).sort(),

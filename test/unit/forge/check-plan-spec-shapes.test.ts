@@ -5,7 +5,7 @@ import type { Component } from "../../../app/contracts/generated/plan-spec.js";
 import { formatProblem } from "../../../app/contracts/problem.js";
 import { loadPlanSpec } from "../../support/forge-stacks.js";
 
-const EXAMPLES = ["plan-spec-orders-api"];
+const EXAMPLES = ["plan-spec-orders-api", "plan-spec-nightly-report"];
 
 const example = (name: string): PlanSpec => structuredClone(loadPlanSpec(`schemas/examples/${name}.json`));
 const byId = <K extends Component["kind"]>(
@@ -72,6 +72,39 @@ describe("checkPlanSpecForRender on the new shapes", () => {
         s.components.push({ ...byId(s, "domain", "domain"), id: "www" });
       },
       "components[3].params.targets: another domain serves this target already",
+    ],
+    [
+      "a scheduled task of a size Fargate does not run",
+      "plan-spec-nightly-report",
+      (s) => {
+        byId(s, "report", "scheduled-task").params.memoryMb = 1024;
+      },
+      "components[2].params.memoryMb: 1024 MiB is not a Fargate size for 1 vCPU",
+    ],
+    [
+      "a scheduled task with no network",
+      "plan-spec-nightly-report",
+      (s) => {
+        s.components = s.components.filter((c) => c.kind !== "network");
+      },
+      "components[1].kind: a scheduled-task needs a network component to run in; add one",
+    ],
+    [
+      "a scheduled task without a NAT gateway to pull its image",
+      "plan-spec-nightly-report",
+      (s) => {
+        const network = s.components[0]!;
+        if (network.kind === "network") network.params.natGateways = 0;
+      },
+      "components[0].params.natGateways: must be at least 1: the container services and tasks pull their images over the internet",
+    ],
+    [
+      "a component whose Terraform name a scheduled task takes",
+      "plan-spec-nightly-report",
+      (s) => {
+        s.components.push({ ...byId(s, "reports", "object-storage"), id: "report-runner" });
+      },
+      'components[3].id: "report-runner" gives the Terraform name report_runner, which component "report" has; pick another id',
     ],
   ])("refuses %s", (_name, file, change, message) => {
     const spec = example(file);

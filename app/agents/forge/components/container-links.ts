@@ -2,7 +2,10 @@
  * What a container service gets from the components it is linked to: environment variables, secrets, IAM
  * statements for its task role, and security group rules, each scoped to the one resource it needs.
  */
-import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
+import type {
+  ContainerServiceComponent,
+  ScheduledTaskComponent,
+} from "../../../contracts/generated/plan-spec.js";
 import { ref, template, type Expr, type Value } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
 import { cacheRefs, databaseRefs, envPrefix, secretKey, type DataStoreRefs } from "./data-store-refs.js";
@@ -48,7 +51,10 @@ function reachDataStore(
   };
 }
 
-export function serviceLinks(service: ContainerServiceComponent, ctx: StackContext): ServiceLinks {
+export function serviceLinks(
+  service: ContainerServiceComponent | ScheduledTaskComponent,
+  ctx: StackContext,
+): ServiceLinks {
   const links: ServiceLinks = {
     environment: [],
     secrets: [],

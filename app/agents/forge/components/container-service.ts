@@ -4,18 +4,15 @@
  * autoscaling on the PlanSpec's metric, and access to exactly the components it is linked to.
  */
 import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
-import { logRetention } from "../catalog/retention.js";
 import { SCANNER_EXCEPTIONS } from "../catalog/scanner-exceptions.js";
-import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
+import { attr, attrs, blank, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 import { serviceLinks } from "./container-links.js";
 import { scalingPolicies } from "./container-scaling.js";
-
-/** The container's name in the task definition. */
-export const CONTAINER_NAME = "app";
+import { baseContainer, CONTAINER_NAME, HTTPS_EGRESS, ownLogGroup, taskRoles } from "./task-container.js";
 
 /** ECS service names feed IAM role name prefixes, which AWS caps at 38 characters. */
 const SERVICE_NAME_LENGTH = 24;
@@ -38,15 +35,11 @@ export function renderContainerService(
   const links = serviceLinks(service, ctx);
   const p = service.params;
 
-  const container: Record<string, Value> = {
-    image: p.image,
-    essential: true,
-    readonlyRootFilesystem: true,
-    ...(port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {}),
-    ...(links.environment.length > 0 ? { environment: links.environment } : {}),
-    ...(links.secrets.length > 0 ? { secrets: links.secrets } : {}),
-    mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
-    ...(logGroup
+  const container = baseContainer(
+    p.image,
+    links,
+    port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {},
+    logGroup
       ? {
           create_cloudwatch_log_group: false,
           logConfiguration: {
@@ -58,11 +51,8 @@ export function renderContainerService(
             },
           },
         }
-      : {
-          cloudwatch_log_group_retention_in_days: logRetention(p.logRetentionDays),
-          cloudwatch_log_group_kms_key_id: ctx.keyArn,
-        }),
-  };
+      : ownLogGroup(p.logRetentionDays, ctx),
+  );
 
   const ingress: Record<string, Value> = lb
     ? {
@@ -75,16 +65,7 @@ export function renderContainerService(
         },
       }
     : {};
-  const egress: Record<string, Value> = {
-    https: {
-      from_port: 443,
-      to_port: 443,
-      ip_protocol: "tcp",
-      cidr_ipv4: "0.0.0.0/0",
-      description: "Image pulls and AWS APIs over HTTPS, through the NAT gateway",
-    },
-    ...links.egress,
-  };
+  const egress: Record<string, Value> = { ...HTTPS_EGRESS, ...links.egress };
 
   const inputs: Body = [
     ...attrs({ name, cluster_arn: ref("module.cluster.arn") }),
@@ -132,13 +113,7 @@ export function renderContainerService(
       security_group_egress_rules: egress,
     }),
     blank,
-    comment("The task role reaches only the queues and buckets this service is linked to."),
-    ...attrs({
-      tasks_iam_role_statements: links.taskStatements,
-      task_exec_secret_arns: links.secretArns.length > 0 ? links.secretArns : undefined,
-      task_exec_iam_statements:
-        links.secretArns.length > 0 ? [{ actions: ["kms:Decrypt"], resources: [ctx.keyArn] }] : undefined,
-    }),
+    ...taskRoles(links, ctx, "service"),
   ];
   return {
     body: moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),

@@ -17,6 +17,7 @@ const LOGGING_KINDS = [
   "log-group",
   "function",
   "http-api",
+  "scheduled-task",
 ] as const;
 
 function writesLogs(ctx: StackContext): boolean {
@@ -58,8 +59,8 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
   const statements = all.filter(
     (st, i) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(st)) === i,
   );
-  const services = ctx.ofKind("container-service");
-  const cluster: Body = services.length
+  const tasks = [...ctx.ofKind("container-service"), ...ctx.ofKind("scheduled-task")];
+  const cluster: Body = tasks.length
     ? [
         blank,
         ...moduleCall("cluster", MODULES.ecsCluster, [

@@ -91,7 +91,8 @@ export function stackExceptions(ctx: StackContext): ScannerException[] {
   if (ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing")) {
     out.push(SCANNER_EXCEPTIONS.publicLoadBalancer, SCANNER_EXCEPTIONS.httpRedirect);
   }
-  if (ctx.ofKind("container-service").length > 0) out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
+  if (ctx.ofKind("container-service").length > 0 || ctx.ofKind("scheduled-task").length > 0)
+    out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
   const functions = ctx.ofKind("function");
   if (functions.length > 0)
     out.push(SCANNER_EXCEPTIONS.functionOutsideVpc, SCANNER_EXCEPTIONS.functionCodeSigning);
@@ -130,6 +131,10 @@ function securityDefaults(ctx: StackContext): string[] {
   if (ctx.ofKind("container-service").length)
     lines.push(
       "Containers run without public IPs, with a read-only root file system, and get only the IAM actions on what they are linked to.",
+    );
+  for (const task of ctx.ofKind("scheduled-task"))
+    lines.push(
+      `${code(task.id)}: runs on Fargate without a public IP, is stopped after ${task.params.timeoutMinutes} minutes, and raises an alarm when a run fails or cannot start.`,
     );
   if (ctx.ofKind("function").length)
     lines.push(
