@@ -68,6 +68,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   fixture("invoice-worker", "schemas/examples/plan-spec-invoice-worker.json", undefined),
   fixture("orders-api", "schemas/examples/plan-spec-orders-api.json", EXAMPLE_POLICY),
   fixture("nightly-report", "schemas/examples/plan-spec-nightly-report.json", EXAMPLE_POLICY),
+  fixture("platform-eks", "schemas/examples/plan-spec-platform-eks.json", EXAMPLE_POLICY),
   atlas("checkout-api", "goal-web-api.json"),
   atlas("docs-site", "goal-static-site.yaml"),
   atlas("invoice-worker", "goal-worker.json"),

@@ -8,6 +8,8 @@ import type { Component } from "../../contracts/generated/plan-spec.js";
 import { closest, type Problem } from "../../contracts/problem.js";
 import { DATABASE_ENGINES } from "./catalog/engines.js";
 import { isFargateSize } from "./catalog/fargate.js";
+import { KUBERNETES_PARTS } from "./components/kubernetes-cluster.js";
+import { instanceArchitecture } from "./catalog/instance-arch.js";
 import { terraformLabel } from "./names.js";
 import { isLinked } from "./stack/context.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
@@ -28,16 +30,31 @@ export const RENDERED_KINDS = [
   "key-value-store",
   "domain",
   "scheduled-task",
+  "kubernetes-cluster",
 ] as const;
 
 /** Files and Terraform names Forge writes for the stack as a whole. */
 const RESERVED_FILES = new Set(["main", "versions", "providers", "backend", "variables", "outputs"]);
-const RESERVED_LABELS = ["encryption", "cluster"];
+/** `cluster` is the ECS cluster's, in stacks that run ECS tasks. */
+function reservedLabels(spec: PlanSpec): string[] {
+  const ecs = spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task");
+  return ["encryption", ...(ecs ? ["cluster"] : [])];
+}
 
 /** The module labels a scheduled task adds to its own (see components/scheduled-task*.ts). */
 const SCHEDULED_TASK_PARTS = ["runner", "scheduler", "dead_letters", "alarms", "failed", "not_started"];
 
-const NEEDS_NETWORK = new Set(["load-balancer", "container-service", "database", "cache", "scheduled-task"]);
+const NEEDS_NETWORK = new Set([
+  "load-balancer",
+  "container-service",
+  "database",
+  "cache",
+  "scheduled-task",
+  "kubernetes-cluster",
+]);
+
+/** Components whose compute pulls images over the internet through a NAT gateway. */
+const PULLS_IMAGES = new Set(["container-service", "scheduled-task", "kubernetes-cluster"]);
 
 function at(i: number, field?: string): string {
   return `components[${i}]${field ? `.${field}` : ""}`;
@@ -61,7 +78,7 @@ function checkLinks(spec: PlanSpec, out: Problem[]): void {
 
 function checkNames(spec: PlanSpec, out: Problem[]): void {
   const labels = new Map<string, string>(
-    RESERVED_LABELS.map((l) => [l, "Forge's shared resources in main.tf"]),
+    reservedLabels(spec).map((l) => [l, "Forge's shared resources in main.tf"]),
   );
   spec.components.forEach((c, i) => {
     if (RESERVED_FILES.has(c.id)) {
@@ -77,6 +94,9 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
         : []),
       ...(c.kind === "scheduled-task"
         ? SCHEDULED_TASK_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
+      ...(c.kind === "kubernetes-cluster"
+        ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
     ];
     for (const label of own) {
@@ -124,13 +144,11 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
           message: `${cidr} is too small for ${azCount} AZs: each subnet would be a /${subnetPrefix(cidr, azCount)}, and AWS's smallest is a /28`,
         });
       }
-      if (
-        natGateways === 0 &&
-        spec.components.some((o) => o.kind === "container-service" || o.kind === "scheduled-task")
-      ) {
+      if (natGateways === 0 && spec.components.some((o) => PULLS_IMAGES.has(o.kind))) {
         out.push({
           path: at(i, "params.natGateways"),
-          message: "must be at least 1: the container services and tasks pull their images over the internet",
+          message:
+            "must be at least 1: the container services, tasks and nodes pull their images over the internet",
         });
       }
       return;
@@ -226,6 +244,9 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     case "scheduled-task":
       checkFargateSize(c.params, i, out);
       return;
+    case "kubernetes-cluster":
+      checkNodeGroups(c, i, out);
+      return;
     case "key-value-store": {
       if (c.params.replicaRegions?.length) {
         out.push({
@@ -242,6 +263,32 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     default:
       return;
   }
+}
+
+function checkNodeGroups(
+  c: Extract<Component, { kind: "kubernetes-cluster" }>,
+  i: number,
+  out: Problem[],
+): void {
+  const names = c.params.nodeGroups.map((g) => g.name);
+  c.params.nodeGroups.forEach((g, j) => {
+    const where = at(i, `params.nodeGroups[${j}]`);
+    if (names.indexOf(g.name) !== j)
+      out.push({ path: `${where}.name`, message: `"${g.name}" is used by another node group` });
+    if (!(g.min <= g.desired && g.desired <= g.max)) {
+      out.push({
+        path: `${where}.desired`,
+        message: `must lie between min ${g.min} and max ${g.max} (got ${g.desired})`,
+      });
+    }
+    const arches = new Set(g.instanceTypes.map(instanceArchitecture));
+    if (arches.size > 1) {
+      out.push({
+        path: `${where}.instanceTypes`,
+        message: `mixes Graviton (arm64) and x86_64 types; a node group runs one AMI, so split them (got ${g.instanceTypes.join(", ")})`,
+      });
+    }
+  });
 }
 
 function checkDomain(

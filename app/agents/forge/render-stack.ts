@@ -15,6 +15,7 @@ import { renderDomain } from "./components/domain.js";
 import { renderFunction } from "./components/function.js";
 import { renderHttpApi } from "./components/http-api.js";
 import { renderKeyValueStore } from "./components/key-value-store.js";
+import { renderKubernetesCluster } from "./components/kubernetes-cluster.js";
 import { renderLoadBalancer } from "./components/load-balancer.js";
 import { renderLogGroup } from "./components/log-group.js";
 import { renderNetwork } from "./components/network.js";
@@ -77,6 +78,8 @@ function renderComponent(c: Component, ctx: StackContext): RenderedComponent {
       return renderDomain(c, ctx);
     case "scheduled-task":
       return renderScheduledTask(c, ctx);
+    case "kubernetes-cluster":
+      return renderKubernetesCluster(c, ctx);
     default:
       throw new Error(`internal: no renderer for ${c.kind}`);
   }

@@ -9,6 +9,7 @@
  */
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
+import { KUBERNETES_PARTS } from "./components/kubernetes-cluster.js";
 import { terraformLabel } from "./names.js";
 
 /** Resource types that hold a data store's data: what an ApplyResult names as retained. */
@@ -42,6 +43,8 @@ export function componentAddresses(c: Component): string[] {
       return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
     case "domain":
       return [`aws_route53_record.${label}`, `module.${label}`];
+    case "kubernetes-cluster":
+      return [`module.${label}`, ...KUBERNETES_PARTS.map((part) => `module.${label}_${part}`)];
     case "scheduled-task":
       return [
         `aws_scheduler_schedule.${label}`,

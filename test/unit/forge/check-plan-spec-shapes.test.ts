@@ -5,7 +5,7 @@ import type { Component } from "../../../app/contracts/generated/plan-spec.js";
 import { formatProblem } from "../../../app/contracts/problem.js";
 import { loadPlanSpec } from "../../support/forge-stacks.js";
 
-const EXAMPLES = ["plan-spec-orders-api", "plan-spec-nightly-report"];
+const EXAMPLES = ["plan-spec-orders-api", "plan-spec-nightly-report", "plan-spec-platform-eks"];
 
 const example = (name: string): PlanSpec => structuredClone(loadPlanSpec(`schemas/examples/${name}.json`));
 const byId = <K extends Component["kind"]>(
@@ -96,7 +96,7 @@ describe("checkPlanSpecForRender on the new shapes", () => {
         const network = s.components[0]!;
         if (network.kind === "network") network.params.natGateways = 0;
       },
-      "components[0].params.natGateways: must be at least 1: the container services and tasks pull their images over the internet",
+      "components[0].params.natGateways: must be at least 1: the container services, tasks and nodes pull their images over the internet",
     ],
     [
       "a component whose Terraform name a scheduled task takes",
@@ -105,6 +105,42 @@ describe("checkPlanSpecForRender on the new shapes", () => {
         s.components.push({ ...byId(s, "reports", "object-storage"), id: "report-runner" });
       },
       'components[3].id: "report-runner" gives the Terraform name report_runner, which component "report" has; pick another id',
+    ],
+    [
+      "a node group mixing Graviton and x86 types",
+      "plan-spec-platform-eks",
+      (s) => {
+        byId(s, "cluster", "kubernetes-cluster").params.nodeGroups[1]!.instanceTypes = [
+          "m7g.xlarge",
+          "m7i.xlarge",
+        ];
+      },
+      "components[1].params.nodeGroups[1].instanceTypes: mixes Graviton (arm64) and x86_64 types; a node group runs one AMI, so split them (got m7g.xlarge, m7i.xlarge)",
+    ],
+    [
+      "a node group whose desired size is outside its range",
+      "plan-spec-platform-eks",
+      (s) => {
+        byId(s, "cluster", "kubernetes-cluster").params.nodeGroups[0]!.desired = 5;
+      },
+      "components[1].params.nodeGroups[0].desired: must lie between min 3 and max 4 (got 5)",
+    ],
+    [
+      "two node groups of one name",
+      "plan-spec-platform-eks",
+      (s) => {
+        byId(s, "cluster", "kubernetes-cluster").params.nodeGroups[1]!.name = "system";
+      },
+      'components[1].params.nodeGroups[1].name: "system" is used by another node group',
+    ],
+    [
+      "a Kubernetes cluster named cluster next to ECS tasks",
+      "plan-spec-platform-eks",
+      (s) => {
+        const report = byId(example("plan-spec-nightly-report"), "report", "scheduled-task");
+        s.components.push({ ...report, dependsOn: ["network"] });
+      },
+      `components[1].id: "cluster" gives the Terraform name cluster, which Forge's shared resources in main.tf has; pick another id`,
     ],
   ])("refuses %s", (_name, file, change, message) => {
     const spec = example(file);

@@ -61,7 +61,7 @@ describe("checkPlanSpecForRender", () => {
     [
       "no NAT gateway for container services",
       (s) => ((byId(s, "network") as Extract<Component, { kind: "network" }>).params.natGateways = 0),
-      "components[0].params.natGateways: must be at least 1: the container services and tasks pull their images over the internet",
+      "components[0].params.natGateways: must be at least 1: the container services, tasks and nodes pull their images over the internet",
     ],
     [
       "a CIDR too small for the AZs",

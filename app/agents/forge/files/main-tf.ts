@@ -18,6 +18,7 @@ const LOGGING_KINDS = [
   "function",
   "http-api",
   "scheduled-task",
+  "kubernetes-cluster",
 ] as const;
 
 function writesLogs(ctx: StackContext): boolean {

@@ -136,6 +136,14 @@ function securityDefaults(ctx: StackContext): string[] {
     lines.push(
       `${code(task.id)}: runs on Fargate without a public IP, is stopped after ${task.params.timeoutMinutes} minutes, and raises an alarm when a run fails or cannot start.`,
     );
+  for (const cluster of ctx.ofKind("kubernetes-cluster")) {
+    const endpoint = cluster.params.publicAccessCidrs?.length
+      ? `reachable from ${cluster.params.publicAccessCidrs.map(code).join(", ")} and the VPC`
+      : "private to the VPC";
+    lines.push(
+      `${code(cluster.id)}: API endpoint ${endpoint}; secrets and control-plane logs encrypted; nodes in private subnets with IMDSv2 only; add-on roles bound to their service accounts (IRSA).`,
+    );
+  }
   if (ctx.ofKind("function").length)
     lines.push(
       "Functions trace with X-Ray, keep their environment encrypted with the stack key, run under a concurrency cap when the PlanSpec sets one, and get only the IAM actions on the tables they are linked to.",
