@@ -31,6 +31,7 @@ export const RENDERED_KINDS = [
   "domain",
   "scheduled-task",
   "kubernetes-cluster",
+  "stream",
 ] as const;
 
 /** Files and Terraform names Forge writes for the stack as a whole. */
@@ -43,6 +44,9 @@ function reservedLabels(spec: PlanSpec): string[] {
 
 /** The module labels a scheduled task adds to its own (see components/scheduled-task*.ts). */
 const SCHEDULED_TASK_PARTS = ["runner", "scheduler", "dead_letters", "alarms", "failed", "not_started"];
+
+/** The labels a stream adds to its own: Kafka's security group, a Kinesis delivery's log group, stream and role. */
+const STREAM_PARTS = ["security_group", "delivery_logs", "delivery_log_stream", "delivery_role"];
 
 const NEEDS_NETWORK = new Set([
   "load-balancer",
@@ -95,6 +99,7 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "scheduled-task"
         ? SCHEDULED_TASK_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
+      ...(c.kind === "stream" ? STREAM_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`) : []),
       ...(c.kind === "kubernetes-cluster"
         ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
@@ -247,6 +252,9 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     case "kubernetes-cluster":
       checkNodeGroups(c, i, out);
       return;
+    case "stream":
+      checkStream(spec, c, i, out);
+      return;
     case "key-value-store": {
       if (c.params.replicaRegions?.length) {
         out.push({
@@ -262,6 +270,45 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     }
     default:
       return;
+  }
+}
+
+function checkStream(
+  spec: PlanSpec,
+  c: Extract<Component, { kind: "stream" }>,
+  i: number,
+  out: Problem[],
+): void {
+  const p = c.params;
+  if (p.engine === "kafka") {
+    if (!spec.components.some((o) => o.kind === "network"))
+      out.push({
+        path: at(i, "params.engine"),
+        message: "an MSK Serverless cluster needs a network component to run in; add one",
+      });
+    for (const field of ["mode", "shards", "delivery"] as const) {
+      if (p[field] !== undefined)
+        out.push({
+          path: at(i, `params.${field}`),
+          message: "applies to Kinesis only; leave it out for kafka",
+        });
+    }
+    return;
+  }
+  if (p.mode === "provisioned" && p.shards === undefined)
+    out.push({ path: at(i, "params.shards"), message: "a provisioned Kinesis stream needs its shard count" });
+  if (p.mode !== "provisioned" && p.shards !== undefined)
+    out.push({
+      path: at(i, "params.shards"),
+      message: "applies to provisioned mode only; an on-demand stream scales itself",
+    });
+  if (p.delivery) {
+    const bucket = spec.components.find((o) => o.id === p.delivery!.bucket);
+    if (bucket?.kind !== "object-storage")
+      out.push({
+        path: at(i, "params.delivery.bucket"),
+        message: `must name an object-storage component (got "${p.delivery.bucket}")`,
+      });
   }
 }
 

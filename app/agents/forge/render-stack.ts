@@ -22,6 +22,7 @@ import { renderNetwork } from "./components/network.js";
 import { renderObjectStorage } from "./components/object-storage.js";
 import { renderQueue } from "./components/queue.js";
 import { renderScheduledTask } from "./components/scheduled-task.js";
+import { renderStream } from "./components/stream.js";
 import { renderOutputsTf, renderVariablesTf } from "./files/interface-tf.js";
 import { renderMainTf } from "./files/main-tf.js";
 import { renderReadme } from "./files/readme.js";
@@ -80,6 +81,8 @@ function renderComponent(c: Component, ctx: StackContext): RenderedComponent {
       return renderScheduledTask(c, ctx);
     case "kubernetes-cluster":
       return renderKubernetesCluster(c, ctx);
+    case "stream":
+      return renderStream(c, ctx);
     default:
       throw new Error(`internal: no renderer for ${c.kind}`);
   }

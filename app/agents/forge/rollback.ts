@@ -43,6 +43,8 @@ export function componentAddresses(c: Component): string[] {
       return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
     case "domain":
       return [`aws_route53_record.${label}`, `module.${label}`];
+    case "stream":
+      return streamAddresses(c, label);
     case "kubernetes-cluster":
       return [`module.${label}`, ...KUBERNETES_PARTS.map((part) => `module.${label}_${part}`)];
     case "scheduled-task":
@@ -59,6 +61,19 @@ export function componentAddresses(c: Component): string[] {
     default:
       return [`module.${label}`];
   }
+}
+
+function streamAddresses(c: Extract<Component, { kind: "stream" }>, label: string): string[] {
+  if (c.params.engine === "kafka") return [`module.${label}`, `module.${label}_security_group`];
+  const delivery = c.params.delivery
+    ? [
+        `aws_kinesis_firehose_delivery_stream.${label}`,
+        `module.${label}_delivery_log_stream`,
+        `module.${label}_delivery_logs`,
+        `module.${label}_delivery_role`,
+      ]
+    : [];
+  return [`aws_kinesis_stream.${label}`, ...delivery];
 }
 
 function holdsData(c: Component): boolean {

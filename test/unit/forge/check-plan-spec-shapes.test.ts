@@ -5,7 +5,13 @@ import type { Component } from "../../../app/contracts/generated/plan-spec.js";
 import { formatProblem } from "../../../app/contracts/problem.js";
 import { loadPlanSpec } from "../../support/forge-stacks.js";
 
-const EXAMPLES = ["plan-spec-orders-api", "plan-spec-nightly-report", "plan-spec-platform-eks"];
+const EXAMPLES = [
+  "plan-spec-orders-api",
+  "plan-spec-nightly-report",
+  "plan-spec-platform-eks",
+  "plan-spec-clickstream",
+  "plan-spec-payment-events",
+];
 
 const example = (name: string): PlanSpec => structuredClone(loadPlanSpec(`schemas/examples/${name}.json`));
 const byId = <K extends Component["kind"]>(
@@ -141,6 +147,46 @@ describe("checkPlanSpecForRender on the new shapes", () => {
         s.components.push({ ...report, dependsOn: ["network"] });
       },
       `components[1].id: "cluster" gives the Terraform name cluster, which Forge's shared resources in main.tf has; pick another id`,
+    ],
+    [
+      "a provisioned Kinesis stream without shards",
+      "plan-spec-clickstream",
+      (s) => {
+        byId(s, "events", "stream").params.mode = "provisioned";
+      },
+      "components[2].params.shards: a provisioned Kinesis stream needs its shard count",
+    ],
+    [
+      "shards on an on-demand stream",
+      "plan-spec-clickstream",
+      (s) => {
+        byId(s, "events", "stream").params.shards = 4;
+      },
+      "components[2].params.shards: applies to provisioned mode only; an on-demand stream scales itself",
+    ],
+    [
+      "a delivery to something that is not a bucket",
+      "plan-spec-clickstream",
+      (s) => {
+        byId(s, "events", "stream").params.delivery!.bucket = "consumer";
+      },
+      'components[2].params.delivery.bucket: must name an object-storage component (got "consumer")',
+    ],
+    [
+      "a Firehose delivery from Kafka",
+      "plan-spec-payment-events",
+      (s) => {
+        byId(s, "bus", "stream").params.delivery = { bucket: "x" };
+      },
+      "components[1].params.delivery: applies to Kinesis only; leave it out for kafka",
+    ],
+    [
+      "Kafka without a network",
+      "plan-spec-payment-events",
+      (s) => {
+        s.components = s.components.filter((c) => c.kind === "stream");
+      },
+      "components[0].params.engine: an MSK Serverless cluster needs a network component to run in; add one",
     ],
   ])("refuses %s", (_name, file, change, message) => {
     const spec = example(file);

@@ -46,4 +46,14 @@ export const SCANNER_EXCEPTIONS = {
     checkov: "CKV_AWS_309",
     reason: "The PlanSpec asks for a public API (auth none): its routes take no authorization.",
   },
+  firehoseSourceEncrypted: {
+    checkov: "CKV_AWS_240",
+    reason:
+      "Firehose reads from a Kinesis stream encrypted with the stack key; server-side encryption applies only to direct puts, and AWS refuses it with a stream source.",
+  },
+  firehoseSourceKey: {
+    checkov: "CKV_AWS_241",
+    reason:
+      "The records are encrypted with the stack key in the stream and again in the bucket; Firehose takes no key of its own with a stream source.",
+  },
 } as const satisfies Record<string, ScannerException>;

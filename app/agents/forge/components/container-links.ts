@@ -9,6 +9,7 @@ import type {
 import { ref, template, type Expr, type Value } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
 import { cacheRefs, databaseRefs, envPrefix, secretKey, type DataStoreRefs } from "./data-store-refs.js";
+import { streamLinks } from "./stream-links.js";
 
 type Rule = { readonly [key: string]: Value };
 
@@ -98,7 +99,9 @@ export function serviceLinks(
       { actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], resources: [template(arn, "/*")] },
     );
   }
-  if (queues.length > 0 || buckets.length > 0) {
+  const streams = ctx.linked(service, "stream");
+  for (const stream of streams) streamLinks(links, stream, ctx);
+  if (queues.length > 0 || buckets.length > 0 || streams.some((st) => st.params.engine === "kinesis")) {
     links.taskStatements.push({ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [ctx.keyArn] });
   }
   links.environment.sort((a, b) => (a.name < b.name ? -1 : 1));

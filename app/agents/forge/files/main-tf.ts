@@ -19,6 +19,7 @@ const LOGGING_KINDS = [
   "http-api",
   "scheduled-task",
   "kubernetes-cluster",
+  "stream",
 ] as const;
 
 function writesLogs(ctx: StackContext): boolean {

@@ -93,6 +93,8 @@ export function stackExceptions(ctx: StackContext): ScannerException[] {
   }
   if (ctx.ofKind("container-service").length > 0 || ctx.ofKind("scheduled-task").length > 0)
     out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
+  if (ctx.ofKind("stream").some((st) => st.params.delivery))
+    out.push(SCANNER_EXCEPTIONS.firehoseSourceEncrypted, SCANNER_EXCEPTIONS.firehoseSourceKey);
   const functions = ctx.ofKind("function");
   if (functions.length > 0)
     out.push(SCANNER_EXCEPTIONS.functionOutsideVpc, SCANNER_EXCEPTIONS.functionCodeSigning);
@@ -142,6 +144,13 @@ function securityDefaults(ctx: StackContext): string[] {
       : "private to the VPC";
     lines.push(
       `${code(cluster.id)}: API endpoint ${endpoint}; secrets and control-plane logs encrypted; nodes in private subnets with IMDSv2 only; add-on roles bound to their service accounts (IRSA).`,
+    );
+  }
+  for (const stream of ctx.ofKind("stream")) {
+    lines.push(
+      stream.params.engine === "kinesis"
+        ? `${code(stream.id)}: Kinesis stream encrypted with the stack key${stream.params.delivery ? "; Firehose delivers it to the bucket compressed and encrypted with the key" : ""}.`
+        : `${code(stream.id)}: MSK Serverless with IAM authentication and TLS only, reachable on 9098 from its linked services alone.`,
     );
   }
   if (ctx.ofKind("function").length)
