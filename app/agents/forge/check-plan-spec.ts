@@ -8,9 +8,9 @@ import type { Component } from "../../contracts/generated/plan-spec.js";
 import { closest, type Problem } from "../../contracts/problem.js";
 import { DATABASE_ENGINES } from "./catalog/engines.js";
 import { isFargateSize } from "./catalog/fargate.js";
-import { KUBERNETES_PARTS } from "./components/kubernetes-cluster.js";
 import { instanceArchitecture } from "./catalog/instance-arch.js";
 import { terraformLabel } from "./names.js";
+import { KUBERNETES_PARTS, SCHEDULED_TASK_PARTS, STREAM_PARTS } from "./stack/component-parts.js";
 import { isLinked } from "./stack/context.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
@@ -41,12 +41,6 @@ function reservedLabels(spec: PlanSpec): string[] {
   const ecs = spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task");
   return ["encryption", ...(ecs ? ["cluster"] : [])];
 }
-
-/** The module labels a scheduled task adds to its own (see components/scheduled-task*.ts). */
-const SCHEDULED_TASK_PARTS = ["runner", "scheduler", "dead_letters", "alarms", "failed", "not_started"];
-
-/** The labels a stream adds to its own: Kafka's security group, a Kinesis delivery's log group, stream and role. */
-const STREAM_PARTS = ["security_group", "delivery_logs", "delivery_log_stream", "delivery_role"];
 
 const NEEDS_NETWORK = new Set([
   "load-balancer",

@@ -9,7 +9,7 @@
  */
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
-import { KUBERNETES_PARTS } from "./components/kubernetes-cluster.js";
+import { KUBERNETES_PARTS, SCHEDULED_TASK_PARTS, STREAM_PARTS } from "./stack/component-parts.js";
 import { terraformLabel } from "./names.js";
 
 /** Resource types that hold a data store's data: what an ApplyResult names as retained. */
@@ -51,12 +51,7 @@ export function componentAddresses(c: Component): string[] {
       return [
         `aws_scheduler_schedule.${label}`,
         `module.${label}`,
-        `module.${label}_alarms`,
-        `module.${label}_dead_letters`,
-        `module.${label}_failed`,
-        `module.${label}_not_started`,
-        `module.${label}_runner`,
-        `module.${label}_scheduler`,
+        ...SCHEDULED_TASK_PARTS.map((part) => `module.${label}_${part}`),
       ];
     default:
       return [`module.${label}`];
@@ -64,16 +59,10 @@ export function componentAddresses(c: Component): string[] {
 }
 
 function streamAddresses(c: Extract<Component, { kind: "stream" }>, label: string): string[] {
-  if (c.params.engine === "kafka") return [`module.${label}`, `module.${label}_security_group`];
-  const delivery = c.params.delivery
-    ? [
-        `aws_kinesis_firehose_delivery_stream.${label}`,
-        `module.${label}_delivery_log_stream`,
-        `module.${label}_delivery_logs`,
-        `module.${label}_delivery_role`,
-      ]
-    : [];
-  return [`aws_kinesis_stream.${label}`, ...delivery];
+  const [securityGroup, ...delivery] = STREAM_PARTS.map((part) => `module.${label}_${part}`);
+  if (c.params.engine === "kafka") return [`module.${label}`, securityGroup!];
+  const firehose = c.params.delivery ? [`aws_kinesis_firehose_delivery_stream.${label}`, ...delivery] : [];
+  return [`aws_kinesis_stream.${label}`, ...firehose];
 }
 
 function holdsData(c: Component): boolean {

@@ -10,6 +10,7 @@ import { logRetention } from "../catalog/retention.js";
 import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
+import type { KubernetesPart } from "../stack/component-parts.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 
@@ -19,7 +20,7 @@ const CLUSTER_NAME_LENGTH = 38;
 const CONTROL_PLANE_LOGS = ["api", "audit", "authenticator", "controllerManager", "scheduler"];
 
 /** The IRSA roles and the service accounts they are bound to. */
-const SERVICE_ACCOUNT_ROLES = {
+const SERVICE_ACCOUNT_ROLES: Record<KubernetesPart, { account: string; inputs: Record<string, boolean> }> = {
   vpc_cni: {
     account: "kube-system:aws-node",
     inputs: { attach_vpc_cni_policy: true, vpc_cni_enable_ipv4: true },
@@ -28,9 +29,7 @@ const SERVICE_ACCOUNT_ROLES = {
     account: "kube-system:aws-load-balancer-controller",
     inputs: { attach_load_balancer_controller_policy: true },
   },
-} as const;
-
-export const KUBERNETES_PARTS = Object.keys(SERVICE_ACCOUNT_ROLES);
+};
 
 function nodeGroup(group: NodeGroup): Value {
   const arch = instanceArchitecture(group.instanceTypes[0]!);
