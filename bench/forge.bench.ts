@@ -22,6 +22,7 @@ const STACKS = [
   ["platform-eks (kubernetes)", "schemas/examples/plan-spec-platform-eks.json", undefined],
   ["clickstream (stream-processor, Kinesis)", "schemas/examples/plan-spec-clickstream.json", undefined],
   ["payment-events (stream-processor, Kafka)", "schemas/examples/plan-spec-payment-events.json", undefined],
+  ["vision-api (web-api, GPU)", "schemas/examples/plan-spec-vision-api.json", undefined],
 ] as const;
 
 export async function run(): Promise<BenchRow[]> {

@@ -71,6 +71,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   fixture("platform-eks", "schemas/examples/plan-spec-platform-eks.json", EXAMPLE_POLICY),
   fixture("clickstream", "schemas/examples/plan-spec-clickstream.json", EXAMPLE_POLICY),
   fixture("payment-events", "schemas/examples/plan-spec-payment-events.json", EXAMPLE_POLICY),
+  fixture("vision-api", "schemas/examples/plan-spec-vision-api.json", EXAMPLE_POLICY),
   atlas("checkout-api", "goal-web-api.json"),
   atlas("docs-site", "goal-static-site.yaml"),
   atlas("invoice-worker", "goal-worker.json"),

@@ -10,7 +10,13 @@ import { DATABASE_ENGINES } from "./catalog/engines.js";
 import { isFargateSize } from "./catalog/fargate.js";
 import { instanceArchitecture } from "./catalog/instance-arch.js";
 import { terraformLabel } from "./names.js";
-import { KUBERNETES_PARTS, SCHEDULED_TASK_PARTS, STREAM_PARTS } from "./stack/component-parts.js";
+import {
+  GPU_SERVICE_PARTS,
+  KUBERNETES_PARTS,
+  SCHEDULED_TASK_PARTS,
+  STREAM_PARTS,
+} from "./stack/component-parts.js";
+import { fitsInstance, GPU_FAMILIES, gpuInstanceFor, gpuInstances } from "./catalog/gpu-instances.js";
 import { isLinked } from "./stack/context.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
@@ -93,6 +99,9 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "scheduled-task"
         ? SCHEDULED_TASK_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
+      ...(c.kind === "container-service" && c.params.gpu
+        ? GPU_SERVICE_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
       ...(c.kind === "stream" ? STREAM_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`) : []),
       ...(c.kind === "kubernetes-cluster"
         ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
@@ -164,7 +173,8 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     }
     case "container-service": {
       const p = c.params;
-      checkFargateSize(p, i, out);
+      if (p.gpu) checkGpu(p.gpu, p, i, out);
+      else checkFargateSize(p, i, out);
       if (!(p.minCount <= p.desiredCount && p.desiredCount <= p.maxCount)) {
         out.push({
           path: at(i, "params.desiredCount"),
@@ -264,6 +274,39 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     }
     default:
       return;
+  }
+}
+
+function checkGpu(
+  gpu: NonNullable<Extract<Component, { kind: "container-service" }>["params"]["gpu"]>,
+  p: { cpu: number; memoryMb: number },
+  i: number,
+  out: Problem[],
+): void {
+  const family = GPU_FAMILIES[gpu.type];
+  if (gpu.instanceType !== undefined && !gpu.instanceType.startsWith(`${family}.`)) {
+    out.push({
+      path: at(i, "params.gpu.instanceType"),
+      message: `must be a ${family} type for ${gpu.type} (got ${gpu.instanceType})`,
+    });
+    return;
+  }
+  if (
+    gpu.instanceType !== undefined &&
+    !gpuInstances(gpu.type).some((s) => s.instanceType === gpu.instanceType)
+  ) {
+    out.push({
+      path: at(i, "params.gpu.instanceType"),
+      message: `${gpu.instanceType} is not a ${family} size Forge knows`,
+    });
+    return;
+  }
+  const instance = gpuInstanceFor(gpu, p.cpu, p.memoryMb);
+  if (!instance || !fitsInstance(instance, p.cpu, p.memoryMb, gpu.count)) {
+    out.push({
+      path: at(i, "params.memoryMb"),
+      message: `a task of ${p.cpu} vCPU, ${p.memoryMb} MiB and ${gpu.count} GPU does not fit ${gpu.instanceType ?? `any ${family} instance`} (one task per instance, 1 GiB kept for the ECS agent)`,
+    });
   }
 }
 

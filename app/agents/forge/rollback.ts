@@ -9,7 +9,12 @@
  */
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
-import { KUBERNETES_PARTS, SCHEDULED_TASK_PARTS, STREAM_PARTS } from "./stack/component-parts.js";
+import {
+  GPU_SERVICE_PARTS,
+  KUBERNETES_PARTS,
+  SCHEDULED_TASK_PARTS,
+  STREAM_PARTS,
+} from "./stack/component-parts.js";
 import { terraformLabel } from "./names.js";
 
 /** Resource types that hold a data store's data: what an ApplyResult names as retained. */
@@ -45,6 +50,11 @@ export function componentAddresses(c: Component): string[] {
       return [`aws_route53_record.${label}`, `module.${label}`];
     case "stream":
       return streamAddresses(c, label);
+    case "container-service":
+      return [
+        `module.${label}`,
+        ...(c.params.gpu ? GPU_SERVICE_PARTS.map((part) => `module.${label}_${part}`) : []),
+      ];
     case "kubernetes-cluster":
       return [`module.${label}`, ...KUBERNETES_PARTS.map((part) => `module.${label}_${part}`)];
     case "scheduled-task":

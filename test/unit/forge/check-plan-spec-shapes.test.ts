@@ -11,6 +11,7 @@ const EXAMPLES = [
   "plan-spec-platform-eks",
   "plan-spec-clickstream",
   "plan-spec-payment-events",
+  "plan-spec-vision-api",
 ];
 
 const example = (name: string): PlanSpec => structuredClone(loadPlanSpec(`schemas/examples/${name}.json`));
@@ -187,6 +188,34 @@ describe("checkPlanSpecForRender on the new shapes", () => {
         s.components = s.components.filter((c) => c.kind === "stream");
       },
       "components[0].params.engine: an MSK Serverless cluster needs a network component to run in; add one",
+    ],
+    [
+      "a GPU instance type of another family",
+      "plan-spec-vision-api",
+      (s) => {
+        byId(s, "inference", "container-service").params.gpu!.instanceType = "g6.xlarge";
+      },
+      "components[2].params.gpu.instanceType: must be a g5 type for nvidia-a10g (got g6.xlarge)",
+    ],
+    [
+      "a GPU task too big for the instance type named",
+      "plan-spec-vision-api",
+      (s) => {
+        const p = byId(s, "inference", "container-service").params;
+        p.gpu!.instanceType = "g5.xlarge";
+        p.memoryMb = 16384;
+      },
+      "components[2].params.memoryMb: a task of 4 vCPU, 16384 MiB and 1 GPU does not fit g5.xlarge (one task per instance, 1 GiB kept for the ECS agent)",
+    ],
+    [
+      "a GPU task no instance of the family fits",
+      "plan-spec-vision-api",
+      (s) => {
+        byId(s, "inference", "container-service").params.gpu = { type: "nvidia-t4", count: 8 };
+        byId(s, "inference", "container-service").params.cpu = 4;
+        byId(s, "inference", "container-service").params.memoryMb = 500000;
+      },
+      "components[2].params.memoryMb: a task of 4 vCPU, 500000 MiB and 8 GPU does not fit any g4dn instance (one task per instance, 1 GiB kept for the ECS agent)",
     ],
   ])("refuses %s", (_name, file, change, message) => {
     const spec = example(file);

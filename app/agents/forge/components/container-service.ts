@@ -5,13 +5,14 @@
  */
 import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
 import { SCANNER_EXCEPTIONS } from "../catalog/scanner-exceptions.js";
-import { attr, attrs, blank, ref, type Body, type Value } from "../hcl/ast.js";
+import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 import { serviceLinks } from "./container-links.js";
 import { scalingPolicies } from "./container-scaling.js";
+import { gpuCapacity, isGpuService } from "./gpu-capacity.js";
 import { baseContainer, CONTAINER_NAME, HTTPS_EGRESS, ownLogGroup, taskRoles } from "./task-container.js";
 
 /** ECS service names feed IAM role name prefixes, which AWS caps at 38 characters. */
@@ -53,6 +54,7 @@ export function renderContainerService(
         }
       : ownLogGroup(p.logRetentionDays, ctx),
   );
+  if (p.gpu) container.resourceRequirements = [{ type: "GPU", value: String(p.gpu.count) }];
 
   const ingress: Record<string, Value> = lb
     ? {
@@ -75,6 +77,22 @@ export function renderContainerService(
       memory: p.memoryMb,
       runtime_platform: { cpu_architecture: p.cpuArchitecture ?? "X86_64", operating_system_family: "LINUX" },
     }),
+    ...(isGpuService(service)
+      ? [
+          blank,
+          comment("GPU tasks run on the EC2 capacity provider below, one task per instance."),
+          ...attrs({
+            launch_type: "EC2",
+            requires_compatibilities: ["EC2"],
+            capacity_provider_strategy: {
+              gpu: {
+                capacity_provider: ref(`module.cluster.capacity_providers["${label}"].name`),
+                weight: 1,
+              },
+            },
+          }),
+        ]
+      : []),
     blank,
     ...attrs({
       desired_count: p.desiredCount,
@@ -116,7 +134,10 @@ export function renderContainerService(
     ...taskRoles(links, ctx, "service"),
   ];
   return {
-    body: moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),
+    body: [
+      ...moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),
+      ...(isGpuService(service) ? [blank, ...gpuCapacity(service, ctx)] : []),
+    ],
     outputs: [
       {
         name: `${label}_service_name`,

@@ -7,6 +7,7 @@ import { attr, attrs, blank, block, comment, ref, template, type Body, type Valu
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import { logRetention } from "../catalog/retention.js";
+import { gpuCapacityProvider, isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 
 /** Kinds whose resources write to CloudWatch log groups encrypted with the stack key. */
@@ -62,6 +63,7 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
     (st, i) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(st)) === i,
   );
   const tasks = [...ctx.ofKind("container-service"), ...ctx.ofKind("scheduled-task")];
+  const gpuServices = ctx.ofKind("container-service").filter(isGpuService);
   const cluster: Body = tasks.length
     ? [
         blank,
@@ -76,6 +78,17 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
             },
           }),
           attr("setting", [{ name: "containerInsights", value: "enabled" }]),
+          ...(gpuServices.length
+            ? [
+                blank,
+                attr(
+                  "capacity_providers",
+                  Object.fromEntries(
+                    gpuServices.map((svc) => [ctx.label(svc), gpuCapacityProvider(svc, ctx)]),
+                  ),
+                ),
+              ]
+            : []),
           blank,
           ...attrs({
             cloudwatch_log_group_retention_in_days: logRetention(undefined),

@@ -3,6 +3,7 @@
  * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
  */
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
+import { isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
@@ -133,6 +134,10 @@ function securityDefaults(ctx: StackContext): string[] {
   if (ctx.ofKind("container-service").length)
     lines.push(
       "Containers run without public IPs, with a read-only root file system, and get only the IAM actions on what they are linked to.",
+    );
+  for (const service of ctx.ofKind("container-service").filter(isGpuService))
+    lines.push(
+      `${code(service.id)}: GPU instances in private subnets with IMDSv2 only (one hop), encrypted root volumes, no ingress and HTTPS egress only.`,
     );
   for (const task of ctx.ofKind("scheduled-task"))
     lines.push(

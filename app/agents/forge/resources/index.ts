@@ -16,6 +16,7 @@ import availabilityZones from "./data-aws-availability-zones.json" with { type: 
 import callerIdentity from "./data-aws-caller-identity.json" with { type: "json" };
 import mskBootstrapBrokers from "./data-aws-msk-bootstrap-brokers.json" with { type: "json" };
 import partition from "./data-aws-partition.json" with { type: "json" };
+import ssmParameter from "./data-aws-ssm-parameter.json" with { type: "json" };
 import randomPassword from "./ephemeral-aws-secretsmanager-random-password.json" with { type: "json" };
 
 export const RESOURCES = {
@@ -32,6 +33,7 @@ export const RESOURCES = {
   schedulerSchedule: schedulerSchedule as ResourceInterface,
   secret: secret as ResourceInterface,
   secretVersion: secretVersion as ResourceInterface,
+  ssmParameter: ssmParameter as ResourceInterface,
   wafv2WebAcl: wafv2WebAcl as ResourceInterface,
 } as const;
 

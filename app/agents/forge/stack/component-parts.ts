@@ -22,3 +22,6 @@ export const STREAM_PARTS = [
   "delivery_log_stream",
   "delivery_role",
 ] as const;
+
+/** A GPU container service's Auto Scaling group and its security group. */
+export const GPU_SERVICE_PARTS = ["instances", "instances_security_group"] as const;
