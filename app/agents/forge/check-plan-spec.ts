@@ -389,10 +389,11 @@ function checkDomain(
   }
   c.params.targets.forEach((id, j) => {
     const target = spec.components.find((o) => o.id === id);
-    if (target?.kind !== "http-api") {
+    const publicLb = target?.kind === "load-balancer" && target.params.scheme === "internet-facing";
+    if (target?.kind !== "http-api" && !publicLb) {
       out.push({
         path: at(i, `params.targets[${j}]`),
-        message: `must name an http-api component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
+        message: `must name an http-api or an internet-facing load-balancer component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
       });
     }
   });

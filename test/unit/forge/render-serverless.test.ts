@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { checkInterfaces, MODULE_LIST, renderStack, RESOURCE_LIST } from "../../../app/agents/forge/index.js";
+import {
+  checkInterfaces,
+  checkPlanSpecForRender,
+  MODULE_LIST,
+  renderStack,
+  RESOURCE_LIST,
+} from "../../../app/agents/forge/index.js";
 import type { PlanSpec } from "../../../app/contracts/generated/index.js";
 import { formatProblem } from "../../../app/contracts/problem.js";
 import { loadPlanSpec, loadPolicy, parseStack } from "../../support/forge-stacks.js";
@@ -55,5 +61,44 @@ describe("the serverless renderers", () => {
     expect(
       checkInterfaces(parsed, { modules: MODULE_LIST, resources: RESOURCE_LIST }).map(formatProblem),
     ).toEqual([]);
+  });
+});
+
+describe("a domain in front of a load balancer", () => {
+  function withDomain(): PlanSpec {
+    const spec = structuredClone(loadPlanSpec("test/fixtures/forge/plan-spec-checkout-api.json"));
+    spec.components.push({
+      id: "www",
+      kind: "domain",
+      params: { name: "shop.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", targets: ["lb"] },
+      dependsOn: ["lb"],
+      rationale: "The shop on its own name.",
+    });
+    return spec;
+  }
+
+  it("serves the domain's certificate and takes none as an input, with an alias record to the ALB", async () => {
+    const stack = renderStack(withDomain(), { policy: loadPolicy(undefined) });
+    const file = (name: string): string => stack.files.find((f) => f.path.endsWith(`/${name}`))!.content;
+    expect(file("lb.tf")).toContain("certificate_arn = module.www.acm_certificate_arn");
+    expect(file("variables.tf")).not.toContain("acm_certificate_arn");
+    expect(file("www.tf")).toMatch(/name\s+= module\.lb\.dns_name\n\s+zone_id\s+= module\.lb\.zone_id/);
+    const parsed = await parseStack(stack);
+    expect(
+      checkInterfaces(parsed, { modules: MODULE_LIST, resources: RESOURCE_LIST }).map(formatProblem),
+    ).toEqual([]);
+  });
+
+  it("refuses a domain for an internal load balancer", () => {
+    const spec = withDomain();
+    for (const c of spec.components) if (c.kind === "load-balancer") c.params.scheme = "internal";
+    expect(checkPlanSpecForRender(spec).map(formatProblem)).toContain(
+      'components[7].params.targets[0]: must name an http-api or an internet-facing load-balancer component (got "lb", a load-balancer)',
+    );
+  });
+
+  it("still takes the certificate as an input without one", () => {
+    const spec = loadPlanSpec("test/fixtures/forge/plan-spec-checkout-api.json");
+    expect(fileOf(spec, "variables.tf")).toContain('variable "acm_certificate_arn"');
   });
 });

@@ -11,6 +11,7 @@ import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
+import { domainServing } from "./domain.js";
 
 /** API Gateway waits at most 30 s for an HTTP API integration. */
 const MAX_INTEGRATION_MS = 30_000;
@@ -28,16 +29,11 @@ function route(api: HttpApiComponent, integration: Value): Value {
   }
 }
 
-/** The domain component serving this API, if any. */
-export function domainOf(api: HttpApiComponent, ctx: StackContext) {
-  return ctx.ofKind("domain").find((d) => d.params.targets.includes(api.id));
-}
-
 export function renderHttpApi(api: HttpApiComponent, ctx: StackContext): RenderedComponent {
   const label = ctx.label(api);
   const p = api.params;
   const fn = ctx.linked(api, "function")[0]!;
-  const domain = domainOf(api, ctx);
+  const domain = domainServing(api, ctx);
   const integration = {
     uri: ref(`module.${ctx.label(fn)}.lambda_function_arn`),
     payload_format_version: "2.0",
