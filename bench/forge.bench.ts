@@ -17,6 +17,12 @@ const STACKS = [
   ["ledger-api (web-api, Aurora)", "test/fixtures/forge/plan-spec-ledger-api.json", undefined],
   ["docs-site (static-site)", "test/fixtures/forge/plan-spec-docs-site.json", undefined],
   ["invoice-worker (worker)", "schemas/examples/plan-spec-invoice-worker.json", undefined],
+  ["orders-api (serverless-api)", "schemas/examples/plan-spec-orders-api.json", undefined],
+  ["nightly-report (scheduled-job)", "schemas/examples/plan-spec-nightly-report.json", undefined],
+  ["platform-eks (kubernetes)", "schemas/examples/plan-spec-platform-eks.json", undefined],
+  ["clickstream (stream-processor, Kinesis)", "schemas/examples/plan-spec-clickstream.json", undefined],
+  ["payment-events (stream-processor, Kafka)", "schemas/examples/plan-spec-payment-events.json", undefined],
+  ["vision-api (web-api, GPU)", "schemas/examples/plan-spec-vision-api.json", undefined],
 ] as const;
 
 export async function run(): Promise<BenchRow[]> {

@@ -132,7 +132,13 @@ function messageFor(
     case "anyOf":
       return { segments, message: `must be ${describeAnyOf(schema)} ${got}` };
     case "not":
-      return { segments, message: `is not allowed ${got}` };
+      return {
+        segments,
+        message:
+          typeof schema["x-hint"] === "string"
+            ? `must be ${schema["x-hint"]} ${got}`
+            : `is not allowed ${got}`,
+      };
     case "discriminator": {
       const tag = String(params.tag);
       const tagValue =

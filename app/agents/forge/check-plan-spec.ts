@@ -9,7 +9,15 @@ import { closest, type Problem } from "../../contracts/problem.js";
 import { databaseNameProblem } from "./catalog/database-names.js";
 import { DATABASE_ENGINES } from "./catalog/engines.js";
 import { isFargateSize } from "./catalog/fargate.js";
+import { instanceArchitecture } from "./catalog/instance-arch.js";
 import { terraformLabel } from "./names.js";
+import {
+  GPU_SERVICE_PARTS,
+  KUBERNETES_PARTS,
+  SCHEDULED_TASK_PARTS,
+  STREAM_PARTS,
+} from "./stack/component-parts.js";
+import { fitsInstance, GPU_FAMILIES, gpuInstanceFor, gpuInstances } from "./catalog/gpu-instances.js";
 import { isLinked } from "./stack/context.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
@@ -24,13 +32,34 @@ export const RENDERED_KINDS = [
   "cdn",
   "queue",
   "log-group",
+  "function",
+  "http-api",
+  "key-value-store",
+  "domain",
+  "scheduled-task",
+  "kubernetes-cluster",
+  "stream",
 ] as const;
 
 /** Files and Terraform names Forge writes for the stack as a whole. */
 const RESERVED_FILES = new Set(["main", "versions", "providers", "backend", "variables", "outputs"]);
-const RESERVED_LABELS = ["encryption", "cluster"];
+/** `cluster` is the ECS cluster's, in stacks that run ECS tasks. */
+function reservedLabels(spec: PlanSpec): string[] {
+  const ecs = spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task");
+  return ["encryption", ...(ecs ? ["cluster"] : [])];
+}
 
-const NEEDS_NETWORK = new Set(["load-balancer", "container-service", "database", "cache"]);
+const NEEDS_NETWORK = new Set([
+  "load-balancer",
+  "container-service",
+  "database",
+  "cache",
+  "scheduled-task",
+  "kubernetes-cluster",
+]);
+
+/** Components whose compute pulls images over the internet through a NAT gateway. */
+const PULLS_IMAGES = new Set(["container-service", "scheduled-task", "kubernetes-cluster"]);
 
 function at(i: number, field?: string): string {
   return `components[${i}]${field ? `.${field}` : ""}`;
@@ -54,7 +83,7 @@ function checkLinks(spec: PlanSpec, out: Problem[]): void {
 
 function checkNames(spec: PlanSpec, out: Problem[]): void {
   const labels = new Map<string, string>(
-    RESERVED_LABELS.map((l) => [l, "Forge's shared resources in main.tf"]),
+    reservedLabels(spec).map((l) => [l, "Forge's shared resources in main.tf"]),
   );
   spec.components.forEach((c, i) => {
     if (RESERVED_FILES.has(c.id)) {
@@ -68,6 +97,16 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "database" && c.params.flavor === "rds"
         ? [`${terraformLabel(c.id)}_security_group`]
         : []),
+      ...(c.kind === "scheduled-task"
+        ? SCHEDULED_TASK_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
+      ...(c.kind === "container-service" && c.params.gpu
+        ? GPU_SERVICE_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
+      ...(c.kind === "stream" ? STREAM_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`) : []),
+      ...(c.kind === "kubernetes-cluster"
+        ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
     ];
     for (const label of own) {
       const holder = labels.get(label);
@@ -79,6 +118,15 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       else labels.set(label, `component "${c.id}"`);
     }
   });
+}
+
+function checkFargateSize(p: { cpu: number; memoryMb: number }, i: number, out: Problem[]): void {
+  if (!isFargateSize(p.cpu, p.memoryMb)) {
+    out.push({
+      path: at(i, "params.memoryMb"),
+      message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
+    });
+  }
 }
 
 function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Component[] {
@@ -115,10 +163,11 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
           message: `${cidr} over ${azCount} AZs gives /${subnetPrefix(cidr, azCount)} subnets; a load balancer needs at least a /27 with 8 free addresses`,
         });
       }
-      if (natGateways === 0 && spec.components.some((o) => o.kind === "container-service")) {
+      if (natGateways === 0 && spec.components.some((o) => PULLS_IMAGES.has(o.kind))) {
         out.push({
           path: at(i, "params.natGateways"),
-          message: "must be at least 1: the container services pull their images over the internet",
+          message:
+            "must be at least 1: the container services, tasks and nodes pull their images over the internet",
         });
       }
       return;
@@ -135,12 +184,8 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     }
     case "container-service": {
       const p = c.params;
-      if (!isFargateSize(p.cpu, p.memoryMb)) {
-        out.push({
-          path: at(i, "params.memoryMb"),
-          message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
-        });
-      }
+      if (p.gpu) checkGpu(p.gpu, p, i, out);
+      else checkFargateSize(p, i, out);
       if (!(p.minCount <= p.desiredCount && p.desiredCount <= p.maxCount)) {
         out.push({
           path: at(i, "params.desiredCount"),
@@ -211,8 +256,172 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
       }
       return;
     }
+    case "http-api": {
+      const functions = linkedOf(spec, c, "function");
+      if (functions.length !== 1) {
+        out.push({
+          path: at(i, "dependsOn"),
+          message: `an HTTP API invokes exactly one function, linked by dependsOn either way (found ${functions.length})`,
+        });
+      }
+      if (c.params.auth === "jwt" && !c.params.jwt) {
+        out.push({ path: at(i, "params.jwt"), message: "auth jwt needs the issuer and audience" });
+      }
+      return;
+    }
+    case "scheduled-task":
+      checkFargateSize(c.params, i, out);
+      return;
+    case "kubernetes-cluster":
+      checkNodeGroups(c, i, out);
+      return;
+    case "stream":
+      checkStream(spec, c, i, out);
+      return;
+    case "key-value-store": {
+      if (c.params.replicaRegions?.length) {
+        out.push({
+          path: at(i, "params.replicaRegions"),
+          message: "Forge does not render DynamoDB global tables yet; leave replicaRegions out",
+        });
+      }
+      return;
+    }
+    case "domain": {
+      checkDomain(spec, c, i, out);
+      return;
+    }
     default:
       return;
+  }
+}
+
+function checkGpu(
+  gpu: NonNullable<Extract<Component, { kind: "container-service" }>["params"]["gpu"]>,
+  p: { cpu: number; memoryMb: number },
+  i: number,
+  out: Problem[],
+): void {
+  const family = GPU_FAMILIES[gpu.type];
+  if (gpu.instanceType !== undefined && !gpu.instanceType.startsWith(`${family}.`)) {
+    out.push({
+      path: at(i, "params.gpu.instanceType"),
+      message: `must be a ${family} type for ${gpu.type} (got ${gpu.instanceType})`,
+    });
+    return;
+  }
+  if (
+    gpu.instanceType !== undefined &&
+    !gpuInstances(gpu.type).some((s) => s.instanceType === gpu.instanceType)
+  ) {
+    out.push({
+      path: at(i, "params.gpu.instanceType"),
+      message: `${gpu.instanceType} is not a ${family} size Forge knows`,
+    });
+    return;
+  }
+  const instance = gpuInstanceFor(gpu, p.cpu, p.memoryMb);
+  if (!instance || !fitsInstance(instance, p.cpu, p.memoryMb, gpu.count)) {
+    out.push({
+      path: at(i, "params.memoryMb"),
+      message: `a task of ${p.cpu} vCPU, ${p.memoryMb} MiB and ${gpu.count} GPU does not fit ${gpu.instanceType ?? `any ${family} instance`} (one task per instance, 1 GiB kept for the ECS agent)`,
+    });
+  }
+}
+
+function checkStream(
+  spec: PlanSpec,
+  c: Extract<Component, { kind: "stream" }>,
+  i: number,
+  out: Problem[],
+): void {
+  const p = c.params;
+  if (p.engine === "kafka") {
+    if (!spec.components.some((o) => o.kind === "network"))
+      out.push({
+        path: at(i, "params.engine"),
+        message: "an MSK Serverless cluster needs a network component to run in; add one",
+      });
+    for (const field of ["mode", "shards", "delivery"] as const) {
+      if (p[field] !== undefined)
+        out.push({
+          path: at(i, `params.${field}`),
+          message: "applies to Kinesis only; leave it out for kafka",
+        });
+    }
+    return;
+  }
+  if (p.mode === "provisioned" && p.shards === undefined)
+    out.push({ path: at(i, "params.shards"), message: "a provisioned Kinesis stream needs its shard count" });
+  if (p.mode !== "provisioned" && p.shards !== undefined)
+    out.push({
+      path: at(i, "params.shards"),
+      message: "applies to provisioned mode only; an on-demand stream scales itself",
+    });
+  if (p.delivery) {
+    const bucket = spec.components.find((o) => o.id === p.delivery!.bucket);
+    if (bucket?.kind !== "object-storage")
+      out.push({
+        path: at(i, "params.delivery.bucket"),
+        message: `must name an object-storage component (got "${p.delivery.bucket}")`,
+      });
+  }
+}
+
+function checkNodeGroups(
+  c: Extract<Component, { kind: "kubernetes-cluster" }>,
+  i: number,
+  out: Problem[],
+): void {
+  const names = c.params.nodeGroups.map((g) => g.name);
+  c.params.nodeGroups.forEach((g, j) => {
+    const where = at(i, `params.nodeGroups[${j}]`);
+    if (names.indexOf(g.name) !== j)
+      out.push({ path: `${where}.name`, message: `"${g.name}" is used by another node group` });
+    if (!(g.min <= g.desired && g.desired <= g.max)) {
+      out.push({
+        path: `${where}.desired`,
+        message: `must lie between min ${g.min} and max ${g.max} (got ${g.desired})`,
+      });
+    }
+    const arches = new Set(g.instanceTypes.map(instanceArchitecture));
+    if (arches.size > 1) {
+      out.push({
+        path: `${where}.instanceTypes`,
+        message: `mixes Graviton (arm64) and x86_64 types; a node group runs one AMI, so split them (got ${g.instanceTypes.join(", ")})`,
+      });
+    }
+  });
+}
+
+function checkDomain(
+  spec: PlanSpec,
+  c: Extract<Component, { kind: "domain" }>,
+  i: number,
+  out: Problem[],
+): void {
+  if (c.params.targets.length > 1) {
+    out.push({
+      path: at(i, "params.targets"),
+      message: "Forge renders a domain for one target so far (two regions come later); name one",
+    });
+  }
+  c.params.targets.forEach((id, j) => {
+    const target = spec.components.find((o) => o.id === id);
+    const publicLb = target?.kind === "load-balancer" && target.params.scheme === "internet-facing";
+    if (target?.kind !== "http-api" && !publicLb) {
+      out.push({
+        path: at(i, `params.targets[${j}]`),
+        message: `must name an http-api or an internet-facing load-balancer component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
+      });
+    }
+  });
+  if (
+    spec.components.some(
+      (o, k) => k !== i && o.kind === "domain" && o.params.targets.some((t) => c.params.targets.includes(t)),
+    )
+  ) {
+    out.push({ path: at(i, "params.targets"), message: "another domain serves this target already" });
   }
 }
 

@@ -11,11 +11,18 @@ import { renderCache } from "./components/cache.js";
 import { renderCdn } from "./components/cdn.js";
 import { renderContainerService } from "./components/container-service.js";
 import { renderDatabase } from "./components/database.js";
+import { renderDomain } from "./components/domain.js";
+import { renderFunction } from "./components/function.js";
+import { renderHttpApi } from "./components/http-api.js";
+import { renderKeyValueStore } from "./components/key-value-store.js";
+import { renderKubernetesCluster } from "./components/kubernetes-cluster.js";
 import { renderLoadBalancer } from "./components/load-balancer.js";
 import { renderLogGroup } from "./components/log-group.js";
 import { renderNetwork } from "./components/network.js";
 import { renderObjectStorage } from "./components/object-storage.js";
 import { renderQueue } from "./components/queue.js";
+import { renderScheduledTask } from "./components/scheduled-task.js";
+import { renderStream } from "./components/stream.js";
 import { renderOutputsTf, renderVariablesTf } from "./files/interface-tf.js";
 import { renderMainTf } from "./files/main-tf.js";
 import { renderReadme } from "./files/readme.js";
@@ -62,6 +69,20 @@ function renderComponent(c: Component, ctx: StackContext): RenderedComponent {
       return renderQueue(c, ctx);
     case "log-group":
       return renderLogGroup(c, ctx);
+    case "function":
+      return renderFunction(c, ctx);
+    case "http-api":
+      return renderHttpApi(c, ctx);
+    case "key-value-store":
+      return renderKeyValueStore(c, ctx);
+    case "domain":
+      return renderDomain(c, ctx);
+    case "scheduled-task":
+      return renderScheduledTask(c, ctx);
+    case "kubernetes-cluster":
+      return renderKubernetesCluster(c, ctx);
+    case "stream":
+      return renderStream(c, ctx);
     default:
       throw new Error(`internal: no renderer for ${c.kind}`);
   }

@@ -1,6 +1,6 @@
 /**
  * Rolling back a stack's first apply: there is no earlier revision to return to, so what the apply created is
- * destroyed, except the data stores (deletion-protected databases, and buckets, which hold data) and what they need
+ * destroyed, except the data stores (deletion-protected databases and tables, and buckets, which hold data) and what they need
  * to keep working (the network a database lives in, the KMS key everything is encrypted with). The kept ones stay
  * in the state, so applying the goal again picks them up; the result names them for a person to decide.
  *
@@ -9,10 +9,21 @@
  */
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
+import {
+  GPU_SERVICE_PARTS,
+  KUBERNETES_PARTS,
+  SCHEDULED_TASK_PARTS,
+  STREAM_PARTS,
+} from "./stack/component-parts.js";
 import { terraformLabel } from "./names.js";
 
 /** Resource types that hold a data store's data: what an ApplyResult names as retained. */
-export const DATA_STORE_TYPES = ["aws_db_instance", "aws_rds_cluster", "aws_s3_bucket"] as const;
+export const DATA_STORE_TYPES = [
+  "aws_db_instance",
+  "aws_rds_cluster",
+  "aws_s3_bucket",
+  "aws_dynamodb_table",
+] as const;
 
 export interface FirstApplyRollback {
   /** The `-target` addresses of the destroy. */
@@ -35,13 +46,40 @@ export function componentAddresses(c: Component): string[] {
       return c.params.waf === true ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
     case "cdn":
       return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
+    case "domain":
+      return [`aws_route53_record.${label}`, `module.${label}`];
+    case "stream":
+      return streamAddresses(c, label);
+    case "container-service":
+      return [
+        `module.${label}`,
+        ...(c.params.gpu ? GPU_SERVICE_PARTS.map((part) => `module.${label}_${part}`) : []),
+      ];
+    case "kubernetes-cluster":
+      return [`module.${label}`, ...KUBERNETES_PARTS.map((part) => `module.${label}_${part}`)];
+    case "scheduled-task":
+      return [
+        `aws_scheduler_schedule.${label}`,
+        `module.${label}`,
+        ...SCHEDULED_TASK_PARTS.map((part) => `module.${label}_${part}`),
+      ];
     default:
       return [`module.${label}`];
   }
 }
 
+function streamAddresses(c: Extract<Component, { kind: "stream" }>, label: string): string[] {
+  const [securityGroup, ...delivery] = STREAM_PARTS.map((part) => `module.${label}_${part}`);
+  if (c.params.engine === "kafka") return [`module.${label}`, securityGroup!];
+  const firehose = c.params.delivery ? [`aws_kinesis_firehose_delivery_stream.${label}`, ...delivery] : [];
+  return [`aws_kinesis_stream.${label}`, ...firehose];
+}
+
 function holdsData(c: Component): boolean {
-  return (c.kind === "database" && c.params.deletionProtection !== false) || c.kind === "object-storage";
+  return (
+    ((c.kind === "database" || c.kind === "key-value-store") && c.params.deletionProtection !== false) ||
+    c.kind === "object-storage"
+  );
 }
 
 export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {
@@ -55,7 +93,9 @@ export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {
   const all = [
     ...spec.components.flatMap(componentAddresses),
     "module.encryption",
-    ...(spec.components.some((c) => c.kind === "container-service") ? ["module.cluster"] : []),
+    ...(spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task")
+      ? ["module.cluster"]
+      : []),
   ];
   return {
     destroy: all.filter((a) => !keep.has(a)).sort(),

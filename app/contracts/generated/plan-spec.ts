@@ -9,6 +9,13 @@ export type Component =
   | CdnComponent
   | QueueComponent
   | LogGroupComponent
+  | FunctionComponent
+  | HttpApiComponent
+  | KeyValueStoreComponent
+  | ScheduledTaskComponent
+  | StreamComponent
+  | KubernetesClusterComponent
+  | DomainComponent
   | OtherComponent;
 export type ComponentId = string;
 export type DependsOn = ComponentId[];
@@ -46,13 +53,28 @@ export interface PlanSpec {
    */
   region: string;
   /**
+   * A two-region design: the primary (equal to region) and the secondary. A component with no region of its own is in the primary.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  regions?: string[];
+  multiRegion?: MultiRegion;
+  /**
    * The deployment environment.
    */
   environment: "dev" | "staging" | "prod";
   /**
    * The catalog pattern the design is built from.
    */
-  pattern: "web-api" | "static-site" | "worker";
+  pattern:
+    | "web-api"
+    | "static-site"
+    | "worker"
+    | "serverless-api"
+    | "scheduled-job"
+    | "stream-processor"
+    | "kubernetes";
   compliance?: ("pci" | "hipaa" | "gdpr" | "soc2" | "iso27001")[];
   owners?: string[];
   tags: Tags;
@@ -111,6 +133,12 @@ export interface GoalRef {
     number: number;
   };
 }
+export interface MultiRegion {
+  /**
+   * active-passive: Route 53 fails over to the secondary when the primary's health check fails. active-active: both serve, Route 53 answers with the lower-latency healthy region.
+   */
+  mode: "active-passive" | "active-active";
+}
 /**
  * AWS resource tags: key to value.
  */
@@ -123,6 +151,10 @@ export interface NetworkComponent {
   params: NetworkParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface NetworkParams {
   cidr: string;
@@ -140,6 +172,10 @@ export interface LoadBalancerComponent {
   params: LoadBalancerParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface LoadBalancerParams {
   scheme: "internet-facing" | "internal";
@@ -159,6 +195,10 @@ export interface ContainerServiceComponent {
   params: ContainerServiceParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface ContainerServiceParams {
   image: string;
@@ -179,6 +219,7 @@ export interface ContainerServiceParams {
   scaling: ScalingPolicy;
   healthCheckPath?: string;
   logRetentionDays?: number;
+  gpu?: GpuParams;
 }
 export interface ScalingPolicy {
   metric: "cpu" | "requests-per-target" | "queue-depth";
@@ -187,12 +228,27 @@ export interface ScalingPolicy {
    */
   target: number;
 }
+/**
+ * GPUs per task. The service runs on an EC2 capacity provider (an Auto Scaling group of the GPU family, ECS GPU-optimised AMI) instead of Fargate, one task per instance.
+ */
+export interface GpuParams {
+  type: "nvidia-a10g" | "nvidia-l4" | "nvidia-t4";
+  count: number;
+  /**
+   * An instance type of the GPU's family; Forge picks the smallest that fits the task when absent.
+   */
+  instanceType?: string;
+}
 export interface DatabaseComponent {
   id: ComponentId;
   kind: "database";
   params: DatabaseParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface DatabaseParams {
   engine: "postgres" | "mysql";
@@ -211,6 +267,10 @@ export interface DatabaseParams {
   multiAz: boolean;
   backupRetentionDays?: number;
   deletionProtection?: boolean;
+  /**
+   * Aurora Global Database: this cluster is the secondary of the named database component, in another region of regions (read-only until a failover or switchover).
+   */
+  replicaOf?: string;
 }
 export interface CacheComponent {
   id: ComponentId;
@@ -218,6 +278,10 @@ export interface CacheComponent {
   params: CacheParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface CacheParams {
   engine: "redis";
@@ -232,6 +296,10 @@ export interface ObjectStorageComponent {
   params: ObjectStorageParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface ObjectStorageParams {
   /**
@@ -248,6 +316,10 @@ export interface CdnComponent {
   params: CdnParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface CdnParams {
   /**
@@ -265,6 +337,10 @@ export interface QueueComponent {
   params: QueueParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface QueueParams {
   visibilityTimeoutSeconds: number;
@@ -282,6 +358,10 @@ export interface LogGroupComponent {
   params: LogGroupParams;
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 export interface LogGroupParams {
   retentionDays:
@@ -309,18 +389,326 @@ export interface LogGroupParams {
     | 3653;
   monthlyIngestGb?: number;
 }
+export interface FunctionComponent {
+  id: ComponentId;
+  kind: "function";
+  params: FunctionParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * An AWS Lambda function: a container image from ECR, or a runtime whose zip package the stack takes as input (bucket and key).
+ */
+export interface FunctionParams {
+  /**
+   * A container image in Amazon ECR (Lambda pulls images from ECR only).
+   */
+  image?: string;
+  runtime?: string;
+  handler?: string;
+  memoryMb: number;
+  timeoutSeconds: number;
+  architecture: "x86_64" | "arm64";
+  /**
+   * Concurrent executions reserved for (and capping) the function.
+   */
+  reservedConcurrency?: number;
+  logRetentionDays?: number;
+  /**
+   * Invocations a month, in millions (for the cost estimate).
+   */
+  monthlyRequestsMillions?: number;
+  /**
+   * Average billed duration of one invocation (for the cost estimate).
+   */
+  avgDurationMs?: number;
+}
+export interface HttpApiComponent {
+  id: ComponentId;
+  kind: "http-api";
+  params: HttpApiParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * An API Gateway HTTP API whose default route invokes the one function it is linked to.
+ */
+export interface HttpApiParams {
+  throttle: {
+    burstLimit: number;
+    /**
+     * Steady requests per second.
+     */
+    rateLimit: number;
+  };
+  /**
+   * none: a public API (the routes take no authorization); iam: SigV4-signed callers; jwt: a JWT authorizer.
+   */
+  auth: "none" | "iam" | "jwt";
+  jwt?: {
+    issuer: string;
+    /**
+     * @minItems 1
+     */
+    audience: string[];
+  };
+  logRetentionDays?: number;
+  /**
+   * Requests a month, in millions (for the cost estimate).
+   */
+  monthlyRequestsMillions?: number;
+}
+export interface KeyValueStoreComponent {
+  id: ComponentId;
+  kind: "key-value-store";
+  params: KeyValueStoreParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * A DynamoDB table: on-demand capacity, point-in-time recovery, encrypted with the stack key; a global table when replicaRegions is set.
+ */
+export interface KeyValueStoreParams {
+  partitionKey: KeyAttribute;
+  sortKey?: KeyAttribute;
+  billingMode?: "on-demand";
+  /**
+   * On unless false.
+   */
+  pointInTimeRecovery?: boolean;
+  ttlAttribute?: string;
+  deletionProtection?: boolean;
+  /**
+   * DynamoDB global table replicas: the other regions of regions.
+   *
+   * @maxItems 1
+   */
+  replicaRegions?: string[];
+  /**
+   * Table size (for the cost estimate).
+   */
+  storageGb?: number;
+  /**
+   * Read request units a month, in millions.
+   */
+  monthlyReadsMillions?: number;
+  /**
+   * Write request units a month, in millions.
+   */
+  monthlyWritesMillions?: number;
+}
+export interface KeyAttribute {
+  name: string;
+  /**
+   * S string, N number, B binary.
+   */
+  type: "S" | "N" | "B";
+}
+export interface ScheduledTaskComponent {
+  id: ComponentId;
+  kind: "scheduled-task";
+  params: ScheduledTaskParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * A container run on a schedule: EventBridge Scheduler starts a Step Functions state machine that runs the task on Fargate (ECS RunTask), stops it at timeoutMinutes and retries a failed run; a dead-letter queue keeps the schedule's undelivered starts, and an alarm fires on a failed run. No service, no load balancer.
+ */
+export interface ScheduledTaskParams {
+  image: string;
+  command?: string[];
+  /**
+   * An EventBridge Scheduler expression: cron(minutes hours day-of-month month day-of-week year) or rate(value unit).
+   */
+  schedule: string;
+  timezone?: string;
+  cpu: 0.25 | 0.5 | 1 | 2 | 4;
+  memoryMb: number;
+  cpuArchitecture?: "X86_64" | "ARM64";
+  /**
+   * A run still going after this long is stopped and counts as failed.
+   */
+  timeoutMinutes: number;
+  /**
+   * Further attempts after a failed run (0 to 5), with exponential backoff.
+   */
+  retries: number;
+  logRetentionDays?: number;
+  /**
+   * Runs a month (for the cost estimate).
+   */
+  runsPerMonth?: number;
+  /**
+   * Average run time (for the cost estimate).
+   */
+  avgDurationMinutes?: number;
+}
+export interface StreamComponent {
+  id: ComponentId;
+  kind: "stream";
+  params: StreamParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * A Kinesis data stream (on-demand, or provisioned shards) or an MSK Serverless (Kafka) cluster; a Kinesis stream may be delivered to a bucket by Firehose.
+ */
+export interface StreamParams {
+  engine: "kinesis" | "kafka";
+  /**
+   * Kinesis capacity mode (default on-demand).
+   */
+  mode?: "on-demand" | "provisioned";
+  /**
+   * Kinesis provisioned shards.
+   */
+  shards?: number;
+  /**
+   * Kinesis: 24 to 8760. MSK Serverless keeps 24 to 8760 hours per topic; the consumer sets it when it creates a topic.
+   */
+  retentionHours: number;
+  delivery?: StreamDelivery;
+  /**
+   * Kafka partitions (for the cost estimate).
+   */
+  partitions?: number;
+  /**
+   * Data written a month, in GB (for the cost estimate).
+   */
+  monthlyGbIn?: number;
+  /**
+   * Data read a month, in GB (for the cost estimate).
+   */
+  monthlyGbOut?: number;
+}
+/**
+ * Firehose delivery of the Kinesis stream to an object-storage component.
+ */
+export interface StreamDelivery {
+  /**
+   * The id of the object-storage component.
+   */
+  bucket: string;
+  prefix?: string;
+  bufferSeconds?: number;
+  bufferMb?: number;
+}
+export interface KubernetesClusterComponent {
+  id: ComponentId;
+  kind: "kubernetes-cluster";
+  params: KubernetesClusterParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * An EKS cluster: a private API endpoint (unless publicAccessCidrs), secrets encrypted with the stack key, control-plane logs, IRSA, the core add-ons, managed node groups across the network's AZs, and an IAM role for the AWS Load Balancer Controller.
+ */
+export interface KubernetesClusterParams {
+  kubernetesVersion: string;
+  /**
+   * EKS upgrade policy: standard (upgraded when standard support ends) or extended (paid).
+   */
+  supportTier?: "standard" | "extended";
+  /**
+   * Ranges that may reach the API endpoint over the internet; without it the endpoint is private.
+   */
+  publicAccessCidrs?: string[];
+  logRetentionDays?: number;
+  /**
+   * @minItems 1
+   * @maxItems 10
+   */
+  nodeGroups: NodeGroup[];
+}
+export interface NodeGroup {
+  name: string;
+  /**
+   * @minItems 1
+   */
+  instanceTypes: string[];
+  min: number;
+  max: number;
+  desired: number;
+  capacityType?: "ON_DEMAND" | "SPOT";
+  diskGb?: number;
+}
+export interface DomainComponent {
+  id: ComponentId;
+  kind: "domain";
+  params: DomainParams;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
+  dependsOn: DependsOn;
+  rationale: Rationale;
+}
+/**
+ * A name in a Route 53 hosted zone: an ACM certificate validated by DNS in each target's region, and an alias record to the target (two targets: failover or latency records with health checks, by multiRegion.mode).
+ */
+export interface DomainParams {
+  name: string;
+  hostedZoneId: string;
+  /**
+   * The load-balancer or http-api components the name serves: one, or one per region (the primary's first).
+   *
+   * @minItems 1
+   * @maxItems 2
+   */
+  targets: ComponentId[];
+  healthCheckPath?: string;
+  /**
+   * DNS queries a month, in millions (for the cost estimate).
+   */
+  monthlyQueriesMillions?: number;
+}
 export interface OtherComponent {
   id: ComponentId;
-  kind: "function" | "scheduler" | "secret" | "waf" | "certificate" | "dns";
+  kind: "scheduler" | "secret" | "waf" | "certificate" | "dns";
   params: {};
   dependsOn: DependsOn;
   rationale: Rationale;
+  /**
+   * Where the component runs, in a two-region PlanSpec: one of regions. Without it, the primary region.
+   */
+  region?: string;
 }
 /**
  * How the design meets the traffic: tasks from peak rps, per-task throughput and headroom, with a per-AZ floor for the SLO.
  */
 export interface Capacity {
-  model: "request-driven" | "queue-driven" | "cdn";
+  model:
+    | "request-driven"
+    | "queue-driven"
+    | "cdn"
+    | "invocation-driven"
+    | "schedule-driven"
+    | "stream-driven"
+    | "node-driven";
   peakRps: number;
   avgRps?: number;
   perTaskRps?: number;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { RENDERED_KINDS } from "../../../app/agents/forge/index.js";
 import { main } from "../../../app/cli/main.js";
 import { fakeIo } from "../../support/fake-io.js";
 import { readRepoFile } from "../../support/repo-files.js";
@@ -83,11 +84,11 @@ describe("infracrew render", () => {
       {
         "fn.json": JSON.stringify({
           ...workerSpec(),
-          components: [{ id: "fn", kind: "function", params: {}, dependsOn: [], rationale: "r" }],
+          components: [{ id: "fn", kind: "secret", params: {}, dependsOn: [], rationale: "r" }],
         }),
       },
       ["render", "fn.json", "--out", "o"],
-      "fn.json: components[0].kind: Forge v0 does not render function components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)\n",
+      `fn.json: components[0].kind: Forge v0 does not render secret components yet (it renders ${RENDERED_KINDS.join(", ")})\n`,
     ],
     [
       "another kind of artifact",

@@ -177,4 +177,22 @@ describe("checkInterfaces", () => {
       'main.tf: module.network: input "enable_nat_gatway" is not declared (did you mean "enable_nat_gateway"?)',
     ]);
   });
+  it("checks ephemeral resources and their references against the vendored schema", async () => {
+    const found = await problems(
+      `ephemeral "aws_secretsmanager_random_password" "db" {
+        password_length = 32
+        exclude_punctuaton = true
+      }
+      resource "aws_secretsmanager_secret_version" "db" {
+        secret_id                = "x"
+        secret_string_wo         = ephemeral.aws_secretsmanager_random_password.db.random_passwd
+        secret_string_wo_version = 1
+      }`,
+      { modules: MODULE_LIST, resources: RESOURCE_LIST },
+    );
+    expect(found).toEqual([
+      'main.tf: ephemeral.aws_secretsmanager_random_password.db: argument "exclude_punctuaton" is not declared (did you mean "exclude_punctuation"?)',
+      'main.tf: ephemeral.aws_secretsmanager_random_password.db: attribute "random_passwd" is not declared (did you mean "random_password"?)',
+    ]);
+  });
 });

@@ -3,6 +3,7 @@ import {
   checkInterfaces,
   checkPlanSpecForRender,
   MODULE_LIST,
+  RENDERED_KINDS,
   renderStack,
   RESOURCE_LIST,
 } from "../../../app/agents/forge/index.js";
@@ -24,8 +25,8 @@ describe("checkPlanSpecForRender", () => {
   it.each<[string, (spec: PlanSpec) => void, string]>([
     [
       "a kind Forge does not render",
-      (s) => s.components.push({ id: "fn", kind: "function", params: {}, dependsOn: [], rationale: "r" }),
-      "components[7].kind: Forge v0 does not render function components yet (it renders network, load-balancer, container-service, database, cache, object-storage, cdn, queue, log-group)",
+      (s) => s.components.push({ id: "fn", kind: "secret", params: {}, dependsOn: [], rationale: "r" }),
+      `components[7].kind: Forge v0 does not render secret components yet (it renders ${RENDERED_KINDS.join(", ")})`,
     ],
     [
       "a dependsOn naming nothing",
@@ -60,7 +61,7 @@ describe("checkPlanSpecForRender", () => {
     [
       "no NAT gateway for container services",
       (s) => ((byId(s, "network") as Extract<Component, { kind: "network" }>).params.natGateways = 0),
-      "components[0].params.natGateways: must be at least 1: the container services pull their images over the internet",
+      "components[0].params.natGateways: must be at least 1: the container services, tasks and nodes pull their images over the internet",
     ],
     [
       "a CIDR too small for the AZs",

@@ -62,6 +62,23 @@ describe("rolling back a first apply", () => {
     expect(plan.keep).toEqual(["module.encryption", "module.uploads"]);
   });
 
+  it("keeps a deletion-protected DynamoDB table and the key, and names the table left in the state", () => {
+    const plan = firstApplyRollback(loadPlanSpec("schemas/examples/plan-spec-orders-api.json"));
+    expect(plan.keep).toEqual(["module.encryption", "module.orders"]);
+    expect(plan.destroy).toEqual([
+      "aws_route53_record.domain",
+      "module.api",
+      "module.domain",
+      "module.handler",
+    ]);
+    expect(
+      retainedDataStores(
+        ["module.orders.aws_dynamodb_table.this[0]", "module.handler.aws_lambda_function.this[0]"],
+        plan,
+      ),
+    ).toEqual(["module.orders.aws_dynamodb_table.this[0]"]);
+  });
+
   it.each(FORGE_STACKS)("names only addresses the rendered $name stack declares", async (stack) => {
     const plan = firstApplyRollback(stack.spec());
     const addresses = await declared(stack);

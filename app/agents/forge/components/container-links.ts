@@ -2,10 +2,14 @@
  * What a container service gets from the components it is linked to: environment variables, secrets, IAM
  * statements for its task role, and security group rules, each scoped to the one resource it needs.
  */
-import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
+import type {
+  ContainerServiceComponent,
+  ScheduledTaskComponent,
+} from "../../../contracts/generated/plan-spec.js";
 import { ref, template, type Expr, type Value } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
 import { cacheRefs, databaseRefs, envPrefix, secretKey, type DataStoreRefs } from "./data-store-refs.js";
+import { streamLinks } from "./stream-links.js";
 
 type Rule = { readonly [key: string]: Value };
 
@@ -48,7 +52,10 @@ function reachDataStore(
   };
 }
 
-export function serviceLinks(service: ContainerServiceComponent, ctx: StackContext): ServiceLinks {
+export function serviceLinks(
+  service: ContainerServiceComponent | ScheduledTaskComponent,
+  ctx: StackContext,
+): ServiceLinks {
   const links: ServiceLinks = {
     environment: [],
     secrets: [],
@@ -92,7 +99,9 @@ export function serviceLinks(service: ContainerServiceComponent, ctx: StackConte
       { actions: ["s3:DeleteObject", "s3:GetObject", "s3:PutObject"], resources: [template(arn, "/*")] },
     );
   }
-  if (queues.length > 0 || buckets.length > 0) {
+  const streams = ctx.linked(service, "stream");
+  for (const stream of streams) streamLinks(links, stream, ctx);
+  if (queues.length > 0 || buckets.length > 0 || streams.some((st) => st.params.engine === "kinesis")) {
     links.taskStatements.push({ actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [ctx.keyArn] });
   }
   links.environment.sort((a, b) => (a.name < b.name ? -1 : 1));

@@ -4,7 +4,6 @@
  * autoscaling on the PlanSpec's metric, and access to exactly the components it is linked to.
  */
 import type { ContainerServiceComponent } from "../../../contracts/generated/plan-spec.js";
-import { logRetention } from "../catalog/retention.js";
 import { SCANNER_EXCEPTIONS } from "../catalog/scanner-exceptions.js";
 import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
@@ -13,9 +12,8 @@ import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 import { serviceLinks } from "./container-links.js";
 import { scalingPolicies } from "./container-scaling.js";
-
-/** The container's name in the task definition. */
-export const CONTAINER_NAME = "app";
+import { gpuCapacity, isGpuService } from "./gpu-capacity.js";
+import { baseContainer, CONTAINER_NAME, HTTPS_EGRESS, ownLogGroup, taskRoles } from "./task-container.js";
 
 /** ECS service names feed IAM role name prefixes, which AWS caps at 38 characters. */
 const SERVICE_NAME_LENGTH = 24;
@@ -39,16 +37,11 @@ export function renderContainerService(
   const p = service.params;
 
   const pullSecret = p.repositoryCredentialsArn;
-  const container: Record<string, Value> = {
-    image: p.image,
-    ...(pullSecret ? { repositoryCredentials: { credentialsParameter: pullSecret } } : {}),
-    essential: true,
-    readonlyRootFilesystem: true,
-    ...(port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {}),
-    ...(links.environment.length > 0 ? { environment: links.environment } : {}),
-    ...(links.secrets.length > 0 ? { secrets: links.secrets } : {}),
-    mountPoints: [{ sourceVolume: "tmp", containerPath: "/tmp", readOnly: false }],
-    ...(logGroup
+  const container = baseContainer(
+    p.image,
+    links,
+    port !== undefined ? { portMappings: [{ name: "http", containerPort: port, protocol: "tcp" }] } : {},
+    logGroup
       ? {
           create_cloudwatch_log_group: false,
           logConfiguration: {
@@ -60,11 +53,10 @@ export function renderContainerService(
             },
           },
         }
-      : {
-          cloudwatch_log_group_retention_in_days: logRetention(p.logRetentionDays),
-          cloudwatch_log_group_kms_key_id: ctx.keyArn,
-        }),
-  };
+      : ownLogGroup(p.logRetentionDays, ctx),
+    pullSecret,
+  );
+  if (p.gpu) container.resourceRequirements = [{ type: "GPU", value: String(p.gpu.count) }];
 
   const ingress: Record<string, Value> = lb
     ? {
@@ -77,16 +69,7 @@ export function renderContainerService(
         },
       }
     : {};
-  const egress: Record<string, Value> = {
-    https: {
-      from_port: 443,
-      to_port: 443,
-      ip_protocol: "tcp",
-      cidr_ipv4: "0.0.0.0/0",
-      description: "Image pulls and AWS APIs over HTTPS, through the NAT gateway",
-    },
-    ...links.egress,
-  };
+  const egress: Record<string, Value> = { ...HTTPS_EGRESS, ...links.egress };
 
   const inputs: Body = [
     ...attrs({ name, cluster_arn: ref("module.cluster.arn") }),
@@ -96,6 +79,22 @@ export function renderContainerService(
       memory: p.memoryMb,
       runtime_platform: { cpu_architecture: p.cpuArchitecture ?? "X86_64", operating_system_family: "LINUX" },
     }),
+    ...(isGpuService(service)
+      ? [
+          blank,
+          comment("GPU tasks run on the EC2 capacity provider below, one task per instance."),
+          ...attrs({
+            launch_type: "EC2",
+            requires_compatibilities: ["EC2"],
+            capacity_provider_strategy: {
+              gpu: {
+                capacity_provider: ref(`module.cluster.capacity_providers["${label}"].name`),
+                weight: 1,
+              },
+            },
+          }),
+        ]
+      : []),
     blank,
     ...attrs({
       desired_count: p.desiredCount,
@@ -134,26 +133,13 @@ export function renderContainerService(
       security_group_egress_rules: egress,
     }),
     blank,
-    comment("The task role reaches only the queues and buckets this service is linked to."),
-    ...(pullSecret
-      ? [
-          comment(
-            "The execution role reads the registry credentials to pull the image; ECR images need none.",
-          ),
-        ]
-      : []),
-    ...attrs({
-      tasks_iam_role_statements: links.taskStatements,
-      task_exec_secret_arns:
-        links.secretArns.length > 0 || pullSecret
-          ? [...(pullSecret ? [pullSecret] : []), ...links.secretArns]
-          : undefined,
-      task_exec_iam_statements:
-        links.secretArns.length > 0 ? [{ actions: ["kms:Decrypt"], resources: [ctx.keyArn] }] : undefined,
-    }),
+    ...taskRoles(links, ctx, "service", pullSecret),
   ];
   return {
-    body: moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),
+    body: [
+      ...moduleCall(label, MODULES.ecsService, inputs, [SCANNER_EXCEPTIONS.taskHttpsEgress]),
+      ...(isGpuService(service) ? [blank, ...gpuCapacity(service, ctx)] : []),
+    ],
     outputs: [
       {
         name: `${label}_service_name`,

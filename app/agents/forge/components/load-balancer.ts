@@ -1,6 +1,6 @@
 /**
- * load-balancer → the ALB module: HTTPS on 443 with a certificate given as a variable (goals name no domain), port
- * 80 redirecting to 443, invalid headers dropped, and a target group for the container service behind it.
+ * load-balancer → the ALB module: HTTPS on 443 with its domain's certificate, or one given as a variable when no
+ * domain serves it, port 80 redirecting to 443, invalid headers dropped, and a target group for the container service behind it.
  */
 import type { LoadBalancerComponent } from "../../../contracts/generated/plan-spec.js";
 import { SCANNER_EXCEPTIONS } from "../catalog/scanner-exceptions.js";
@@ -9,6 +9,7 @@ import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
+import { domainServing } from "./domain.js";
 import { webAcl } from "./waf.js";
 
 /** AWS's TLS 1.3 policy that still accepts TLS 1.2 clients; Trivy, tfsec and Checkov all accept it. */
@@ -40,6 +41,7 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
         ...allowed.map((cidr, i) => ({ key: `_${i + 1}`, cidr, what: ` from ${cidr}` })),
       ];
   const certificate = certificateVariable(lb, ctx);
+  const domain = domainServing(lb, ctx);
   const port = lb.params.targetPort;
   const waf = lb.params.waf === true;
 
@@ -97,7 +99,9 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
         port: 443,
         protocol: "HTTPS",
         ssl_policy: ALB_SSL_POLICY,
-        certificate_arn: ref(`var.${certificate}`),
+        certificate_arn: domain
+          ? ref(`module.${ctx.label(domain)}.acm_certificate_arn`)
+          : ref(`var.${certificate}`),
         forward: { target_group_key: target },
       },
     }),
@@ -173,6 +177,6 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
         value: ref(`module.${label}.zone_id`),
       },
     ],
-    variables: [variable],
+    variables: domain ? [] : [variable],
   };
 }

@@ -53,6 +53,16 @@ export function renderNetwork(network: NetworkComponent, ctx: StackContext): Ren
       database_subnets: hasDatabase ? layout.database : undefined,
       elasticache_subnets: hasCache ? layout.elasticache : undefined,
     }),
+    ...(ctx.ofKind("kubernetes-cluster").length > 0
+      ? [
+          blank,
+          comment("Where the AWS Load Balancer Controller puts internet-facing and internal load balancers."),
+          ...attrs({
+            public_subnet_tags: { "kubernetes.io/role/elb": "1" },
+            private_subnet_tags: { "kubernetes.io/role/internal-elb": "1" },
+          }),
+        ]
+      : []),
     ...(hasDatabase || hasCache
       ? [
           blank,

@@ -7,10 +7,21 @@ import { attr, attrs, blank, block, comment, ref, template, type Body, type Valu
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import { logRetention } from "../catalog/retention.js";
+import { gpuCapacityProvider, isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 
 /** Kinds whose resources write to CloudWatch log groups encrypted with the stack key. */
-const LOGGING_KINDS = ["container-service", "database", "cache", "log-group"] as const;
+const LOGGING_KINDS = [
+  "container-service",
+  "database",
+  "cache",
+  "log-group",
+  "function",
+  "http-api",
+  "scheduled-task",
+  "kubernetes-cluster",
+  "stream",
+] as const;
 
 function writesLogs(ctx: StackContext): boolean {
   return (
@@ -51,8 +62,9 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
   const statements = all.filter(
     (st, i) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(st)) === i,
   );
-  const services = ctx.ofKind("container-service");
-  const cluster: Body = services.length
+  const tasks = [...ctx.ofKind("container-service"), ...ctx.ofKind("scheduled-task")];
+  const gpuServices = ctx.ofKind("container-service").filter(isGpuService);
+  const cluster: Body = tasks.length
     ? [
         blank,
         ...moduleCall("cluster", MODULES.ecsCluster, [
@@ -66,6 +78,17 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
             },
           }),
           attr("setting", [{ name: "containerInsights", value: "enabled" }]),
+          ...(gpuServices.length
+            ? [
+                blank,
+                attr(
+                  "capacity_providers",
+                  Object.fromEntries(
+                    gpuServices.map((svc) => [ctx.label(svc), gpuCapacityProvider(svc, ctx)]),
+                  ),
+                ),
+              ]
+            : []),
           blank,
           ...attrs({
             cloudwatch_log_group_retention_in_days: logRetention(undefined),

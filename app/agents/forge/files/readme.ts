@@ -3,6 +3,7 @@
  * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
  */
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
+import { isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
@@ -91,7 +92,17 @@ export function stackExceptions(ctx: StackContext): ScannerException[] {
   if (ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing")) {
     out.push(SCANNER_EXCEPTIONS.publicLoadBalancer, SCANNER_EXCEPTIONS.httpRedirect);
   }
-  if (ctx.ofKind("container-service").length > 0) out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
+  if (ctx.ofKind("container-service").length > 0 || ctx.ofKind("scheduled-task").length > 0)
+    out.push(SCANNER_EXCEPTIONS.taskHttpsEgress);
+  if (ctx.ofKind("stream").some((st) => st.params.delivery))
+    out.push(SCANNER_EXCEPTIONS.firehoseSourceEncrypted, SCANNER_EXCEPTIONS.firehoseSourceKey);
+  const functions = ctx.ofKind("function");
+  if (functions.length > 0)
+    out.push(SCANNER_EXCEPTIONS.functionOutsideVpc, SCANNER_EXCEPTIONS.functionCodeSigning);
+  if (functions.some((fn) => ctx.linked(fn, "http-api").length > 0))
+    out.push(SCANNER_EXCEPTIONS.functionSynchronous);
+  if (ctx.ofKind("http-api").some((api) => api.params.auth === "none"))
+    out.push(SCANNER_EXCEPTIONS.publicHttpApi);
   return out;
 }
 
@@ -104,7 +115,9 @@ function securityDefaults(ctx: StackContext): string[] {
   lines.push(
     publicLb
       ? "Only the load balancer takes traffic from the internet, on 80 (redirected) and 443 (TLS 1.2 or 1.3); tasks and data stores accept connections only from the security groups of what they serve."
-      : "Nothing takes traffic from the internet; tasks and data stores accept connections only from the security groups of what they serve.",
+      : ctx.ofKind("http-api").length
+        ? "Only the HTTP API takes traffic from the internet, over HTTPS; functions and tables have no endpoint of their own and answer only to IAM."
+        : "Nothing takes traffic from the internet; tasks and data stores accept connections only from the security groups of what they serve.",
   );
   if (ctx.ofKind("object-storage").length)
     lines.push("S3 buckets block every public access, disable ACLs and refuse requests without TLS 1.2.");
@@ -121,6 +134,49 @@ function securityDefaults(ctx: StackContext): string[] {
   if (ctx.ofKind("container-service").length)
     lines.push(
       "Containers run without public IPs, with a read-only root file system, and get only the IAM actions on what they are linked to.",
+    );
+  for (const service of ctx.ofKind("container-service").filter(isGpuService))
+    lines.push(
+      `${code(service.id)}: GPU instances in private subnets with IMDSv2 only (one hop), encrypted root volumes, no ingress and HTTPS egress only.`,
+    );
+  for (const task of ctx.ofKind("scheduled-task"))
+    lines.push(
+      `${code(task.id)}: runs on Fargate without a public IP, is stopped after ${task.params.timeoutMinutes} minutes, and raises an alarm when a run fails or cannot start.`,
+    );
+  for (const cluster of ctx.ofKind("kubernetes-cluster")) {
+    const endpoint = cluster.params.publicAccessCidrs?.length
+      ? `reachable from ${cluster.params.publicAccessCidrs.map(code).join(", ")} and the VPC`
+      : "private to the VPC";
+    lines.push(
+      `${code(cluster.id)}: API endpoint ${endpoint}; secrets and control-plane logs encrypted; nodes in private subnets with IMDSv2 only; add-on roles bound to their service accounts (IRSA).`,
+    );
+  }
+  for (const stream of ctx.ofKind("stream")) {
+    lines.push(
+      stream.params.engine === "kinesis"
+        ? `${code(stream.id)}: Kinesis stream encrypted with the stack key${stream.params.delivery ? "; Firehose delivers it to the bucket compressed and encrypted with the key" : ""}.`
+        : `${code(stream.id)}: MSK Serverless with IAM authentication and TLS only, reachable on 9098 from its linked services alone.`,
+    );
+  }
+  if (ctx.ofKind("function").length)
+    lines.push(
+      "Functions trace with X-Ray, keep their environment encrypted with the stack key, run under a concurrency cap when the PlanSpec sets one, and get only the IAM actions on the tables they are linked to.",
+    );
+  for (const api of ctx.ofKind("http-api")) {
+    const auth = {
+      jwt: "a JWT authorizer",
+      iam: "IAM (SigV4) authorization",
+      none: "no authorization (the PlanSpec asks for a public API)",
+    }[api.params.auth];
+    lines.push(`${code(api.id)}: HTTP API with ${auth}, throttled, with access logs.`);
+  }
+  if (ctx.ofKind("key-value-store").length)
+    lines.push(
+      "DynamoDB tables have point-in-time recovery and deletion protection unless the PlanSpec turns them off.",
+    );
+  for (const domain of ctx.ofKind("domain"))
+    lines.push(
+      `${code(domain.id)}: ${md(domain.params.name)} serves TLS 1.2 with an ACM certificate validated by DNS.`,
     );
   for (const network of ctx.ofKind("network")) {
     lines.push(

@@ -32,6 +32,11 @@ const RESOURCE_META = new Set([
   "provisioner",
 ]);
 
+/** The top-level blocks that declare a provider object, and the prefix their addresses take. */
+const RESOURCE_KINDS = ["resource", "data", "ephemeral"] as const;
+const addressPrefix = (kind: (typeof RESOURCE_KINDS)[number]): string =>
+  kind === "resource" ? "" : `${kind}.`;
+
 const isObject = (value: unknown): value is Json =>
   typeof value === "object" && value !== null && !Array.isArray(value);
 
@@ -177,7 +182,7 @@ function checkArguments(
 }
 
 function checkResource(
-  kind: "resource" | "data",
+  kind: (typeof RESOURCE_KINDS)[number],
   type: string,
   body: Json,
   registry: InterfaceRegistry,
@@ -208,10 +213,10 @@ function checkReferences(files: readonly ParsedTerraformFile[], registry: Interf
         label,
         registry.modules.find((m) => m.source === b.source),
       );
-    for (const kind of ["resource", "data"] as const) {
+    for (const kind of RESOURCE_KINDS) {
       for (const [type, label] of typedBlocksOf(body, kind)) {
         resources.set(
-          `${kind === "data" ? "data." : ""}${type}.${label}`,
+          `${addressPrefix(kind)}${type}.${label}`,
           registry.resources.find((r) => r.kind === kind && r.type === type),
         );
       }
@@ -219,7 +224,7 @@ function checkReferences(files: readonly ParsedTerraformFile[], registry: Interf
     for (const [name] of blocksOf(body, "variable")) variables.add(name);
   }
   const pattern =
-    /(?<![\w.])(module\.([\w-]+)\.(\w+)|data\.(aws_\w+)\.([\w-]+)\.(\w+)|(aws_\w+)\.([\w-]+)\.(\w+)|var\.(\w+))/g;
+    /(?<![\w.])(module\.([\w-]+)\.(\w+)|((?:data|ephemeral)\.aws_\w+)\.([\w-]+)\.(\w+)|(aws_\w+)\.([\w-]+)\.(\w+)|var\.(\w+))/g;
   for (const { file, body } of files) {
     for (const text of strings(body)) {
       if (!/(^|[^$])\$\{/.test(text)) continue;
@@ -251,7 +256,7 @@ function checkReferences(files: readonly ParsedTerraformFile[], registry: Interf
             );
           }
         } else if (dataType || resType) {
-          const address = dataType ? `data.${dataType}.${dataLabel}` : `${resType}.${resLabel}`;
+          const address = dataType ? `${dataType}.${dataLabel}` : `${resType}.${resLabel}`;
           const attribute = (dataAttr ?? resAttr)!;
           const iface = resources.get(address);
           const known = iface ? [...iface.attributes, ...iface.args.map((a) => a.name)] : [];
@@ -277,9 +282,9 @@ export function checkInterfaces(
   for (const { file, body } of files) {
     for (const [label, b] of blocksOf(body, "module"))
       out.push(...checkModule(b, registry, `${file}: module.${label}`));
-    for (const kind of ["resource", "data"] as const) {
+    for (const kind of RESOURCE_KINDS) {
       for (const [type, label, b] of typedBlocksOf(body, kind)) {
-        const address = `${kind === "data" ? "data." : ""}${type}.${label}`;
+        const address = `${addressPrefix(kind)}${type}.${label}`;
         out.push(...checkResource(kind, type, b, registry, `${file}: ${address}`));
       }
     }

@@ -25,10 +25,13 @@ export interface ModuleVariable {
 export interface ResourceInterface {
   /** The Terraform type, e.g. `aws_wafv2_web_acl`. */
   readonly type: string;
-  readonly kind: "resource" | "data";
+  readonly kind: "resource" | "data" | "ephemeral";
   /** The provider documentation page the arguments come from. */
   readonly doc: string;
+  /** The documentation's commit in hashicorp/terraform-provider-aws, for data read from a page. */
   readonly commit?: string;
+  /** The AWS provider release whose schema the data was read from (scripts/vendor-resource-schema.ts). */
+  readonly provider?: string;
   readonly args: readonly ResourceArgument[];
   /** Nested block name to its arguments, from the page's `### <block> Block` sections. */
   readonly blocks: Readonly<Record<string, readonly ResourceArgument[]>>;

@@ -2,6 +2,7 @@ import { PRICE_DATE, PRICE_SOURCE } from "../../pricing/index.js";
 import { attribute, isLive, type ResourceView, type StackModel } from "../resources.js";
 import { billingOf } from "./free-types.js";
 import { PRICERS, type Priced, type PricingContext } from "./pricers.js";
+import { SHAPE_PRICERS } from "./shape-pricers.js";
 
 export interface CostLine {
   readonly address: string;
@@ -47,7 +48,7 @@ function price(
   regions: ReadonlyMap<string, string>,
   contextIn: (region: string) => PricingContext,
 ): Priced {
-  const pricer = PRICERS[resource.type];
+  const pricer = PRICERS[resource.type] ?? SHAPE_PRICERS[resource.type];
   if (!pricer) return { unpriced: "the offline price table has no price for this type" };
   const region = regionOf(resource, regions);
   if (!region) return { unpriced: "its region is not known" };

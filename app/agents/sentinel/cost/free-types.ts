@@ -1,3 +1,5 @@
+import { SHAPE_FREE_TYPES, SHAPE_USAGE_TYPES } from "./shape-types.js";
+
 /** Resource types AWS does not bill for by themselves (their cost, if any, is in what uses them). */
 export const FREE_TYPES: ReadonlySet<string> = new Set([
   "aws_vpc",
@@ -82,8 +84,10 @@ const BILLING = new Map<string, Billing>();
 export function billingOf(type: string): Billing {
   let billing = BILLING.get(type);
   if (billing === undefined) {
-    const free = FREE_TYPES.has(type) || FREE_PREFIXES.some((p) => type.startsWith(p));
-    billing = free ? "free" : USAGE_ONLY_TYPES.has(type) ? "usage" : "priced";
+    const free =
+      FREE_TYPES.has(type) || SHAPE_FREE_TYPES.has(type) || FREE_PREFIXES.some((p) => type.startsWith(p));
+    const usage = USAGE_ONLY_TYPES.has(type) || SHAPE_USAGE_TYPES.has(type);
+    billing = free ? "free" : usage ? "usage" : "priced";
     BILLING.set(type, billing);
   }
   return billing;

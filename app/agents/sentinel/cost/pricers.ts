@@ -24,16 +24,16 @@ export interface PricingContext {
   readonly memo: <A extends unknown[], T>(key: string, lookup: (...args: A) => T, ...args: A) => T;
 }
 
-type Pricer = (resource: ResourceView, ctx: PricingContext) => Priced;
+export type Pricer = (resource: ResourceView, ctx: PricingContext) => Priced;
 
-const usd = (n: number): string => `$${Number(n.toPrecision(6))}`;
+export const usd = (n: number): string => `$${Number(n.toPrecision(6))}`;
 
-function value(resource: ResourceView, name: string): unknown {
+export function value(resource: ResourceView, name: string): unknown {
   const attr = attribute(resource, name);
   return attr.state === "known" ? attr.value : undefined;
 }
 
-function need(resource: ResourceView, name: string): string | undefined {
+export function need(resource: ResourceView, name: string): string | undefined {
   const attr = attribute(resource, name);
   if (attr.state === "unknown") return `${name} is ${attr.why}`;
   if (attr.state === "absent") return `${name} is not set`;
@@ -41,7 +41,7 @@ function need(resource: ResourceView, name: string): string | undefined {
 }
 
 /** A whole number attribute (Terraform writes some as strings); `ifAbsent` when it is not set. */
-function numberOf(resource: ResourceView, name: string, ifAbsent?: number): number | undefined {
+export function numberOf(resource: ResourceView, name: string, ifAbsent?: number): number | undefined {
   const attr = attribute(resource, name);
   if (attr.state === "absent") return ifAbsent;
   if (attr.state === "unknown") return undefined;

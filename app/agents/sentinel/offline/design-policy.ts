@@ -27,6 +27,8 @@ function sizes(c: Component, rules: ResolvedPolicyRules): Reading[] {
         { ruleId: "task-count", what: "maxCount", amount: c.params.maxCount, limit: maxTasks, unit: "tasks" },
         { ruleId: "task-cpu", what: "cpu", amount: c.params.cpu, limit: maxTaskCpu, unit: "vCPU" },
       ];
+    case "scheduled-task":
+      return [{ ruleId: "task-cpu", what: "cpu", amount: c.params.cpu, limit: maxTaskCpu, unit: "vCPU" }];
     case "database":
       return [
         {

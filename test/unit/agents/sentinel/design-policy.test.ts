@@ -63,6 +63,12 @@ describe("checkDesign: the org policy on the PlanSpec's components", () => {
       [["task-cpu", "component service: cpu is 4 vCPU, over the org policy's cap of 2 vCPU"]],
     ],
     [
+      "a scheduled task over maxTaskCpu",
+      loadPlanSpec("schemas/examples/plan-spec-nightly-report.json"),
+      "policy:\n  sizeCaps:\n    maxTaskCpu: 0.5\n",
+      [["task-cpu", "component report: cpu is 1 vCPU, over the org policy's cap of 0.5 vCPU"]],
+    ],
+    [
       "database storage over maxDbStorageGb",
       withParams("database", { storageGb: 500 }),
       "policy:\n  sizeCaps:\n    maxDbStorageGb: 200\n",

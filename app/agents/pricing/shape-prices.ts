@@ -1,0 +1,169 @@
+import type { ServicePrices, UnitPrice } from "./types.js";
+import { REGION_ALIASES } from "./unit-prices.js";
+
+/**
+ * AWS public on-demand prices (USD) for the resource types of the new shapes (serverless APIs, scheduled jobs,
+ * streams, Kubernetes, GPU services, domains), read from the pricing pages named in each `source`. None is
+ * cross-checked against a second source yet: each note says so. Regions not listed are not priced (a lookup returns
+ * undefined); services whose page gives one price for every region list all three priced regions.
+ */
+const DATE = "2026-12-04";
+const NOT_CROSS_CHECKED = "Best known public figures, not yet cross-checked against a second source.";
+const ALL = ["us-east-1", "eu-west-1", "eu-central-1"] as const;
+
+function everywhere<K extends string>(figures: Record<K, number>): Record<string, Record<K, number>> {
+  return Object.fromEntries(ALL.map((region) => [region, figures]));
+}
+
+export const API_GATEWAY_HTTP: ServicePrices<"requestsPerMillion"> = {
+  source: "https://aws.amazon.com/api-gateway/pricing/",
+  date: DATE,
+  note: `HTTP APIs, first 300 million requests a month. ${NOT_CROSS_CHECKED}`,
+  units: { requestsPerMillion: "per million requests" },
+  regions: { "us-east-1": { requestsPerMillion: 1.0 } },
+};
+
+export const DYNAMODB_ON_DEMAND: ServicePrices<"writesPerMillion" | "readsPerMillion" | "storageGbMonth"> = {
+  source: "https://aws.amazon.com/dynamodb/pricing/on-demand/",
+  date: DATE,
+  note: `On-demand capacity after the November 2024 price cut; Standard table class. ${NOT_CROSS_CHECKED}`,
+  units: {
+    writesPerMillion: "per million write request units",
+    readsPerMillion: "per million read request units",
+    storageGbMonth: "per GB-month of table storage",
+  },
+  regions: { "us-east-1": { writesPerMillion: 0.625, readsPerMillion: 0.125, storageGbMonth: 0.25 } },
+};
+
+export const KINESIS: ServicePrices<"shardHour" | "onDemandStreamHour" | "onDemandGbIn" | "onDemandGbOut"> = {
+  source: "https://aws.amazon.com/kinesis/data-streams/pricing/",
+  date: DATE,
+  note: NOT_CROSS_CHECKED,
+  units: {
+    shardHour: "per shard-hour (provisioned)",
+    onDemandStreamHour: "per stream-hour (on-demand)",
+    onDemandGbIn: "per GB written (on-demand)",
+    onDemandGbOut: "per GB read (on-demand)",
+  },
+  regions: {
+    "us-east-1": { shardHour: 0.015, onDemandStreamHour: 0.04, onDemandGbIn: 0.08, onDemandGbOut: 0.04 },
+  },
+};
+
+export const FIREHOSE: ServicePrices<"gbIngested"> = {
+  source: "https://aws.amazon.com/firehose/pricing/",
+  date: DATE,
+  note: `Kinesis Data Streams as the source, first 500 TB a month. ${NOT_CROSS_CHECKED}`,
+  units: { gbIngested: "per GB ingested" },
+  regions: { "us-east-1": { gbIngested: 0.029 } },
+};
+
+export const MSK_SERVERLESS: ServicePrices<
+  "clusterHour" | "partitionHour" | "storageGbMonth" | "gbIn" | "gbOut"
+> = {
+  source: "https://aws.amazon.com/msk/pricing/",
+  date: DATE,
+  note: NOT_CROSS_CHECKED,
+  units: {
+    clusterHour: "per cluster-hour",
+    partitionHour: "per partition-hour",
+    storageGbMonth: "per GB-month stored",
+    gbIn: "per GB written",
+    gbOut: "per GB read",
+  },
+  regions: {
+    "us-east-1": { clusterHour: 0.75, partitionHour: 0.0015, storageGbMonth: 0.1, gbIn: 0.1, gbOut: 0.05 },
+  },
+};
+
+export const EKS: ServicePrices<"clusterHour" | "extendedClusterHour"> = {
+  source: "https://aws.amazon.com/eks/pricing/",
+  date: DATE,
+  note: `One price in every commercial region. ${NOT_CROSS_CHECKED}`,
+  units: {
+    clusterHour: "per cluster-hour (standard support)",
+    extendedClusterHour: "per cluster-hour (extended support)",
+  },
+  regions: everywhere({ clusterHour: 0.1, extendedClusterHour: 0.6 }),
+};
+
+export const STEP_FUNCTIONS: ServicePrices<"transitionsPerThousand"> = {
+  source: "https://aws.amazon.com/step-functions/pricing/",
+  date: DATE,
+  note: `Standard workflows, after the free tier. ${NOT_CROSS_CHECKED}`,
+  units: { transitionsPerThousand: "per 1,000 state transitions" },
+  regions: { "us-east-1": { transitionsPerThousand: 0.025 } },
+};
+
+export const SCHEDULER: ServicePrices<"invocationsPerMillion"> = {
+  source: "https://aws.amazon.com/eventbridge/pricing/",
+  date: DATE,
+  note: `EventBridge Scheduler, after 14 million free invocations a month. ${NOT_CROSS_CHECKED}`,
+  units: { invocationsPerMillion: "per million scheduled invocations" },
+  regions: { "us-east-1": { invocationsPerMillion: 1.0 } },
+};
+
+export const CLOUDWATCH_ALARMS: ServicePrices<"alarmMonth"> = {
+  source: "https://aws.amazon.com/cloudwatch/pricing/",
+  date: DATE,
+  note: `Standard-resolution metric alarms. ${NOT_CROSS_CHECKED}`,
+  units: { alarmMonth: "per alarm-month" },
+  regions: { "us-east-1": { alarmMonth: 0.1 } },
+};
+
+export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "healthCheckMonth"> = {
+  source: "https://aws.amazon.com/route53/pricing/",
+  date: DATE,
+  note: `A global service: one price. Health checks of AWS endpoints; alias queries to AWS resources are free. ${NOT_CROSS_CHECKED}`,
+  units: {
+    hostedZoneMonth: "per hosted zone-month (first 25)",
+    queriesPerMillion: "per million standard queries",
+    healthCheckMonth: "per health check-month (AWS endpoint)",
+  },
+  regions: everywhere({ hostedZoneMonth: 0.5, queriesPerMillion: 0.4, healthCheckMonth: 0.5 }),
+};
+
+/** EC2 on-demand Linux instances the new shapes run: EKS node groups and GPU capacity providers. */
+export const EC2_INSTANCES: ServicePrices<string> = {
+  source: "https://aws.amazon.com/ec2/pricing/on-demand/",
+  date: DATE,
+  note: `Linux, shared tenancy. us-east-1 only so far. ${NOT_CROSS_CHECKED}`,
+  units: {},
+  regions: {
+    "us-east-1": {
+      "m7i.large": 0.1008,
+      "m7g.xlarge": 0.1632,
+      "m6g.xlarge": 0.154,
+      "g5.xlarge": 1.006,
+      "g5.2xlarge": 1.212,
+      "g6.xlarge": 0.8048,
+      "g6.2xlarge": 0.9776,
+      "g4dn.xlarge": 0.526,
+      "g4dn.2xlarge": 0.752,
+    },
+  },
+};
+
+/** One figure of a service in a region, with its unit and source; undefined where the table has none. */
+export function shapePrice<K extends string>(
+  service: ServicePrices<K>,
+  region: string,
+  key: K,
+  unit = service.units[key],
+): UnitPrice | undefined {
+  const priced = Object.hasOwn(REGION_ALIASES, region) ? REGION_ALIASES[region]! : region;
+  const usd = Object.hasOwn(service.regions, priced) ? service.regions[priced]?.[key] : undefined;
+  if (usd === undefined) return undefined;
+  return {
+    usd,
+    unit: unit ?? "",
+    source: service.source,
+    date: service.date,
+    ...(service.note ? { note: service.note } : {}),
+  };
+}
+
+/** An EC2 instance type's on-demand hourly price. */
+export function ec2InstanceHourly(region: string, instanceType: string): UnitPrice | undefined {
+  return shapePrice(EC2_INSTANCES, region, instanceType, "per instance-hour");
+}

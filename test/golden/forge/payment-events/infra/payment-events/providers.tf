@@ -1,0 +1,14 @@
+# Rendered by Infracrew Forge from PlanSpec plan-payment-events-7c1e2a9b3d4f. Change the goal, not this file.
+
+provider "aws" {
+  region = "eu-west-1"
+
+  default_tags {
+    tags = {
+      "cost-center"    = "cc-1234"
+      "infracrew-goal" = "payment-events@sha256:5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c5e0c"
+      "managed-by"     = "infracrew"
+      team             = "platform"
+    }
+  }
+}
