@@ -1,7 +1,8 @@
 # Rendered by Infracrew Forge from PlanSpec plan-clickstream-7c1e2a9b3d4f. Change the goal, not this file.
 
 terraform {
-  required_version = ">= 1.6.0"
+  # S3 native state locking (the backend's use_lockfile) needs Terraform >= 1.11.0.
+  required_version = ">= 1.6.0, >= 1.11.0"
 
   required_providers {
     aws = {
