@@ -125,7 +125,9 @@ export function buildDesign(
       ...(service ? { service } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
-      waf: ctx.pattern === "web-api" && ctx.compliance.includes("pci"),
+      waf:
+        (ctx.pattern !== "worker" && ctx.compliance.includes("pci")) ||
+        (ctx.pattern === "static-site" && profile.siteWaf),
       logRetentionDays: logRetentionDays(ctx.compliance, ctx.goal.environment),
       buckets: ctx.goal.data?.objectStorage?.buckets ?? [],
     },

@@ -10,6 +10,7 @@ import type { Design } from "./design.js";
 import { num } from "./format.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
+import { totalWithoutFreeTier } from "./cost-line.js";
 
 function capacity(d: Design): PlanSpec["capacity"] {
   const { ctx } = d;
@@ -80,6 +81,9 @@ export function planSpec(header: PlanHeader, chosen: Candidate, relaxations: rea
     },
     cost: {
       monthlyUsd: chosen.monthlyUsd,
+      ...(chosen.lines.some((l) => l.item === "cdn-free-tier")
+        ? { monthlyUsdWithoutFreeTier: totalWithoutFreeTier(chosen.lines) }
+        : {}),
       budgetMonthlyUsd: ctx.budget,
       ratio: Number((chosen.monthlyUsd / ctx.budget).toFixed(4)),
       brakeRatio: ctx.brakeRatio,

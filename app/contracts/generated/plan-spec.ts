@@ -250,6 +250,10 @@ export interface CdnParams {
   defaultRootObject?: string;
   monthlyGbOut?: number;
   monthlyRequestsMillions?: number;
+  /**
+   * A WAF web ACL (AWS managed rules and a per-IP rate limit) in front of the distribution; true when absent.
+   */
+  waf?: boolean;
 }
 export interface QueueComponent {
   id: ComponentId;
@@ -365,6 +369,10 @@ export interface CostEstimate {
   /**
    * An amount in US dollars.
    */
+  monthlyUsdWithoutFreeTier?: number;
+  /**
+   * An amount in US dollars.
+   */
   budgetMonthlyUsd: number;
   /**
    * monthlyUsd / budgetMonthlyUsd.
@@ -377,9 +385,32 @@ export interface CostEstimate {
   confidence?: "low" | "medium" | "high";
 }
 export interface CostLine {
+  /**
+   * The component the line belongs to, or a resource the whole stack shares (encryption: the stack's KMS key).
+   */
   component: string;
   /**
-   * An amount in US dollars.
+   * What the line prices; a component can have several lines (its NAT gateways, their processing, its flow logs).
+   */
+  item?:
+    | "tasks"
+    | "load-balancer"
+    | "waf"
+    | "internet-egress"
+    | "nat-gateway"
+    | "nat-processing"
+    | "flow-logs"
+    | "database"
+    | "cache"
+    | "object-storage"
+    | "queue"
+    | "logs"
+    | "cdn"
+    | "cdn-free-tier"
+    | "kms-key"
+    | "container-insights";
+  /**
+   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
    */
   monthlyUsd: number;
   /**

@@ -6,6 +6,7 @@ import { costLine, gigabytes } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { parallelPercent, SLAS } from "../sla.js";
 import { unit, type CatalogEntry } from "./entry.js";
+import { logParts } from "./log-cost.js";
 
 /** A /16 whose second octet comes from the goal's name, so stacks rarely overlap if peered later. */
 function cidrFor(name: string): string {
@@ -38,19 +39,28 @@ export const network: CatalogEntry = {
   },
   cost(d) {
     const { ctx } = d;
+    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
+    const flowLogs = costLine(
+      "network",
+      "flow-logs",
+      logParts(ctx, "flow logs", flowGb, d.logRetentionDays, true),
+    );
+    const n = d.natGateways;
+    if (n === 0) return [flowLogs];
     const nat = unit(ctx, "nat.hour");
     const ip = unit(ctx, "vpc.public-ipv4.hour");
     const natGbPrice = unit(ctx, "nat.gb-processed");
-    const vended = unit(ctx, "logs.vended.gb");
     const natGb = (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
-    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
-    const n = d.natGateways;
-    return costLine("network", [
-      { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
-      { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
-      { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
-      { usd: flowGb * vended, text: `${num(flowGb, 1)} GB flow logs × ${price(vended)}` },
-    ]);
+    return [
+      costLine("network", "nat-gateway", [
+        { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
+        { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
+      ]),
+      costLine("network", "nat-processing", [
+        { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
+      ]),
+      flowLogs,
+    ];
   },
   link(d) {
     const sla = SLAS.natGateway;
