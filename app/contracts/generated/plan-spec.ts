@@ -129,6 +129,10 @@ export interface NetworkParams {
   natGateways: number;
   flowLogs: boolean;
   flowLogRetentionDays?: number;
+  /**
+   * An S3 gateway endpoint on the private route tables: free, and S3 traffic skips the NAT gateway's per-GB charge.
+   */
+  s3GatewayEndpoint?: boolean;
 }
 export interface LoadBalancerComponent {
   id: ComponentId;

@@ -32,9 +32,10 @@ export const network: CatalogEntry = {
         natGateways: d.natGateways,
         flowLogs: true,
         flowLogRetentionDays: d.logRetentionDays,
+        s3GatewayEndpoint: true,
       },
       dependsOn: [],
-      rationale: `A VPC over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. Flow logs are kept ${d.logRetentionDays} days.`,
+      rationale: `A VPC over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. An S3 gateway endpoint (free) keeps S3 traffic off the NAT gateway. Flow logs are kept ${d.logRetentionDays} days.`,
     };
   },
   cost(d) {

@@ -56,7 +56,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     expect(result.verdict).toBe("PASS");
     expect(result.reasons).toEqual([
       NOT_CHECKED,
-      "The org policy (allowed regions, required tags, size caps and instance families) passed at the design level on the design's 6 components, and on the Terraform files (1 provider, 1 resource outside modules).",
+      "The org policy (allowed regions, required tags, size caps and instance families) passed at the design level on the design's 6 components, and on the Terraform files (1 provider, 2 resources outside modules).",
       "The stack's 9 modules are covered by the design check: 7 render the design's components, whose sizes it read, and 2 are shared by the stack (module.cluster, module.encryption); every module deploys with its provider's region and default tags, both checked on the Terraform files. The resources inside modules are seen only in a plan.",
       "The forecast is the design's estimate (no plan, no Infracost output): $1,244.82/month from 12 cost lines, which Atlas priced from AWS public on-demand prices (aws.amazon.com/<service>/pricing/) on 2026-11-27, usage included as the goal implies it.",
       "Budget: the forecast of $1,244.82/month is 77.8 % of the $1,600 budget, under the brake at 80 % ($1,280).",
@@ -179,7 +179,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     const result = valid(evaluateOffline(await offline(WORKER, policy, { edit })));
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "Org policy (required-tags): provider aws's default_tags lack the required tag team, which the resources in modules take their tags from.",
+      "Org policy (required-tags): aws_vpc_endpoint.network_s3 is missing the required tag team; provider aws's default_tags lack the required tag team, which the resources in modules take their tags from.",
     );
   });
 
