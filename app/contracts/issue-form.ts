@@ -51,6 +51,12 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   { id: "network-cidr", label: "VPC range (CIDR)", path: ["network", "cidr"], type: "text" },
   { id: "peak-rps", label: "Peak requests per second", path: ["traffic", "peakRps"], type: "number" },
   { id: "avg-rps", label: "Average requests per second", path: ["traffic", "avgRps"], type: "number" },
+  {
+    id: "response-kb",
+    label: "Average response size (KB)",
+    path: ["traffic", "responseKb"],
+    type: "number",
+  },
   { id: "availability", label: "Availability SLO (%)", path: ["slo", "availability"], type: "number" },
   { id: "p95-latency", label: "p95 latency (ms)", path: ["slo", "p95LatencyMs"], type: "integer" },
   {

@@ -46,7 +46,7 @@ const cases: [string, GoalStatement][] = [
       name: "sandbox-api",
       environment: "dev",
       slo: { availability: 95 },
-      budget: { monthlyUsd: 600 },
+      budget: { monthlyUsd: 700 },
       compliance: [],
     },
   ],

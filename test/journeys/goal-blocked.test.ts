@@ -7,7 +7,7 @@ import { GOAL_FORM_BODY, J, commentBody, sent } from "../support/journey-repo.js
 
 const REPO = `/repos/${J.owner}/${J.repo}`;
 const OVER_BUDGET = GOAL_FORM_BODY.replace(
-  "### Monthly budget (USD)\n\n1500",
+  "### Monthly budget (USD)\n\n1600",
   "### Monthly budget (USD)\n\n500",
 );
 

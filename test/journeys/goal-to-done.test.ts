@@ -51,7 +51,7 @@ describe("journey: goal → PR → Sentinel PASS → /approve → apply → DONE
     expect(j.state()).toMatchObject({
       state: "VALIDATING",
       headSha: SHAS.head,
-      goal: { issue: 7, author: "carol", editors: [], budgetUsd: 1500 },
+      goal: { issue: 7, author: "carol", editors: [], budgetUsd: 1600 },
     });
     expect(planned.conductor.body).toMatchObject({ name: "Infracrew / Conductor", head_sha: SHAS.head });
     expectGolden("journeys/goal-planned-issue-comment.md", sent(planned.reply));

@@ -62,7 +62,7 @@ describe("journey: every webhook delivered twice", () => {
     const app = await journeyApp();
     const payload = goalIssuePayload(
       "opened",
-      GOAL_FORM_BODY.replace("### Monthly budget (USD)\n\n1500", "### Monthly budget (USD)\n\n500"),
+      GOAL_FORM_BODY.replace("### Monthly budget (USD)\n\n1600", "### Monthly budget (USD)\n\n500"),
     );
     M.mockConfig(app.gh);
     M.mockComments(app.gh, J.issue, []);

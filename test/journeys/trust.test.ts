@@ -215,7 +215,7 @@ describe("trust: the PR cannot grade itself", () => {
     await j.deliver("workflow_run", planRunPayload({ id: 301 }));
     expect(j.state().state).toBe("BLOCKED");
     expect(j.state().validation?.reasons[0]).toMatch(
-      /budget of \$50,000, but the goal's recorded budget is \$1,500: a pull request cannot change its own budget/,
+      /budget of \$50,000, but the goal's recorded budget is \$1,600: a pull request cannot change its own budget/,
     );
   });
 
@@ -225,7 +225,7 @@ describe("trust: the PR cannot grade itself", () => {
     M.mockGetPull(j.gh, j.onGitHub());
     M.mockConfig(j.gh);
     const other = validationResult(SHAS.knownGood, "PASS", {
-      budget: { monthlyUsd: 1500, ratio: 0.6, brakeRatio: 0.8 },
+      budget: { monthlyUsd: 1600, ratio: 0.6, brakeRatio: 0.8 },
     });
     M.mockArtifact(j.gh, 301, "infracrew-validation-result", "validation-result.json", other, [
       { id: planArtifactId(301), name: planArtifactName(J.stack, SHAS.knownGood) },

@@ -32,14 +32,16 @@ export const TRAFFIC = {
   /** avgRps = peakRps × this, when the goal gives no average. */
   avgToPeak: { "web-api": 0.3, worker: 0.3, "static-site": 0.1 },
   secondsPerMonth: 2_592_000,
-  /** Bytes through the ALB per API request (request plus response). */
-  apiBytesPerRequest: 10_000,
+  /** Bytes of an API request as it reaches the ALB (headers and body). */
+  apiRequestBytes: 2_000,
+  /** An API response's size when the goal gives no traffic.responseKb: what leaves the region per request. */
+  apiResponseKb: 8,
   /** Bytes out of CloudFront per static-site request (pages, assets, many 304s). */
   siteBytesPerRequest: 20_000,
   /** Share of CDN requests that miss the cache and reach the S3 origin. */
   cdnMissRatio: 0.1,
   reasoning:
-    "Without an average, an API or worker is assumed to average 30 % of its peak, a static site 10 % (docs traffic is spiky). An API request moves about 10 KB through the load balancer; a static-site request about 20 KB out of the CDN, 10 % of which miss the cache.",
+    "Without an average, an API or worker is assumed to average 30 % of its peak, a static site 10 % (docs traffic is spiky). An API request is about 2 KB and its response about 8 KB (traffic.responseKb overrides it): both pass the load balancer, and the response leaves the region as data transfer out; a static-site request about 20 KB out of the CDN, 10 % of which miss the cache.",
 } as const;
 
 export const DATABASE = {
@@ -102,9 +104,18 @@ export const QUEUE = {
   backlogSeconds: 30,
 } as const;
 
-export const WAF_RULES = {
-  /** AWS managed rule groups in the web ACL: common rule set, known bad inputs, IP reputation. */
-  count: 3,
+/** What CloudWatch bills beside the container logs: Container Insights, and the database's and cache's own logs. */
+export const MONITORING = {
+  /** Container Insights metrics for a cluster with one service: cluster, service and task-family dimensions. */
+  insightsMetrics: 30,
+  /** Container Insights performance log events per running task a month. */
+  insightsGbPerTask: 0.05,
+  /** RDS log exports and Enhanced Monitoring (60 s) per database instance a month. */
+  databaseLogGbPerInstance: 1,
+  /** The Redis slow log per cache node a month. */
+  cacheLogGbPerNode: 0.1,
+  reasoning:
+    "Container Insights bills about 30 metrics for a cluster with one service and about 50 MB of performance events per task a month; RDS log exports with Enhanced Monitoring at 60 s write about 1 GB per instance a month, the Redis slow log about 100 MB per node.",
 } as const;
 
 /** Log retention by compliance and environment; PCI DSS 10.5.1 keeps audit logs for 12 months. */

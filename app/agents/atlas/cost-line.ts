@@ -1,7 +1,12 @@
+import type { PlanSpec } from "../../contracts/generated/plan-spec.js";
 import { cents } from "./format.js";
+
+/** What a cost line prices: the PlanSpec's vocabulary, the same item in every design. */
+export type CostItem = NonNullable<PlanSpec["cost"]["lines"][number]["item"]>;
 
 export interface CostLine {
   readonly component: string;
+  readonly item: CostItem;
   readonly monthlyUsd: number;
   readonly basis: string;
 }
@@ -12,9 +17,10 @@ export interface CostPart {
 }
 
 /** A cost line from its parts: the sum in cents, and the parts' quantities joined with " + ". */
-export function costLine(component: string, parts: readonly CostPart[]): CostLine {
+export function costLine(component: string, item: CostItem, parts: readonly CostPart[]): CostLine {
   return {
     component,
+    item,
     monthlyUsd: cents(parts.reduce((sum, p) => sum + p.usd, 0)),
     basis: parts.map((p) => p.text).join(" + "),
   };
@@ -27,4 +33,14 @@ export function gigabytes(bytesPerUnit: number, units: number, baseline = 0): nu
 
 export function totalOf(lines: readonly CostLine[]): number {
   return cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
+}
+
+/** The total without the always-free allowances (the cdn-free-tier line). */
+export function totalWithoutFreeTier(lines: readonly CostLine[]): number {
+  return totalOf(lines.filter((l) => l.item !== "cdn-free-tier"));
+}
+
+/** The monthly cost of one component, over all its lines. */
+export function componentUsd(lines: readonly CostLine[], component: string): number {
+  return totalOf(lines.filter((l) => l.component === component));
 }

@@ -30,8 +30,12 @@ function perAz(tasks: number): string {
 }
 
 /** A one-line summary of a design, for attempts and relaxations. */
+function wafWords(d: Design): string {
+  return d.waf ? "a WAF web ACL" : "no WAF web ACL";
+}
+
 export function describeDesign(d: Design): string {
-  if (d.ctx.pattern === "static-site") return "S3 origin behind CloudFront";
+  if (d.ctx.pattern === "static-site") return `S3 origin behind CloudFront, ${wafWords(d)}`;
   return [serviceWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
     .filter((w): w is string => w !== undefined)
     .join(", ");
@@ -52,6 +56,7 @@ export function describeChanges(before: Design, after: Design): string[] {
     ],
     [databaseWords(before), databaseWords(after)],
     [cacheWords(before), cacheWords(after)],
+    [wafWords(before), wafWords(after)],
   ];
   return pairs.filter(([a, b]) => a !== b && b !== undefined).map(([a, b]) => `${a ?? "none"} → ${b}`);
 }

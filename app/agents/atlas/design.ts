@@ -128,7 +128,9 @@ export function buildDesign(
       ...(service ? { service } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
-      waf: ctx.pattern === "web-api" && ctx.compliance.includes("pci") && !internal,
+      waf:
+        (ctx.pattern === "web-api" && ctx.compliance.includes("pci") && !internal) ||
+        (ctx.pattern === "static-site" && (ctx.compliance.includes("pci") || profile.siteWaf)),
       internal,
       logRetentionDays: logRetentionDays(ctx.compliance, ctx.goal.environment),
       buckets: ctx.goal.data?.objectStorage?.buckets ?? [],

@@ -9,7 +9,7 @@ function staticSite(d: Design): string[] {
   const lines = [
     "flowchart LR",
     '  users(["Visitors"])',
-    '  cdn["cdn: CloudFront, HTTPS at the edge"]',
+    `  cdn["cdn: CloudFront${d.waf ? " + WAF" : ""}, HTTPS at the edge"]`,
     `  subgraph region["AWS ${d.ctx.region}"]`,
     '    site[("site: S3 bucket, private")]',
     ...d.buckets.map((b) => `    ${node(`bucket-${b}`)}[("bucket-${b}: S3")]`),

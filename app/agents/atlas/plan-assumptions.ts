@@ -65,10 +65,17 @@ function trafficAssumptions(d: Design): Assumption[] {
   }
   if (ctx.pattern === "web-api") {
     out.push({
-      field: "traffic.bytesPerRequest",
-      value: `${num(TRAFFIC.apiBytesPerRequest / 1000)} KB`,
-      why: "A request and its response together, through the load balancer, which bills the bytes it processes; a JSON API answer is a few KB.",
+      field: "traffic.requestBytes",
+      value: `${num(TRAFFIC.apiRequestBytes / 1000)} KB`,
+      why: "A request as it reaches the load balancer (headers and body), which bills the bytes it processes.",
     });
+    if (ctx.goal.traffic.responseKb === undefined) {
+      out.push({
+        field: "traffic.responseKb",
+        value: `${num(TRAFFIC.apiResponseKb)} KB`,
+        why: "A JSON API answer is a few KB; every response leaves the region and is billed as data transfer out. Set traffic.responseKb to price yours.",
+      });
+    }
   }
   if (ctx.pattern === "static-site") {
     out.push({

@@ -14,6 +14,7 @@ import { floorPercent, num } from "./format.js";
 import { planAssumptions } from "./plan-assumptions.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
+import { totalWithoutFreeTier } from "./cost-line.js";
 
 function capacity(d: Design): PlanSpec["capacity"] {
   const { ctx } = d;
@@ -114,6 +115,9 @@ export function planSpec(
     availability: availability(chosen),
     cost: {
       monthlyUsd: chosen.monthlyUsd,
+      ...(chosen.lines.some((l) => l.item === "cdn-free-tier")
+        ? { monthlyUsdWithoutFreeTier: totalWithoutFreeTier(chosen.lines) }
+        : {}),
       budgetMonthlyUsd: ctx.budget,
       ratio: Number((chosen.monthlyUsd / ctx.budget).toFixed(4)),
       brakeRatio: ctx.brakeRatio,

@@ -17,6 +17,8 @@ export interface Profile {
   readonly workingSetRatio: number;
   /** Tasks per AZ the design keeps at least, before the SLO's own floor. */
   readonly tasksPerAz: number;
+  /** A static site keeps its WAF web ACL (a compliance regime that asks for one keeps it in every attempt). */
+  readonly siteWaf: boolean;
   /** Topology floors the design keeps even when the SLO would allow less. */
   readonly floors: {
     readonly natPerAz: boolean;
@@ -35,6 +37,7 @@ export function profiles(ctx: DesignContext): readonly Profile[] {
     allowBurstable: !ctx.prod,
     workingSetRatio: 0.1,
     tasksPerAz: ctx.prod && ctx.target >= 99.9 ? 2 : 1,
+    siteWaf: true,
     floors: { natPerAz: ctx.prod, dbMultiAz: ctx.prod || highSlo, cacheMultiAz: ctx.prod },
   };
   const trimmed: Profile = {
@@ -43,6 +46,7 @@ export function profiles(ctx: DesignContext): readonly Profile[] {
     azCount: 2,
     allowBurstable: true,
     tasksPerAz: 1,
+    siteWaf: false,
     floors: { natPerAz: false, dbMultiAz: ctx.prod || highSlo, cacheMultiAz: false },
   };
   const lean: Profile = { ...trimmed, name: "lean", workingSetRatio: 0.05 };

@@ -6,9 +6,10 @@ import { formatUsd } from "../../format/money.js";
 import { cents, num, price } from "./format.js";
 import { SAVINGS_RATES } from "./savings-rates.js";
 import type { Candidate } from "./search.js";
+import { componentUsd } from "./cost-line.js";
 
 function lineUsd(c: Candidate, component: string): number {
-  return c.lines.find((l) => l.component === component)?.monthlyUsd ?? 0;
+  return componentUsd(c.lines, component);
 }
 
 function graviton(c: Candidate): Saving | undefined {

@@ -45,7 +45,11 @@ export function componentAddresses(c: Component): string[] {
     case "load-balancer":
       return c.params.waf === true ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
     case "cdn":
-      return [`aws_wafv2_web_acl.${label}`, `module.${label}`];
+      return c.params.waf !== false ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
+    case "network":
+      return c.params.s3GatewayEndpoint === true
+        ? [`aws_vpc_endpoint.${label}_s3`, `module.${label}`]
+        : [`module.${label}`];
     case "domain":
       return [`aws_route53_record.${label}`, `module.${label}`];
     case "stream":

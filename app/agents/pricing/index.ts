@@ -19,6 +19,7 @@ export type { CpuArchitecture, RelationalEngine, UnitKey, UnitPrice } from "./ty
 /** What a cost estimate cites as its price source and date. */
 export const PRICE_SOURCE = "AWS public on-demand prices (aws.amazon.com/<service>/pricing/)";
 export const PRICE_DATE = services.FARGATE.date;
+export const CLOUDFRONT_FREE_TIER = services.CLOUDFRONT_FREE_TIER;
 
 /** The whole table, as data: every service's source, date, units and per-region figures. */
 export const priceTable = {
@@ -35,11 +36,14 @@ export const priceTable = {
     cloudfront: services.CLOUDFRONT,
     sqs: services.SQS,
     cloudwatchLogs: services.CLOUDWATCH_LOGS,
+    cloudwatchMetrics: services.CLOUDWATCH_METRICS,
+    dataTransfer: services.DATA_TRANSFER,
     kms: services.KMS,
     secretsManager: services.SECRETS_MANAGER,
     waf: services.WAF,
     lambda: services.LAMBDA,
   },
+  freeTiers: { cloudfront: services.CLOUDFRONT_FREE_TIER },
   instances: {
     rds: RDS_INSTANCES,
     aurora: AURORA_INSTANCES,

@@ -95,12 +95,33 @@ export const S3: ServicePrices<"standardGb" | "putPer1k" | "getPer1k"> = {
 export const CLOUDFRONT: ServicePrices<"gbOut" | "httpsPer10k"> = {
   source: "https://aws.amazon.com/cloudfront/pricing/",
   date: DATE,
-  note: "CloudFront is priced by edge location, not by the origin's region: these are the United States/Europe rates (first 10 TB/month), the edges PriceClass_100 uses. The always-free tier (1 TB and 10 million requests a month per account) is not deducted.",
+  note: "CloudFront is priced by edge location, not by the origin's region: these are the United States/Europe rates (first 10 TB/month), the edges PriceClass_100 uses. The always-free tier (CLOUDFRONT_FREE_TIER) is deducted by Atlas as its own line.",
   units: { gbOut: "per GB out to the internet", httpsPer10k: "per 10,000 HTTPS requests" },
   regions: {
     "us-east-1": { gbOut: 0.085, httpsPer10k: 0.01 },
     "eu-west-1": { gbOut: 0.085, httpsPer10k: 0.01 },
     "eu-central-1": { gbOut: 0.085, httpsPer10k: 0.01 },
+  },
+};
+
+/** CloudFront's always-free allowance, per account and month (not a trial: it does not expire). */
+export const CLOUDFRONT_FREE_TIER = {
+  source: "https://aws.amazon.com/cloudfront/pricing/",
+  date: DATE,
+  note: "Always free: 1 TB of data transfer out and 10,000,000 HTTP or HTTPS requests a month, shared by every distribution in the account. Counted here as 1,000 GB.",
+  gbOut: 1000,
+  requests: 10_000_000,
+} as const;
+
+export const DATA_TRANSFER: ServicePrices<"internetGb"> = {
+  source: "https://aws.amazon.com/ec2/pricing/",
+  date: DATE,
+  note: "On-Demand page, Data Transfer section: data transfer out from the region to the internet (what an ALB's responses pay), first 10 TB/month tier; the 100 GB a month AWS waives across the account's services is not deducted. Best known public figures.",
+  units: { internetGb: "per GB out to the internet" },
+  regions: {
+    "us-east-1": { internetGb: 0.09 },
+    "eu-west-1": { internetGb: 0.09 },
+    "eu-central-1": { internetGb: 0.09 },
   },
 };
 
@@ -132,6 +153,18 @@ export const CLOUDWATCH_LOGS: ServicePrices<"ingestGb" | "vendedGb" | "storageGb
     "us-east-1": { ingestGb: 0.5, vendedGb: 0.5, storageGb: 0.03 },
     "eu-west-1": { ingestGb: 0.57, vendedGb: 0.57, storageGb: 0.03 },
     "eu-central-1": { ingestGb: 0.63, vendedGb: 0.63, storageGb: 0.0324 },
+  },
+};
+
+export const CLOUDWATCH_METRICS: ServicePrices<"metricMonth"> = {
+  source: "https://aws.amazon.com/cloudwatch/pricing/",
+  date: DATE,
+  note: "Custom metrics (which Container Insights metrics are billed as), first 10,000 metrics tier; best known public figures.",
+  units: { metricMonth: "per metric-month" },
+  regions: {
+    "us-east-1": { metricMonth: 0.3 },
+    "eu-west-1": { metricMonth: 0.3 },
+    "eu-central-1": { metricMonth: 0.3 },
   },
 };
 

@@ -102,6 +102,10 @@ export interface Traffic {
    * Average requests per second; at most peakRps.
    */
   avgRps?: number;
+  /**
+   * Average response size in KB, for internet data transfer out (a web API's responses). Atlas assumes 8 KB when it is not given.
+   */
+  responseKb?: number;
 }
 export interface Slo {
   /**

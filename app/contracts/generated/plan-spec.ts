@@ -165,6 +165,10 @@ export interface NetworkParams {
   natGateways: number;
   flowLogs: boolean;
   flowLogRetentionDays?: number;
+  /**
+   * An S3 gateway endpoint on the private route tables: free, and S3 traffic skips the NAT gateway's per-GB charge.
+   */
+  s3GatewayEndpoint?: boolean;
 }
 export interface LoadBalancerComponent {
   id: ComponentId;
@@ -330,6 +334,10 @@ export interface CdnParams {
   defaultRootObject?: string;
   monthlyGbOut?: number;
   monthlyRequestsMillions?: number;
+  /**
+   * A WAF web ACL (AWS managed rules and a per-IP rate limit) in front of the distribution; true when absent.
+   */
+  waf?: boolean;
 }
 export interface QueueComponent {
   id: ComponentId;
@@ -812,6 +820,10 @@ export interface CostEstimate {
   /**
    * An amount in US dollars.
    */
+  monthlyUsdWithoutFreeTier?: number;
+  /**
+   * An amount in US dollars.
+   */
   budgetMonthlyUsd: number;
   /**
    * monthlyUsd / budgetMonthlyUsd.
@@ -824,9 +836,32 @@ export interface CostEstimate {
   confidence?: "low" | "medium" | "high";
 }
 export interface CostLine {
+  /**
+   * The component the line belongs to, or a resource the whole stack shares (encryption: the stack's KMS key).
+   */
   component: string;
   /**
-   * An amount in US dollars.
+   * What the line prices; a component can have several lines (its NAT gateways, their processing, its flow logs).
+   */
+  item?:
+    | "tasks"
+    | "load-balancer"
+    | "waf"
+    | "internet-egress"
+    | "nat-gateway"
+    | "nat-processing"
+    | "flow-logs"
+    | "database"
+    | "cache"
+    | "object-storage"
+    | "queue"
+    | "logs"
+    | "cdn"
+    | "cdn-free-tier"
+    | "kms-key"
+    | "container-insights";
+  /**
+   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
    */
   monthlyUsd: number;
   /**

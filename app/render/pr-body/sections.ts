@@ -1,6 +1,7 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { AvailabilityLink } from "../../contracts/generated/plan-spec.js";
 import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
+import { costLineLabel } from "../../format/cost-line-label.js";
 import { plain, table } from "../markdown.js";
 
 export function summarySection(spec: PlanSpec, issueNumber: number): string {
@@ -23,7 +24,7 @@ export function costSection(spec: PlanSpec): string {
   const { cost } = spec;
   const brake = cost.brakeRatio ?? 0.8;
   const rows = cost.lines.map((line) => [
-    plain(line.component),
+    plain(costLineLabel(line)),
     formatUsd(line.monthlyUsd),
     plain(line.basis),
   ]);
@@ -32,6 +33,13 @@ export function costSection(spec: PlanSpec): string {
     `**${formatUsd(cost.monthlyUsd)}**`,
     `${formatPercent(cost.ratio)} of the ${formatUsd(cost.budgetMonthlyUsd)} budget`,
   ]);
+  if (cost.monthlyUsdWithoutFreeTier !== undefined) {
+    rows.push([
+      "Total without the free tier",
+      formatUsd(cost.monthlyUsdWithoutFreeTier),
+      "if other stacks in the account already use CloudFront's always-free allowance",
+    ]);
+  }
   return [
     "### Cost",
     "",

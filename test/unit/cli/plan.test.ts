@@ -80,13 +80,13 @@ describe("infracrew plan", () => {
       suggestions: { field: string; value: number }[];
     };
     expect(blocked.kind).toBe("DesignBlocked");
-    expect(blocked.suggestions[0]).toMatchObject({ field: "budget.monthlyUsd", value: 638 });
+    expect(blocked.suggestions[0]).toMatchObject({ field: "budget.monthlyUsd", value: 932 });
     expect(result.err).toBe(
       [
         "infracrew plan: design blocked for tiny-api",
-        "  ✗ the cheapest design that meets 99.9 % costs $509.82/month; the brake allows less than $400 (80 % of $500) [budget-too-small]",
+        "  ✗ the cheapest design that meets 99.9 % costs $745.28/month; the brake allows less than $400 (80 % of $500) [budget-too-small]",
         "  To unblock, any one of:",
-        "  → raise budget.monthlyUsd to ≥ $638/month",
+        "  → raise budget.monthlyUsd to ≥ $932/month",
         "",
       ].join("\n"),
     );

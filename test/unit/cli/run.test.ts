@@ -52,9 +52,9 @@ const COMMON = [
 
 describe("infracrew run: every example, offline", { timeout: 60_000 }, () => {
   it.each([
-    ["examples/web-api.json", "orders-api", 836.4],
-    ["examples/static-site.yaml", "handbook-site", 28.44],
-    ["examples/worker.json", "thumbnail-worker", 109.86],
+    ["examples/web-api.json", "orders-api", 959.87],
+    ["examples/static-site.yaml", "handbook-site", 17.05],
+    ["examples/worker.json", "thumbnail-worker", 119.93],
   ] as const)("%s passes with exit 0 and writes its files under out/<name>", async (goal, name, monthly) => {
     const { code, out, err, written } = await run([goal, "--policy", POLICY, "--now", NOW, "--no-diagram"]);
     expect(out).toBe("");

@@ -33,7 +33,7 @@ describe("readGoal: each source", () => {
           traffic: { peakRps: 400 },
           slo: { availability: 99.9, p95LatencyMs: 200 },
           data: { relational: { engine: "postgres", storageGb: 100 } },
-          budget: { monthlyUsd: 1500 },
+          budget: { monthlyUsd: 1600 },
           compliance: ["pci"],
           tags: { team: "payments", "cost-center": "cc-42" },
         },

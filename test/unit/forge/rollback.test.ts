@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { firstApplyRollback, retainedDataStores } from "../../../app/agents/forge/rollback.js";
+import { designGoal } from "../../../app/agents/atlas/index.js";
+import { renderStack, type RenderedStack } from "../../../app/agents/forge/index.js";
+import { defaultPolicy } from "../../../app/contracts/policy-intake.js";
+import { COST_GOALS } from "../../support/cost-goals.js";
 import {
+  ATLAS_NOW,
   FORGE_STACKS,
   loadPlanSpec,
   parseStack,
@@ -9,9 +14,9 @@ import {
 } from "../../support/forge-stacks.js";
 
 /** Every module and resource address a rendered stack declares. */
-async function declared(stack: ForgeStack): Promise<Set<string>> {
+async function addressesOf(stack: RenderedStack): Promise<Set<string>> {
   const out = new Set<string>();
-  for (const { body } of await parseStack(renderFixture(stack))) {
+  for (const { body } of await parseStack(stack)) {
     for (const label of Object.keys((body.module as object | undefined) ?? {})) out.add(`module.${label}`);
     for (const [type, labels] of Object.entries(
       (body.resource as Record<string, object> | undefined) ?? {},
@@ -21,6 +26,8 @@ async function declared(stack: ForgeStack): Promise<Set<string>> {
   }
   return out;
 }
+
+const declared = (stack: ForgeStack): Promise<Set<string>> => addressesOf(renderFixture(stack));
 
 describe("rolling back a first apply", () => {
   it("keeps deletion-protected databases and buckets, with the network and key they need, and destroys the rest", () => {
@@ -85,6 +92,17 @@ describe("rolling back a first apply", () => {
     for (const address of [...plan.destroy, ...plan.keep]) expect(addresses, address).toContain(address);
     expect([...plan.destroy, ...plan.keep].sort()).toEqual([...addresses].sort());
   });
+
+  it.each(COST_GOALS.map((g) => [g.name, g] as const))(
+    "names only addresses Atlas's %s design renders (a CDN without WAF, PCI, Aurora, a worker)",
+    async (_name, goal) => {
+      const outcome = designGoal(goal, defaultPolicy(), { now: ATLAS_NOW });
+      if (outcome.kind !== "PlanSpec") throw new Error(`${goal.name} was not designed`);
+      const plan = firstApplyRollback(outcome.value);
+      const addresses = await addressesOf(renderStack(outcome.value, { policy: defaultPolicy() }));
+      expect([...plan.destroy, ...plan.keep].sort()).toEqual([...addresses].sort());
+    },
+  );
 
   it("names the data-store resources left in the state", () => {
     const plan = firstApplyRollback(loadPlanSpec("test/fixtures/forge/plan-spec-checkout-api.json"));

@@ -92,7 +92,7 @@ async function planned() {
 }
 
 /** The goal form's budget, as the App recorded it: Sentinel's result is judged against it. */
-const BUDGET = { monthlyUsd: 1500, ratio: 0.5, brakeRatio: 0.8 };
+const BUDGET = { monthlyUsd: 1600, ratio: 0.5, brakeRatio: 0.8 };
 
 describe("the Conductor on a fake GitHub and a real store (dry run)", () => {
   it("goal → PR → PASS → /approve → apply → DONE, merged and closed", async () => {

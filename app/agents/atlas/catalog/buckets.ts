@@ -21,7 +21,7 @@ export function bucketCost(
     parts.push({ usd: (puts / 1000) * put, text: `${num(puts / 1e6, 2)} M PUT × ${price(put)}/1k` });
   if (gets > 0)
     parts.push({ usd: (gets / 1000) * get, text: `${num(gets / 1e6, 2)} M GET × ${price(get)}/1k` });
-  return costLine(component, parts);
+  return costLine(component, "object-storage", parts);
 }
 
 const PREFIX = "bucket-";
@@ -46,7 +46,7 @@ export const buckets: CatalogEntry = {
   },
   cost(d, id) {
     const share = monthlyRequests(d.ctx) * OBJECT_STORAGE.requestShare;
-    return bucketCost(d.ctx, id, OBJECT_STORAGE.assumedGb, share, share);
+    return [bucketCost(d.ctx, id, OBJECT_STORAGE.assumedGb, share, share)];
   },
   risks: (_d, id) => [
     {

@@ -1,10 +1,12 @@
 import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
+import { MONITORING } from "../assumptions.js";
 import { costLine } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { cacheRelease, supportWords } from "../engines.js";
 import type { CatalogEntry } from "./entry.js";
+import { logParts, UNSET_LOG_RETENTION_DAYS } from "./log-cost.js";
 
 /** Redis on ElastiCache: one node, or a primary and a replica in another AZ. */
 export const cache: CatalogEntry = {
@@ -32,12 +34,16 @@ export const cache: CatalogEntry = {
   },
   cost(d) {
     const c = d.cache!;
-    return costLine("cache", [
-      {
-        usd: c.nodes * H * c.choice.hourly,
-        text: `${c.nodes} × ${c.choice.spec.name} × ${H} h × ${price(c.choice.hourly)}`,
-      },
-    ]);
+    const logGb = Number((c.nodes * MONITORING.cacheLogGbPerNode).toFixed(1));
+    return [
+      costLine("cache", "cache", [
+        {
+          usd: c.nodes * H * c.choice.hourly,
+          text: `${c.nodes} × ${c.choice.spec.name} × ${H} h × ${price(c.choice.hourly)}`,
+        },
+        ...logParts(d.ctx, "slow log", logGb, UNSET_LOG_RETENTION_DAYS),
+      ]),
+    ];
   },
   link(d) {
     const c = d.cache;

@@ -1,12 +1,24 @@
 import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
-import { DATABASE, TRAFFIC } from "../assumptions.js";
-import { costLine } from "../cost-line.js";
+import { DATABASE, MONITORING, TRAFFIC } from "../assumptions.js";
+import { costLine, type CostPart } from "../cost-line.js";
+import type { Design } from "../design.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { defaultDatabaseName } from "../../forge/catalog/database-names.js";
 import { databaseRelease, supportWords } from "../engines.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
+import { logParts, UNSET_LOG_RETENTION_DAYS } from "./log-cost.js";
+
+/** What every database flavor adds: the master user's secret RDS manages, and its logs in CloudWatch. */
+function extras(d: Design): CostPart[] {
+  const secret = unit(d.ctx, "secrets.secret-month");
+  const logGb = Number((d.database!.instances * MONITORING.databaseLogGbPerInstance).toFixed(1));
+  return [
+    { usd: secret, text: `1 master user secret × ${price(secret)}` },
+    ...logParts(d.ctx, "database logs and Enhanced Monitoring", logGb, UNSET_LOG_RETENTION_DAYS),
+  ];
+}
 
 const ENGINE = {
   postgres: { name: "PostgreSQL" },
@@ -57,24 +69,30 @@ export const database: CatalogEntry = {
       const ioMillions = Number(
         ((avgQps * TRAFFIC.secondsPerMonth * DATABASE.auroraIoPerQuery) / 1e6).toFixed(0),
       );
-      return costLine("database", [
-        {
-          usd: db.instances * H * db.choice.hourly,
-          text: `${db.instances} × ${cls} × ${H} h × ${price(db.choice.hourly)}`,
-        },
-        { usd: db.need.storageGb * storage, text: `${num(db.need.storageGb, 0)} GB × ${price(storage)}` },
-        { usd: ioMillions * io, text: `${num(ioMillions, 0)} M I/O × ${price(io)}` },
-      ]);
+      return [
+        costLine("database", "database", [
+          {
+            usd: db.instances * H * db.choice.hourly,
+            text: `${db.instances} × ${cls} × ${H} h × ${price(db.choice.hourly)}`,
+          },
+          { usd: db.need.storageGb * storage, text: `${num(db.need.storageGb, 0)} GB × ${price(storage)}` },
+          { usd: ioMillions * io, text: `${num(ioMillions, 0)} M I/O × ${price(io)}` },
+          ...extras(d),
+        ]),
+      ];
     }
     const factor = db.multiAz ? 2 : 1;
     const storage = unit(ctx, db.multiAz ? "rds.gp3.gb-month.multi-az" : "rds.gp3.gb-month");
-    return costLine("database", [
-      {
-        usd: factor * H * db.choice.hourly,
-        text: `${cls} ${db.multiAz ? "Multi-AZ" : "Single-AZ"} × ${H} h × ${price(factor * db.choice.hourly)}`,
-      },
-      { usd: db.need.storageGb * storage, text: `${num(db.need.storageGb, 0)} GB gp3 × ${price(storage)}` },
-    ]);
+    return [
+      costLine("database", "database", [
+        {
+          usd: factor * H * db.choice.hourly,
+          text: `${cls} ${db.multiAz ? "Multi-AZ" : "Single-AZ"} × ${H} h × ${price(factor * db.choice.hourly)}`,
+        },
+        { usd: db.need.storageGb * storage, text: `${num(db.need.storageGb, 0)} GB gp3 × ${price(storage)}` },
+        ...extras(d),
+      ]),
+    ];
   },
   link(d) {
     const db = d.database;

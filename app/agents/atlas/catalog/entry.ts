@@ -14,8 +14,8 @@ export interface CatalogEntry {
   ids(d: Design): readonly string[];
   /** The PlanSpec component: its params and the rationale for its sizing. `earlier` are the ids before it. */
   component(d: Design, id: string, earlier: readonly string[]): Component;
-  /** Its monthly cost, with the quantities and unit prices behind it. */
-  cost(d: Design, id: string): CostLine;
+  /** Its monthly cost, one line per item it is billed for, with the quantities and unit prices behind each. */
+  cost(d: Design, id: string): readonly CostLine[];
   /** Its link in the serial availability path, when it is on the path. */
   link?(d: Design): Link | undefined;
   /** What breaks when it fails, for whom, the mitigation and what is left. */

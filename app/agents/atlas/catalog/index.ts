@@ -3,6 +3,7 @@ import type { Link } from "../availability.js";
 import type { CostLine } from "../cost-line.js";
 import type { Design } from "../design.js";
 import { PATTERNS } from "./patterns.js";
+import { sharedCostLines } from "./shared.js";
 
 /** The PlanSpec components of a design, in dependency order, each with its sizing rationale. */
 export function components(d: Design): Component[] {
@@ -20,9 +21,12 @@ export function components(d: Design): Component[] {
   return out;
 }
 
-/** The monthly cost of a design, one line per component. */
+/** The monthly cost of a design: each component's lines, then what the whole stack shares. */
 export function costLines(d: Design): CostLine[] {
-  return PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).map((id) => entry.cost(d, id)));
+  return [
+    ...PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.cost(d, id))),
+    ...sharedCostLines(d),
+  ];
 }
 
 /** The links a user's request passes through in series. */

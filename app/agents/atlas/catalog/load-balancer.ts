@@ -1,12 +1,13 @@
 import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
-import { TRAFFIC, WAF_RULES } from "../assumptions.js";
-import { monthlyRequests } from "../context.js";
-import { costLine, type CostPart } from "../cost-line.js";
+import { TRAFFIC } from "../assumptions.js";
+import { costLine } from "../cost-line.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import type { Design } from "../design.js";
+import { egressCost, responseKb } from "./egress.js";
 import { unit, type CatalogEntry } from "./entry.js";
+import { wafCost } from "./waf.js";
 
 /** Who may reach the load balancer, in words: the internet, listed ranges, or the VPC and listed ranges. */
 export function reachWords(d: Design): string {
@@ -51,25 +52,19 @@ export const loadBalancer: CatalogEntry = {
     const hour = unit(ctx, "alb.hour");
     const lcu = unit(ctx, "alb.lcu-hour");
     const ip = unit(ctx, "vpc.public-ipv4.hour");
-    const lcus = Number(((ctx.avgRps * TRAFFIC.apiBytesPerRequest * 3600) / 1e9).toFixed(2));
-    const parts: CostPart[] = [
-      { usd: H * hour, text: `${H} h × ${price(hour)}` },
-      { usd: lcus * H * lcu, text: `${num(lcus)} LCU (GB/h processed) × ${H} h × ${price(lcu)}` },
-      ...(d.internal
-        ? []
-        : [{ usd: d.azCount * H * ip, text: `${d.azCount} public IPv4 × ${H} h × ${price(ip)}` }]),
+    const bytes = TRAFFIC.apiRequestBytes + responseKb(ctx) * 1000;
+    const lcus = Number(((ctx.avgRps * bytes * 3600) / 1e9).toFixed(2));
+    return [
+      costLine("load-balancer", "load-balancer", [
+        { usd: H * hour, text: `${H} h × ${price(hour)}` },
+        { usd: lcus * H * lcu, text: `${num(lcus)} LCU (GB/h processed) × ${H} h × ${price(lcu)}` },
+        ...(d.internal
+          ? []
+          : [{ usd: d.azCount * H * ip, text: `${d.azCount} public IPv4 × ${H} h × ${price(ip)}` }]),
+      ]),
+      ...(d.waf ? [wafCost(d, "load-balancer")] : []),
+      egressCost(d),
     ];
-    if (d.waf) {
-      const acl = unit(ctx, "waf.web-acl-month");
-      const rule = unit(ctx, "waf.rule-month");
-      const perMillion = unit(ctx, "waf.requests.per-million");
-      const millions = Number((monthlyRequests(ctx) / 1e6).toFixed(1));
-      parts.push({
-        usd: acl + WAF_RULES.count * rule + millions * perMillion,
-        text: `WAF ${price(acl)} + ${WAF_RULES.count} rule groups × ${price(rule)} + ${num(millions, 1)} M requests × ${price(perMillion)}`,
-      });
-    }
-    return costLine("load-balancer", parts);
   },
   link() {
     return slaLink("load-balancer", SLAS.albRegional);

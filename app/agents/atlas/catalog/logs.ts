@@ -2,8 +2,9 @@ import { LOGS } from "../assumptions.js";
 import { monthlyRequests } from "../context.js";
 import { costLine, gigabytes } from "../cost-line.js";
 import type { Design } from "../design.js";
-import { num, price } from "../format.js";
-import { unit, type CatalogEntry } from "./entry.js";
+import { num } from "../format.js";
+import type { CatalogEntry } from "./entry.js";
+import { logParts } from "./log-cost.js";
 
 function ingestGb(d: Design): number {
   return gigabytes(LOGS.bytesPerRequest, monthlyRequests(d.ctx), LOGS.baselineGb);
@@ -30,16 +31,7 @@ export const logs: CatalogEntry = {
       rationale: `Container logs: about ${num(ingest, 1)} GB a month (${LOGS.bytesPerRequest} bytes per request or message plus ${LOGS.baselineGb} GB), kept ${d.logRetentionDays} days because ${why}.`,
     };
   },
-  cost(d) {
-    const ingest = unit(d.ctx, "logs.ingest.gb");
-    const storage = unit(d.ctx, "logs.storage.gb-month");
-    const gb = ingestGb(d);
-    const storedGb = Number((gb * (d.logRetentionDays / 30) * LOGS.storedRatio).toFixed(1));
-    return costLine("logs", [
-      { usd: gb * ingest, text: `${num(gb, 1)} GB ingested × ${price(ingest)}` },
-      { usd: storedGb * storage, text: `${num(storedGb, 1)} GB stored × ${price(storage)}` },
-    ]);
-  },
+  cost: (d) => [costLine("logs", "logs", logParts(d.ctx, "container logs", ingestGb(d), d.logRetentionDays))],
   risks: (d) => [
     {
       component: "logs",

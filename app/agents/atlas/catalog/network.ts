@@ -8,6 +8,7 @@ import { parallelPercent, SLAS } from "../sla.js";
 import { chooseCidr } from "../cidr.js";
 import type { Design } from "../design.js";
 import { unit, type CatalogEntry } from "./entry.js";
+import { logParts } from "./log-cost.js";
 
 /** The VPC range: the goal's network.cidr, or a free block of the policy's pool (checked before any design). */
 function cidrFor(d: Design): { cidr: string; words: string } {
@@ -45,26 +46,36 @@ export const network: CatalogEntry = {
         natGateways: d.natGateways,
         flowLogs: true,
         flowLogRetentionDays: d.logRetentionDays,
+        s3GatewayEndpoint: true,
       },
       dependsOn: [],
-      rationale: `A VPC on ${range.words} over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. Flow logs are kept ${d.logRetentionDays} days.`,
+      rationale: `A VPC on ${range.words} over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. An S3 gateway endpoint (free) keeps S3 traffic off the NAT gateway. Flow logs are kept ${d.logRetentionDays} days.`,
     };
   },
   cost(d) {
     const { ctx } = d;
+    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
+    const flowLogs = costLine(
+      "network",
+      "flow-logs",
+      logParts(ctx, "flow logs", flowGb, d.logRetentionDays, true),
+    );
+    const n = d.natGateways;
+    if (n === 0) return [flowLogs];
     const nat = unit(ctx, "nat.hour");
     const ip = unit(ctx, "vpc.public-ipv4.hour");
     const natGbPrice = unit(ctx, "nat.gb-processed");
-    const vended = unit(ctx, "logs.vended.gb");
     const natGb = (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
-    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
-    const n = d.natGateways;
-    return costLine("network", [
-      { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
-      { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
-      { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
-      { usd: flowGb * vended, text: `${num(flowGb, 1)} GB flow logs × ${price(vended)}` },
-    ]);
+    return [
+      costLine("network", "nat-gateway", [
+        { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
+        { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
+      ]),
+      costLine("network", "nat-processing", [
+        { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
+      ]),
+      flowLogs,
+    ];
   },
   link(d) {
     const sla = SLAS.natGateway;

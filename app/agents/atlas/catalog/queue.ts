@@ -33,12 +33,14 @@ export const queue: CatalogEntry = {
   cost(d) {
     const perMillion = unit(d.ctx, "sqs.standard.per-million");
     const millions = requestMillions(d.ctx);
-    return costLine("queue", [
-      {
-        usd: millions * perMillion,
-        text: `${num(millions, 1)} M requests (send, receive, delete) × ${price(perMillion)}`,
-      },
-    ]);
+    return [
+      costLine("queue", "queue", [
+        {
+          usd: millions * perMillion,
+          text: `${num(millions, 1)} M requests (send, receive, delete) × ${price(perMillion)}`,
+        },
+      ]),
+    ];
   },
   link() {
     return slaLink("queue", SLAS.sqs, `${SLAS.sqs.basis}: producers put their jobs on the queue`);

@@ -64,12 +64,14 @@ export const service: CatalogEntry = {
     const arch = s.arch === "ARM64" ? "arm64" : "x86_64";
     const vcpu = unit(ctx, `fargate.vcpu-hour.${arch}`);
     const mem = unit(ctx, `fargate.gb-hour.${arch}`);
-    return costLine(id, [
-      {
-        usd: s.desiredCount * H * hourly,
-        text: `${s.desiredCount} tasks × ${H} h × (${s.plan.cpu} vCPU × ${price(vcpu)} + ${num(memoryGb)} GB × ${price(mem)}) (${arch})`,
-      },
-    ]);
+    return [
+      costLine(id, "tasks", [
+        {
+          usd: s.desiredCount * H * hourly,
+          text: `${s.desiredCount} tasks × ${H} h × (${s.plan.cpu} vCPU × ${price(vcpu)} + ${num(memoryGb)} GB × ${price(mem)}) (${arch})`,
+        },
+      ]),
+    ];
   },
   link(d) {
     const s = d.service;

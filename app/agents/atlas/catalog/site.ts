@@ -21,8 +21,9 @@ export const site: CatalogEntry = {
         "A private S3 bucket holds the site's files; only CloudFront reads it, through origin access control (OAC), so the bucket is never public. Versioning lets a bad publish be rolled back.",
     };
   },
-  cost: (d) =>
+  cost: (d) => [
     bucketCost(d.ctx, "site", OBJECT_STORAGE.siteGb, 0, monthlyRequests(d.ctx) * TRAFFIC.cdnMissRatio),
+  ],
   risks: () => [
     {
       component: "site",

@@ -15,6 +15,7 @@ export const US_EAST_1 = "aws.us_east_1";
 
 export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedComponent {
   const label = ctx.label(cdn);
+  const waf = cdn.params.waf !== false;
   const origin = ctx.spec.components.find((c) => c.id === cdn.params.origin)!;
   const originLabel = ctx.label(origin);
   const inputs: Body = [
@@ -25,7 +26,7 @@ export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedCompone
       http_version: "http2and3",
       price_class: cdn.params.priceClass,
       default_root_object: cdn.params.defaultRootObject ?? "index.html",
-      web_acl_id: ref(`aws_wafv2_web_acl.${label}.arn`),
+      web_acl_id: waf ? ref(`aws_wafv2_web_acl.${label}.arn`) : undefined,
     }),
     blank,
     attr("origin_access_control", {
@@ -57,14 +58,18 @@ export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedCompone
   ];
   return {
     body: [
-      ...webAcl({
-        label,
-        name: ctx.awsName(cdn, 128),
-        description: `Infracrew ${ctx.spec.name} - managed rules and a rate limit in front of ${cdn.id}`,
-        scope: "CLOUDFRONT",
-        provider: US_EAST_1,
-      }),
-      blank,
+      ...(waf
+        ? [
+            ...webAcl({
+              label,
+              name: ctx.awsName(cdn, 128),
+              description: `Infracrew ${ctx.spec.name} - managed rules and a rate limit in front of ${cdn.id}`,
+              scope: "CLOUDFRONT",
+              provider: US_EAST_1,
+            }),
+            blank,
+          ]
+        : []),
       ...moduleCall(label, MODULES.cloudfront, inputs),
     ],
     outputs: [

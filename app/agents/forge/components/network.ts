@@ -106,6 +106,28 @@ export function renderNetwork(network: NetworkComponent, ctx: StackContext): Ren
       ),
       blank,
       ...moduleCall(label, MODULES.vpc, inputs),
+      ...(network.params.s3GatewayEndpoint
+        ? [
+            blank,
+            comment("S3 over the VPC's route tables: free, and no NAT gateway charge per GB."),
+            block(
+              "resource",
+              ["aws_vpc_endpoint", `${label}_s3`],
+              [
+                ...attrs({
+                  vpc_id: ref(`module.${label}.vpc_id`),
+                  service_name: `com.amazonaws.${ctx.spec.region}.s3`,
+                  vpc_endpoint_type: "Gateway",
+                  route_table_ids: call(
+                    "concat",
+                    ref(`module.${label}.private_route_table_ids`),
+                    ...(hasDatabase ? [ref(`module.${label}.database_route_table_ids`)] : []),
+                  ),
+                }),
+              ],
+            ),
+          ]
+        : []),
     ],
     outputs: [
       {

@@ -2,13 +2,8 @@
  * A WAFv2 web ACL with AWS managed rules and a per-IP rate limit, for a CloudFront distribution or an ALB. No
  * terraform-aws-modules module covers WAFv2, so this is the one raw resource type Forge writes.
  */
+import { MANAGED_RULE_GROUPS } from "../catalog/waf-rules.js";
 import { attr, blank, block, ref, type Body, type BodyItem } from "../hcl/ast.js";
-
-const MANAGED_RULE_GROUPS = [
-  "AWSManagedRulesCommonRuleSet",
-  "AWSManagedRulesKnownBadInputsRuleSet",
-  "AWSManagedRulesAmazonIpReputationList",
-] as const;
 
 /** Requests one client IP may make in 5 minutes before it is blocked. */
 const RATE_LIMIT = 2000;

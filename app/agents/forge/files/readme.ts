@@ -7,6 +7,7 @@ import { isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
+import { costLineLabel } from "../../../format/cost-line-label.js";
 import { escapeMarkdown as md, fence, table } from "./markdown.js";
 
 const code = (text: string): string => `\`${text.replace(/`/g, "")}\``;
@@ -50,12 +51,21 @@ function cost(ctx: StackContext): string {
     table(
       ["Component", "USD per month", "Basis"],
       [
-        ...cost.lines.map((l) => [md(l.component), formatUsd(l.monthlyUsd), md(l.basis)]),
+        ...cost.lines.map((l) => [md(costLineLabel(l)), formatUsd(l.monthlyUsd), md(l.basis)]),
         [
           "**Total**",
           `**${formatUsd(cost.monthlyUsd)}**`,
           `${formatPercent(cost.ratio)} of the ${formatUsd(cost.budgetMonthlyUsd)} budget; the brake is at ${formatPercent(brake)}`,
         ],
+        ...(cost.monthlyUsdWithoutFreeTier === undefined
+          ? []
+          : [
+              [
+                "Total without the free tier",
+                formatUsd(cost.monthlyUsdWithoutFreeTier),
+                "if other stacks in the account already use CloudFront's always-free allowance",
+              ],
+            ]),
       ],
     ),
     "",

@@ -113,7 +113,7 @@ export function defaultTags(ctx: StackContext): Record<string, string> {
 
 export function renderProvidersTf(ctx: StackContext): Body {
   const tags = block("default_tags", [], [attr("tags", sortedObject(defaultTags(ctx)))]);
-  const needsUsEast1 = ctx.ofKind("cdn").length > 0;
+  const needsUsEast1 = ctx.ofKind("cdn").some((cdn) => cdn.params.waf !== false);
   return [
     block("provider", ["aws"], [attr("region", ctx.spec.region), blank, tags]),
     ...(needsUsEast1

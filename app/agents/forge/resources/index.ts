@@ -11,6 +11,7 @@ import route53Record from "./aws-route53-record.json" with { type: "json" };
 import schedulerSchedule from "./aws-scheduler-schedule.json" with { type: "json" };
 import secret from "./aws-secretsmanager-secret.json" with { type: "json" };
 import secretVersion from "./aws-secretsmanager-secret-version.json" with { type: "json" };
+import vpcEndpoint from "./aws-vpc-endpoint.json" with { type: "json" };
 import wafv2WebAcl from "./aws-wafv2-web-acl.json" with { type: "json" };
 import availabilityZones from "./data-aws-availability-zones.json" with { type: "json" };
 import callerIdentity from "./data-aws-caller-identity.json" with { type: "json" };
@@ -34,6 +35,7 @@ export const RESOURCES = {
   secret: secret as ResourceInterface,
   secretVersion: secretVersion as ResourceInterface,
   ssmParameter: ssmParameter as ResourceInterface,
+  vpcEndpoint: vpcEndpoint as ResourceInterface,
   wafv2WebAcl: wafv2WebAcl as ResourceInterface,
 } as const;
 

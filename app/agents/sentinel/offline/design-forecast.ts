@@ -9,8 +9,9 @@ import { listSome, plural, type Reasons } from "../reasons.js";
  * The forecast of an offline run: the design's own estimate, which Atlas made from the same price table as
  * Sentinel's (app/agents/pricing) with the usage the goal implies (requests, log and NAT volume). Pricing the
  * components again here would need Atlas's usage model a second time, or leave usage out and under-forecast.
- * A component without a cost line, a module no component renders, or lines that do not add up to the total
- * is said, never passed over; the brake judges the larger of the total and the lines' sum.
+ * A component without a cost line, a shared module (the KMS key, the ECS cluster) without a line of its own, or
+ * lines that do not add up to the total is said, never passed over; the brake judges the larger of the total and
+ * the lines' sum. A cdn-free-tier line is negative: the estimate without it is said beside the forecast.
  */
 export function designForecast(spec: PlanSpec, sharedModules: readonly string[], reasons: Reasons): Forecast {
   const { cost } = spec;
@@ -19,7 +20,9 @@ export function designForecast(spec: PlanSpec, sharedModules: readonly string[],
     ...spec.components
       .filter((c) => !priced.has(c.id))
       .map((c) => `${c.id}: the design has no cost line for it`),
-    ...sharedModules.map((m) => `${m}: shared by the stack, not a component of the design`),
+    ...sharedModules
+      .filter((m) => !priced.has(m.replace(/^module\./, "").replace(/_/g, "-")))
+      .map((m) => `${m}: shared by the stack, not a component of the design`),
   ];
   const sum = roundCents(cost.lines.reduce((total, line) => total + line.monthlyUsd, 0));
   if (Math.abs(sum - cost.monthlyUsd) > 0.01) {
@@ -31,6 +34,11 @@ export function designForecast(spec: PlanSpec, sharedModules: readonly string[],
   reasons.pass(
     `The forecast is the design's estimate (no plan, no Infracost output): ${formatUsd(monthlyUsd)}/month from ${plural(cost.lines.length, "cost line")}, which Atlas priced from ${cost.priceSource} on ${cost.priceDate}, usage included as the goal implies it.`,
   );
+  if (cost.monthlyUsdWithoutFreeTier !== undefined) {
+    reasons.pass(
+      `The estimate deducts CloudFront's always-free allowance; without it (when other stacks in the account use it) the stack costs ${formatUsd(cost.monthlyUsdWithoutFreeTier)}/month.`,
+    );
+  }
   if (unpriced.length > 0) {
     reasons.pass(`Not in the design's estimate (${unpriced.length}): ${listSome(unpriced, 3, "; ")}.`);
   }

@@ -43,7 +43,8 @@ describe("the PlanSpec lists what Atlas assumed on the person's behalf", () => {
         "workload.cpu",
         "workload.memoryMb",
         "workload.perTaskRps",
-        "traffic.bytesPerRequest",
+        "traffic.requestBytes",
+        "traffic.responseKb",
         "data.relational.engineVersion",
         "data.relational.workingSet",
         "data.relational.instanceClass",
@@ -110,12 +111,12 @@ describe("the PlanSpec lists what Atlas assumed on the person's behalf", () => {
 
 describe("a relaxed retry changes no assumed value silently", () => {
   it("the preferred design, unrelaxed, has no value marked as changed", () => {
-    const spec = plan({ ...checkout, budget: { monthlyUsd: 1500 } });
+    const spec = plan({ ...checkout, budget: { monthlyUsd: 1600 } });
     expect(spec.relaxations).toBeUndefined();
     expect((spec.assumptions ?? []).filter((a) => a.why.includes("relaxed retry:"))).toEqual([]);
   });
 
-  it.each([1100, 900])(
+  it.each([1300, 1100])(
     "on $%s/month, every class a retry changed shows in the list, with its old value",
     (budget) => {
       const spec = plan({ ...checkout, budget: { monthlyUsd: budget } });
@@ -135,7 +136,7 @@ describe("a relaxed retry changes no assumed value silently", () => {
   );
 
   it("the lean retry's smaller working set is listed as changed from 10 %", () => {
-    const spec = plan({ ...checkout, budget: { monthlyUsd: 900 } });
+    const spec = plan({ ...checkout, budget: { monthlyUsd: 1100 } });
     const set = assumed(spec).get("data.relational.workingSet");
     expect(set?.value).toBe("5 % of 100 GB (5 GiB) in memory");
     expect(set?.why).toContain("the preferred design had 10 % of 100 GB (10 GiB) in memory");

@@ -16,16 +16,16 @@ function checkoutApi(monthlyUsd: number): GoalStatement {
 
 describe("relaxed retries on the shared checkout-api goal as its budget shrinks", () => {
   it.each([
-    [1500, 0, []],
+    [1600, 0, []],
     [
-      1100,
+      1400,
       1,
       [
         "at least 2 tasks per AZ → at least 1 task per AZ",
         "cache.m6g.large → Redis primary + replica cache.t4g.small",
       ],
     ],
-    [900, 2, ["RDS Multi-AZ db.r6g.large → RDS Multi-AZ db.t4g.large"]],
+    [1100, 2, ["RDS Multi-AZ db.r6g.large → RDS Multi-AZ db.t4g.large"]],
   ] as const)("on $%s/month: %s relaxed retries, each keeping 99.9 %", (budget, count, changes) => {
     const outcome = designGoal(checkoutApi(budget), policy, { now });
     expect(outcome.kind).toBe("PlanSpec");
@@ -42,23 +42,23 @@ describe("relaxed retries on the shared checkout-api goal as its budget shrinks"
     expect(service?.kind === "container-service" && service.params.cpuArchitecture).toBe("X86_64");
   });
 
-  it("on $800/month: blocked after the preferred design and two retries, with three ways out that each work", () => {
-    const outcome = designGoal(checkoutApi(800), policy, { now });
+  it("on $1000/month: blocked after the preferred design and two retries, with three ways out that each work", () => {
+    const outcome = designGoal(checkoutApi(1000), policy, { now });
     expect(outcome.kind).toBe("DesignBlocked");
     const blocked = outcome.value as DesignBlocked;
-    expect(blocked.attempts.map((a) => a.monthlyUsd)).toEqual([1082.07, 816.79, 662.03]);
+    expect(blocked.attempts.map((a) => a.monthlyUsd)).toEqual([1244.82, 979.49, 824.73]);
     expect(blocked.reasons[0]).toMatchObject({
       code: "budget-too-small",
-      figures: { cheapestMonthlyUsd: 662.03, budgetMonthlyUsd: 800, brakeRatio: 0.8 },
+      figures: { cheapestMonthlyUsd: 824.73, budgetMonthlyUsd: 1000, brakeRatio: 0.8 },
     });
     expect(blocked.suggestions.map((s) => [s.field, s.value])).toEqual([
-      ["budget.monthlyUsd", 828],
+      ["budget.monthlyUsd", 1031],
       ["slo.availability", 99.5],
       ["region", "us-east-1"],
     ]);
-    const base = checkoutApi(800);
+    const base = checkoutApi(1000);
     const fixes: GoalStatement[] = [
-      { ...base, budget: { monthlyUsd: 828 } },
+      { ...base, budget: { monthlyUsd: 1031 } },
       { ...base, slo: { ...base.slo, availability: 99.5 } },
       { ...base, region: "us-east-1" },
     ];

@@ -36,6 +36,8 @@ describe("pricing: unitPrice", () => {
     ["eu-west-1", "sqs.standard.per-million", 0.4],
     ["eu-central-1", "logs.ingest.gb", 0.63],
     ["us-east-1", "kms.key-month", 1],
+    ["eu-west-1", "egress.internet.gb", 0.09],
+    ["eu-central-1", "cloudwatch.metric-month", 0.3],
     ["us-west-2", "fargate.vcpu-hour.x86_64", 0.04048],
     ["us-east-2", "nat.hour", 0.045],
     ["eu-west-1", "lambda.requests.per-million", 0.2],

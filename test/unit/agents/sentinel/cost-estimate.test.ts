@@ -49,6 +49,8 @@ const STACK: TestPlan = {
     { address: "aws_db_instance.oracle", after: { engine: "oracle-se2", instance_class: "db.m6g.large" } },
     { address: "aws_ecs_service.ec2", after: { launch_type: "EC2", desired_count: 1 } },
     { address: "aws_lb.nlb", after: { load_balancer_type: "network" } },
+    { address: "aws_vpc_endpoint.s3", after: { vpc_endpoint_type: "Gateway" } },
+    { address: "aws_vpc_endpoint.ecr", after: { vpc_endpoint_type: "Interface" } },
   ],
 };
 
@@ -70,6 +72,7 @@ describe("the offline cost estimate (Atlas's price table, eu-west-1, 730 hours)"
       ["aws_ecs_service.app", 36.0401, "2 tasks × 730 h × (0.5 vCPU + 1 GB, X86_64) at $0.024685/h"],
       ["aws_kms_key.data", 1, "KMS key × $1"],
       ["aws_secretsmanager_secret.db", 0.4, "secret × $0.4"],
+      ["aws_vpc_endpoint.s3", 0, "a gateway endpoint has no hourly or per-GB charge"],
     ]);
   });
 
@@ -83,6 +86,7 @@ describe("the offline cost estimate (Atlas's price table, eu-west-1, 730 hours)"
       { address: "aws_db_instance.oracle", why: 'engine "oracle-se2" is not priced offline' },
       { address: "aws_ecs_service.ec2", why: "launch_type EC2 runs on EC2 capacity" },
       { address: "aws_lb.nlb", why: "a network load balancer is not priced offline" },
+      { address: "aws_vpc_endpoint.ecr", why: "an endpoint of type Interface is not priced offline" },
     ]);
     expect(result.usageOnly).toEqual(["aws_s3_bucket.data", "aws_sqs_queue.jobs"]);
     expect([result.priceSource, result.priceDate]).toEqual([

@@ -56,16 +56,16 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     expect(result.verdict).toBe("PASS");
     expect(result.reasons).toEqual([
       NOT_CHECKED,
-      "The org policy (allowed regions, required tags, size caps and instance families) passed at the design level on the design's 6 components, and on the Terraform files (1 provider, 1 resource outside modules).",
+      "The org policy (allowed regions, required tags, size caps and instance families) passed at the design level on the design's 6 components, and on the Terraform files (1 provider, 2 resources outside modules).",
       "The stack's 9 modules are covered by the design check: 7 render the design's components, whose sizes it read, and 2 are shared by the stack (module.cluster, module.encryption); every module deploys with its provider's region and default tags, both checked on the Terraform files. The resources inside modules are seen only in a plan.",
-      "The forecast is the design's estimate (no plan, no Infracost output): $1,082.07/month from 6 cost lines, which Atlas priced from AWS public on-demand prices (aws.amazon.com/<service>/pricing/) on 2026-11-27, usage included as the goal implies it.",
-      "Not in the design's estimate (2): module.cluster: shared by the stack, not a component of the design; module.encryption: shared by the stack, not a component of the design.",
-      "Budget: the forecast of $1,082.07/month is 72.1 % of the $1,500 budget, under the brake at 80 % ($1,200).",
+      "The forecast is the design's estimate (no plan, no Infracost output): $1,244.82/month from 12 cost lines, which Atlas priced from AWS public on-demand prices (aws.amazon.com/<service>/pricing/) on 2026-11-27, usage included as the goal implies it.",
+      "Budget: the forecast of $1,244.82/month is 77.8 % of the $1,600 budget, under the brake at 80 % ($1,280).",
     ]);
     expect(result.findings).toEqual([]);
-    expect(result.cost).toMatchObject({ monthlyUsd: 1082.07, source: "estimate" });
+    expect(result.cost).toMatchObject({ monthlyUsd: 1244.82, source: "estimate" });
+    expect(result.cost.unpriced).toBeUndefined();
     expect(result.cost.note).toMatch(/^The design's estimate \(offline: no plan, no Infracost\)/);
-    expect(result.budget).toEqual({ monthlyUsd: 1500, ratio: 0.7213, brakeRatio: 0.8 });
+    expect(result.budget).toEqual({ monthlyUsd: 1600, ratio: 0.778, brakeRatio: 0.8 });
     expect(result.tools.map((t) => [t.name, t.status, t.reason])).toEqual([
       ["terraform", "skipped", "no plan; the org policy ran on the Terraform files"],
       ["trivy", "skipped", NOT_OFFLINE],
@@ -83,13 +83,17 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
   });
 
   it.each([
-    ["docs-site", SITE, 35.53],
-    ["invoice-worker", WORKER, 117.81],
+    ["docs-site", SITE, 21.3],
+    ["invoice-worker", WORKER, 127.88],
   ])("passes Atlas's %s design, forecasting the design's own total", async (_, spec, monthly) => {
     const result = valid(evaluateOffline(await offline(spec, loadPolicy(EXAMPLE_POLICY))));
     expect(result.verdict).toBe("PASS");
     expect(result.reasons[0]).toBe(NOT_CHECKED);
     expect(result.cost.monthlyUsd).toBe(monthly);
+    const freeTier = spec.cost.monthlyUsdWithoutFreeTier;
+    expect(result.reasons.some((r) => r.includes("CloudFront's always-free allowance"))).toBe(
+      freeTier !== undefined,
+    );
     expect(result.findings.filter((f) => f.ruleId === "unchecked-module")).toEqual([]);
   });
 
@@ -175,7 +179,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     const result = valid(evaluateOffline(await offline(WORKER, policy, { edit })));
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "Org policy (required-tags): provider aws's default_tags lack the required tag team, which the resources in modules take their tags from.",
+      "Org policy (required-tags): aws_vpc_endpoint.network_s3 is missing the required tag team; provider aws's default_tags lack the required tag team, which the resources in modules take their tags from.",
     );
   });
 
@@ -184,7 +188,7 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     const result = valid(evaluateOffline(await offline(tight, loadPolicy(EXAMPLE_POLICY))));
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "Budget brake: the forecast of $117.81/month is 84.1 % of the $140 budget, at or above the brake at 80 % ($112).",
+      "Budget brake: the forecast of $127.88/month is 91.3 % of the $140 budget, at or above the brake at 80 % ($112).",
     );
   });
 
@@ -194,8 +198,8 @@ describe("evaluateOffline: an honest verdict without scanners or a plan", () => 
     const result = valid(evaluateOffline(await offline(edited, loadPolicy(EXAMPLE_POLICY))));
     expect(result.verdict).toBe("FAIL");
     expect(result.reasons[0]).toBe(
-      "The design's cost lines add up to $217.81/month, not its total of $117.81: the brake judges the larger.",
+      "The design's cost lines add up to $227.88/month, not its total of $127.88: the brake judges the larger.",
     );
-    expect(result.cost.monthlyUsd).toBe(217.81);
+    expect(result.cost.monthlyUsd).toBe(227.88);
   });
 });

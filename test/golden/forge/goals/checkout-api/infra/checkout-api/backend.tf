@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-e6f94a9f1a01. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-ad72dc042a11. Change the goal, not this file.
 
 terraform {
   backend "s3" {

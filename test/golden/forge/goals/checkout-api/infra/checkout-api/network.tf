@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-e6f94a9f1a01. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-ad72dc042a11. Change the goal, not this file.
 
 data "aws_availability_zones" "network" {
   state = "available"
@@ -47,4 +47,12 @@ module "network" {
   flow_log_max_aggregation_interval               = 60
   flow_log_cloudwatch_log_group_retention_in_days = 365
   flow_log_cloudwatch_log_group_kms_key_id        = module.encryption.key_arn
+}
+
+# S3 over the VPC's route tables: free, and no NAT gateway charge per GB.
+resource "aws_vpc_endpoint" "network_s3" {
+  vpc_id            = module.network.vpc_id
+  service_name      = "com.amazonaws.eu-west-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = concat(module.network.private_route_table_ids, module.network.database_route_table_ids)
 }

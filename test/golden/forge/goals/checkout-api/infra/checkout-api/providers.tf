@@ -1,4 +1,4 @@
-# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-e6f94a9f1a01. Change the goal, not this file.
+# Rendered by Infracrew Forge from PlanSpec plan-checkout-api-ad72dc042a11. Change the goal, not this file.
 
 provider "aws" {
   region = "eu-west-1"
@@ -6,7 +6,7 @@ provider "aws" {
   default_tags {
     tags = {
       "cost-center"    = "cc-42"
-      "infracrew-goal" = "checkout-api@sha256:4c4ff2e9dae1ea8f33f4259dca6de4fcb645b9f1cf2a7c8f7b86c4c366d7b8d8"
+      "infracrew-goal" = "checkout-api@sha256:fff5e7bb35cee6bc90e2dc7301800cafdbd1a0f3cfbe360c2974738c3d5296c7"
       "managed-by"     = "infracrew"
       team             = "payments"
     }

@@ -41,3 +41,11 @@ module "network" {
   flow_log_cloudwatch_log_group_retention_in_days = 30
   flow_log_cloudwatch_log_group_kms_key_id        = module.encryption.key_arn
 }
+
+# S3 over the VPC's route tables: free, and no NAT gateway charge per GB.
+resource "aws_vpc_endpoint" "network_s3" {
+  vpc_id            = module.network.vpc_id
+  service_name      = "com.amazonaws.eu-central-1.s3"
+  vpc_endpoint_type = "Gateway"
+  route_table_ids   = concat(module.network.private_route_table_ids)
+}
