@@ -18,7 +18,7 @@ function everywhere<K extends string>(figures: Record<K, number>): Record<string
 export const API_GATEWAY_HTTP: ServicePrices<"requestsPerMillion"> = {
   source: "https://aws.amazon.com/api-gateway/pricing/",
   date: DATE,
-  note: `HTTP APIs, first 300 million requests a month. ${NOT_CROSS_CHECKED}`,
+  note: "HTTP APIs, first 300 million requests a month. Cross-checked 2026-12-05 against apigatewaycost.com/aws and amnic.com's API Gateway pricing guide ($1.00 per million, first 300 million).",
   units: { requestsPerMillion: "per million requests" },
   regions: { "us-east-1": { requestsPerMillion: 1.0 } },
 };
@@ -26,7 +26,7 @@ export const API_GATEWAY_HTTP: ServicePrices<"requestsPerMillion"> = {
 export const DYNAMODB_ON_DEMAND: ServicePrices<"writesPerMillion" | "readsPerMillion" | "storageGbMonth"> = {
   source: "https://aws.amazon.com/dynamodb/pricing/on-demand/",
   date: DATE,
-  note: `On-demand capacity after the November 2024 price cut; Standard table class. ${NOT_CROSS_CHECKED}`,
+  note: "On-demand capacity after the November 2024 price cut; Standard table class. Request prices cross-checked 2026-12-05 against airbyte.com's DynamoDB pricing guide ($0.625 and $0.125 per million, US East); storage not cross-checked.",
   units: {
     writesPerMillion: "per million write request units",
     readsPerMillion: "per million read request units",
@@ -38,7 +38,7 @@ export const DYNAMODB_ON_DEMAND: ServicePrices<"writesPerMillion" | "readsPerMil
 export const KINESIS: ServicePrices<"shardHour" | "onDemandStreamHour" | "onDemandGbIn" | "onDemandGbOut"> = {
   source: "https://aws.amazon.com/kinesis/data-streams/pricing/",
   date: DATE,
-  note: NOT_CROSS_CHECKED,
+  note: `${NOT_CROSS_CHECKED} A second source read 2026-12-05 (c3x.dev) agrees on $0.015 per shard-hour but gives $0.04 per GB written on demand: check the pricing page before relying on the on-demand figures.`,
   units: {
     shardHour: "per shard-hour (provisioned)",
     onDemandStreamHour: "per stream-hour (on-demand)",
@@ -79,7 +79,7 @@ export const MSK_SERVERLESS: ServicePrices<
 export const EKS: ServicePrices<"clusterHour" | "extendedClusterHour"> = {
   source: "https://aws.amazon.com/eks/pricing/",
   date: DATE,
-  note: `One price in every commercial region. ${NOT_CROSS_CHECKED}`,
+  note: 'One price in every commercial region. Cross-checked 2026-12-05 against AWS\'s Containers blog, "Amazon EKS extended support for Kubernetes versions pricing" ($0.10 standard, $0.60 extended, per cluster-hour).',
   units: {
     clusterHour: "per cluster-hour (standard support)",
     extendedClusterHour: "per cluster-hour (extended support)",
