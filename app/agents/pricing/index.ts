@@ -11,6 +11,7 @@ export {
   pricedRegions,
   rdsInstanceHourly,
   rdsStorageGbMonth,
+  servicePrice,
   unitPrice,
 } from "./lookup.js";
 export { UNIT_KEYS } from "./types.js";

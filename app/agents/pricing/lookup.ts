@@ -81,23 +81,30 @@ export function isPricedRegion(region: string): boolean {
   return pricedRegions().includes(region);
 }
 
-/** A unit price in a region, with its source and date; undefined for a region the table does not price. */
-export function unitPrice(region: string, key: UnitKey): UnitPrice | undefined {
-  const entry = Object.hasOwn(UNIT_ENTRIES, key) ? UNIT_ENTRIES[key] : undefined;
-  if (!entry) return undefined;
-  const [service, field] = entry;
-  const regional = Object.hasOwn(service.regions, pricedAs(region))
-    ? service.regions[pricedAs(region)]
-    : undefined;
+/** One figure of a price table in a region, with its unit, source and date; undefined where the table has none. */
+export function servicePrice<K extends string>(
+  service: ServicePrices<K>,
+  region: string,
+  field: K,
+  unit: string = service.units[field],
+): UnitPrice | undefined {
+  const priced = pricedAs(region);
+  const regional = Object.hasOwn(service.regions, priced) ? service.regions[priced] : undefined;
   const usd = regional?.[field];
   if (usd === undefined) return undefined;
   return {
     usd,
-    unit: service.units[field]!,
+    unit,
     source: service.source,
     date: service.date,
     ...(service.note ? { note: service.note } : {}),
   };
+}
+
+/** A unit price in a region, with its source and date; undefined for a region the table does not price. */
+export function unitPrice(region: string, key: UnitKey): UnitPrice | undefined {
+  const entry = Object.hasOwn(UNIT_ENTRIES, key) ? UNIT_ENTRIES[key] : undefined;
+  return entry ? servicePrice(entry[0], region, entry[1]) : undefined;
 }
 
 /** Fargate's vCPU-hour and GB-hour prices for an architecture. */

@@ -1,5 +1,5 @@
 import type { ServicePrices, UnitPrice } from "./types.js";
-import { REGION_ALIASES } from "./unit-prices.js";
+import { servicePrice } from "./lookup.js";
 
 /**
  * AWS public on-demand prices (USD) for the resource types of the new shapes (serverless APIs, scheduled jobs,
@@ -144,26 +144,7 @@ export const EC2_INSTANCES: ServicePrices<string> = {
   },
 };
 
-/** One figure of a service in a region, with its unit and source; undefined where the table has none. */
-export function shapePrice<K extends string>(
-  service: ServicePrices<K>,
-  region: string,
-  key: K,
-  unit = service.units[key],
-): UnitPrice | undefined {
-  const priced = Object.hasOwn(REGION_ALIASES, region) ? REGION_ALIASES[region]! : region;
-  const usd = Object.hasOwn(service.regions, priced) ? service.regions[priced]?.[key] : undefined;
-  if (usd === undefined) return undefined;
-  return {
-    usd,
-    unit: unit ?? "",
-    source: service.source,
-    date: service.date,
-    ...(service.note ? { note: service.note } : {}),
-  };
-}
-
 /** An EC2 instance type's on-demand hourly price. */
 export function ec2InstanceHourly(region: string, instanceType: string): UnitPrice | undefined {
-  return shapePrice(EC2_INSTANCES, region, instanceType, "per instance-hour");
+  return servicePrice(EC2_INSTANCES, region, instanceType, "per instance-hour");
 }

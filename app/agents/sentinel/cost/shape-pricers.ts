@@ -2,7 +2,7 @@
  * Pricers for the hourly- and monthly-billed types of the new shapes: EKS clusters and node groups, Kinesis streams,
  * MSK Serverless clusters, CloudWatch alarms and Route 53 health checks. Usage (GB, partitions) is not in a plan.
  */
-import { HOURS_PER_MONTH } from "../../pricing/index.js";
+import { HOURS_PER_MONTH, servicePrice } from "../../pricing/index.js";
 import {
   CLOUDWATCH_ALARMS,
   ec2InstanceHourly,
@@ -10,7 +10,6 @@ import {
   KINESIS,
   MSK_SERVERLESS,
   ROUTE53,
-  shapePrice,
 } from "../../pricing/shape-prices.js";
 import type { UnitPrice } from "../../pricing/types.js";
 import type { ResourceView } from "../resources.js";
@@ -41,7 +40,7 @@ const eksCluster: Pricer = (r, ctx) => {
   const extended = blockOf(r, "upgrade_policy")?.support_type === "EXTENDED";
   const key = extended ? "extendedClusterHour" : "clusterHour";
   return perHour(
-    shapePrice(EKS, ctx.region, key),
+    servicePrice(EKS, ctx.region, key),
     `EKS cluster (${extended ? "extended" : "standard"} support)`,
     ctx,
   );
@@ -68,19 +67,19 @@ const eksNodeGroup: Pricer = (r, ctx) => {
 const kinesisStream: Pricer = (r, ctx) => {
   const mode = blockOf(r, "stream_mode_details")?.stream_mode;
   if (mode === "ON_DEMAND") {
-    const priced = perHour(shapePrice(KINESIS, ctx.region, "onDemandStreamHour"), "on-demand stream", ctx);
+    const priced = perHour(servicePrice(KINESIS, ctx.region, "onDemandStreamHour"), "on-demand stream", ctx);
     return "unpriced" in priced
       ? priced
       : { ...priced, basis: `${priced.basis}; GB written and read by usage` };
   }
   const shards = numberOf(r, "shard_count");
   if (shards === undefined) return { unpriced: "shard_count is not known" };
-  return perHour(shapePrice(KINESIS, ctx.region, "shardHour"), "shard", ctx, shards);
+  return perHour(servicePrice(KINESIS, ctx.region, "shardHour"), "shard", ctx, shards);
 };
 
 const mskServerless: Pricer = (_r, ctx) => {
   const priced = perHour(
-    shapePrice(MSK_SERVERLESS, ctx.region, "clusterHour"),
+    servicePrice(MSK_SERVERLESS, ctx.region, "clusterHour"),
     "MSK Serverless cluster",
     ctx,
   );
@@ -95,7 +94,7 @@ export const SHAPE_PRICERS: Readonly<Record<string, Pricer>> = {
   aws_kinesis_stream: kinesisStream,
   aws_msk_serverless_cluster: mskServerless,
   aws_cloudwatch_metric_alarm: (_r, ctx) =>
-    perMonth(shapePrice(CLOUDWATCH_ALARMS, ctx.region, "alarmMonth"), "metric alarm", ctx),
+    perMonth(servicePrice(CLOUDWATCH_ALARMS, ctx.region, "alarmMonth"), "metric alarm", ctx),
   aws_route53_health_check: (_r, ctx) =>
-    perMonth(shapePrice(ROUTE53, ctx.region, "healthCheckMonth"), "health check", ctx),
+    perMonth(servicePrice(ROUTE53, ctx.region, "healthCheckMonth"), "health check", ctx),
 };

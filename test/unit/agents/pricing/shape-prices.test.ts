@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { servicePrice } from "../../../../app/agents/pricing/lookup.js";
 import * as shapes from "../../../../app/agents/pricing/shape-prices.js";
 import type { ServicePrices } from "../../../../app/agents/pricing/types.js";
 
@@ -21,7 +22,7 @@ describe("the new shapes' prices", () => {
     ["eu-central-1", "extendedClusterHour", 0.6],
     ["ap-south-1", "clusterHour", undefined],
   ])("EKS in %s, %s: %s", (region, key, usd) => {
-    expect(shapes.shapePrice(shapes.EKS, region, key as "clusterHour")?.usd).toBe(usd);
+    expect(servicePrice(shapes.EKS, region, key as "clusterHour")?.usd).toBe(usd);
   });
 
   it("prices EC2 instances by type, per instance-hour, and no type it does not list", () => {
