@@ -1,4 +1,5 @@
 import type { GoalStatement } from "./generated/index.js";
+import { goalShapeProblems } from "./goal-shape-rules.js";
 import { formFieldForPath, looksLikeGoalForm, parseGoalForm } from "./issue-form.js";
 import { LIMITS, formatBytes } from "./limits.js";
 import { findFencedBlocks, parseJson, parseYaml } from "./parse-text.js";
@@ -73,16 +74,7 @@ function crossFieldProblems(goal: GoalStatement): Problem[] {
       message: `must be ≤ traffic.peakRps (${peakRps}) (got ${avgRps})`,
     });
   }
-  if (goal.workload.type === "static-site") {
-    for (const key of ["image", "port", "healthCheckPath", "cpu", "memoryMb", "perTaskRps"] as const) {
-      if (goal.workload[key] !== undefined) {
-        problems.push({
-          path: `workload.${key}`,
-          message: `does not apply to a static-site workload (got ${showValue(goal.workload[key])})`,
-        });
-      }
-    }
-  }
+  problems.push(...goalShapeProblems(goal));
   return problems;
 }
 

@@ -2,7 +2,19 @@ import { closest, showValue, type Problem } from "./problem.js";
 
 /** How a form answer becomes a GoalStatement value. */
 export type FormValueType =
-  "text" | "integer" | "number" | "dropdown" | "checkboxes" | "list" | "tags" | "database" | "cache";
+  | "text"
+  | "integer"
+  | "number"
+  | "dropdown"
+  | "checkboxes"
+  | "list"
+  | "tags"
+  | "database"
+  | "cache"
+  | "key-value"
+  | "stream"
+  | "gpu"
+  | "node-groups";
 
 export interface GoalFormField {
   /** The field id in .github/ISSUE_TEMPLATE/goal-statement.yml. */
@@ -20,6 +32,14 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   { id: "summary", label: "Summary", path: ["summary"], type: "text" },
   { id: "workload-type", label: "Workload type", path: ["workload", "type"], type: "dropdown" },
   { id: "image", label: "Container image", path: ["workload", "image"], type: "text" },
+  { id: "runtime", label: "Lambda runtime", path: ["workload", "runtime"], type: "text" },
+  { id: "handler", label: "Lambda handler", path: ["workload", "handler"], type: "text" },
+  {
+    id: "duration-ms",
+    label: "Average duration (ms)",
+    path: ["workload", "durationMs"],
+    type: "number",
+  },
   {
     id: "architecture",
     label: "CPU architecture",
@@ -46,7 +66,27 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
     path: ["workload", "allowedCidrs"],
     type: "list",
   },
+  { id: "schedule", label: "Schedule", path: ["workload", "schedule"], type: "text" },
+  { id: "timezone", label: "Time zone", path: ["workload", "timezone"], type: "text" },
+  {
+    id: "timeout-minutes",
+    label: "Timeout (minutes)",
+    path: ["workload", "timeoutMinutes"],
+    type: "integer",
+  },
+  { id: "run-minutes", label: "Usual run time (minutes)", path: ["workload", "runMinutes"], type: "number" },
+  { id: "retries", label: "Retries", path: ["workload", "retries"], type: "integer" },
+  {
+    id: "kubernetes-version",
+    label: "Kubernetes version",
+    path: ["workload", "kubernetesVersion"],
+    type: "text",
+  },
+  { id: "node-groups", label: "Node groups", path: ["workload", "nodeGroups"], type: "node-groups" },
+  { id: "gpu", label: "GPUs per task", path: ["workload", "gpu"], type: "gpu" },
+  { id: "domain", label: "Domain name", path: ["workload", "domain"], type: "text" },
   { id: "region", label: "Region", path: ["region"], type: "text" },
+  { id: "regions", label: "Two regions", path: ["regions"], type: "list" },
   { id: "environment", label: "Environment", path: ["environment"], type: "dropdown" },
   { id: "network-cidr", label: "VPC range (CIDR)", path: ["network", "cidr"], type: "text" },
   { id: "peak-rps", label: "Peak requests per second", path: ["traffic", "peakRps"], type: "number" },
@@ -67,6 +107,8 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   },
   { id: "relational", label: "Relational database", path: ["data", "relational"], type: "database" },
   { id: "cache", label: "Cache", path: ["data", "cache"], type: "cache" },
+  { id: "key-value", label: "Key-value table", path: ["data", "keyValue"], type: "key-value" },
+  { id: "stream", label: "Stream", path: ["data", "stream"], type: "stream" },
   {
     id: "buckets",
     label: "Object storage buckets",
@@ -188,6 +230,64 @@ function parseSized(
   return { value: out };
 }
 
+const STREAM_PART = {
+  retention: /^([0-9]+)\s*(?:h|hours?)$/i,
+  days: /^([0-9]+)\s*(?:d|days?)$/i,
+  record: /^([0-9.]+)\s*kb$/i,
+  archive: /^archive(?:d)?(?:\s+to\s+s3)?$/i,
+};
+
+/** `kinesis, 48 hours, 2 KB, archive to S3`: the engine first, then any of retention, record size and archive. */
+function parseStream(raw: string): Parsed {
+  const [engine, ...parts] = raw.split(/\s*[,;]\s*/).map((p) => p.trim());
+  const out: Record<string, unknown> = { engine: engine!.toLowerCase() };
+  for (const part of parts.filter((p) => p.length > 0)) {
+    const hours = STREAM_PART.retention.exec(part);
+    const days = STREAM_PART.days.exec(part);
+    const record = STREAM_PART.record.exec(part);
+    if (hours) out.retentionHours = Number(hours[1]);
+    else if (days) out.retentionHours = Number(days[1]) * 24;
+    else if (record && Number.isFinite(Number(record[1]))) out.recordKb = Number(record[1]);
+    else if (STREAM_PART.archive.test(part)) out.archive = true;
+    else
+      return {
+        problem: `must be an engine, then retention, record size or "archive to S3", e.g. "kinesis, 48 hours, 2 KB, archive to S3" (got ${showValue(raw)})`,
+      };
+  }
+  return { value: out };
+}
+
+/** `nvidia-a10g × 2`, `nvidia-l4, 1` or `nvidia-t4`: the GPU type and how many per task (default 1). */
+function parseGpu(raw: string): Parsed {
+  const match = /^([a-z0-9-]+)\s*(?:[,;x×*]\s*([0-9]+))?$/i.exec(raw.trim());
+  if (!match)
+    return { problem: `must be a GPU type and a count, e.g. "nvidia-a10g × 1" (got ${showValue(raw)})` };
+  return { value: { type: match[1]!.toLowerCase(), count: match[2] === undefined ? 1 : Number(match[2]) } };
+}
+
+/** One node group per line: `general: m7i.large m7i.xlarge, 2-6` (name, instance types, min-max). */
+function parseNodeGroups(raw: string): Parsed {
+  const groups: Record<string, unknown>[] = [];
+  for (const line of raw.split(/\r?\n/)) {
+    const text = line.replace(/^\s*[-*]\s+/, "").trim();
+    if (!text) continue;
+    const match = /^([A-Za-z0-9-]+)\s*:\s*([A-Za-z0-9.\s-]+?)\s*,\s*([0-9]+)\s*(?:-|–|to)\s*([0-9]+)$/.exec(
+      text,
+    );
+    if (!match)
+      return {
+        problem: `each line must be "name: instance types, min-max", e.g. "general: m7i.large m7i.xlarge, 2-6" (got ${showValue(text)})`,
+      };
+    groups.push({
+      name: match[1],
+      instanceTypes: match[2]!.split(/\s+/),
+      min: Number(match[3]),
+      max: Number(match[4]),
+    });
+  }
+  return { value: groups };
+}
+
 function parseValue(field: GoalFormField, raw: string): Parsed {
   switch (field.type) {
     case "text":
@@ -211,6 +311,16 @@ function parseValue(field: GoalFormField, raw: string): Parsed {
       return /^none$/i.test(raw.trim())
         ? { value: undefined }
         : parseSized(raw, "memoryGb", false, "redis, 1 GB");
+    case "key-value":
+      return /^none$/i.test(raw.trim())
+        ? { value: undefined }
+        : parseSized(raw, "storageGb", false, "dynamodb, 25 GB");
+    case "stream":
+      return /^none$/i.test(raw.trim()) ? { value: undefined } : parseStream(raw);
+    case "gpu":
+      return /^none$/i.test(raw.trim()) ? { value: undefined } : parseGpu(raw);
+    case "node-groups":
+      return parseNodeGroups(raw);
   }
 }
 

@@ -48,6 +48,23 @@ export function goalFormBody(goal: GoalStatement): string {
     } else if (field.type === "cache") {
       const cache = value as { engine: string; memoryGb?: number };
       text = cache.memoryGb === undefined ? cache.engine : `${cache.engine}, ${cache.memoryGb} GB`;
+    } else if (field.type === "key-value") {
+      const kv = value as { engine: string; storageGb?: number };
+      text = kv.storageGb === undefined ? kv.engine : `${kv.engine}, ${kv.storageGb} GB`;
+    } else if (field.type === "stream") {
+      const st = value as { engine: string; retentionHours?: number; recordKb?: number; archive?: boolean };
+      const parts = [st.engine];
+      if (st.retentionHours !== undefined) parts.push(`${st.retentionHours} hours`);
+      if (st.recordKb !== undefined) parts.push(`${st.recordKb} KB`);
+      if (st.archive === true) parts.push("archive to S3");
+      text = parts.join(", ");
+    } else if (field.type === "gpu") {
+      const gpu = value as { type: string; count: number };
+      text = `${gpu.type} × ${gpu.count}`;
+    } else if (field.type === "node-groups") {
+      text = (value as { name: string; instanceTypes: string[]; min: number; max: number }[])
+        .map((g) => `${g.name}: ${g.instanceTypes.join(" ")}, ${g.min}-${g.max}`)
+        .join("\n");
     } else {
       text = String(value);
     }

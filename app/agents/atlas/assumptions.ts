@@ -30,7 +30,15 @@ export const HEADROOM = {
 
 export const TRAFFIC = {
   /** avgRps = peakRps × this, when the goal gives no average. */
-  avgToPeak: { "web-api": 0.3, worker: 0.3, "static-site": 0.1 },
+  avgToPeak: {
+    "web-api": 0.3,
+    worker: 0.3,
+    "static-site": 0.1,
+    "serverless-api": 0.3,
+    "scheduled-job": 1,
+    "stream-processor": 0.5,
+    kubernetes: 0.3,
+  },
   secondsPerMonth: 2_592_000,
   /** Bytes of an API request as it reaches the ALB (headers and body). */
   apiRequestBytes: 2_000,

@@ -1,10 +1,18 @@
 import { composeSla, type Link } from "./availability.js";
-import type { DesignContext } from "./context.js";
+import type { DesignContext, Pattern } from "./context.js";
 import type { ServiceDesign } from "./design.js";
 import { taskCapWords } from "./caps.js";
 import { floorPercent, num, pct } from "./format.js";
 
-const UNIT = { "web-api": "rps", worker: "msg/s", "static-site": "rps" } as const;
+const UNIT: Readonly<Record<Pattern, string>> = {
+  "web-api": "rps",
+  worker: "msg/s",
+  "static-site": "rps",
+  "serverless-api": "rps",
+  "scheduled-job": "runs",
+  "stream-processor": "events/s",
+  kubernetes: "rps",
+};
 
 /** Why the autoscaling maximum is what it is. */
 export function maxWords(s: ServiceDesign, ctx: DesignContext): string {

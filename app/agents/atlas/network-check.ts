@@ -1,11 +1,11 @@
-import { PATTERNS } from "./catalog/patterns.js";
+import { patternOf } from "./catalog/patterns.js";
 import { chooseCidr, DEFAULT_POOL } from "./cidr.js";
 import type { DesignContext } from "./context.js";
 import type { Clash } from "./clash.js";
 
 /** The goal's VPC range against the policy's pool and reserved ranges. */
 export function cidrClash(ctx: DesignContext): Clash | undefined {
-  if (!PATTERNS[ctx.pattern].compute) return undefined;
+  if (!patternOf(ctx.pattern).compute) return undefined;
   const choice = chooseCidr(ctx);
   const asked = ctx.goal.network?.cidr;
   if (choice.ok) return undefined;
@@ -81,7 +81,7 @@ export function reachClash(ctx: DesignContext): Clash | undefined {
         ? "workload.exposure"
         : exposure === "internal" && ctx.pattern === "static-site"
           ? "workload.exposure"
-          : ctx.goal.network?.cidr !== undefined && !PATTERNS[ctx.pattern].compute
+          : ctx.goal.network?.cidr !== undefined && !patternOf(ctx.pattern).compute
             ? "network.cidr"
             : undefined;
   if (asked === undefined) return undefined;

@@ -6,7 +6,7 @@ import { backlogWords } from "./backlog.js";
 import { PRICE_DATE, PRICE_SOURCE } from "../pricing/index.js";
 import { availabilityArithmetic, taskArithmetic } from "./explain.js";
 import { alternatives } from "./tradeoffs.js";
-import { components, PATTERNS, risks } from "./catalog/index.js";
+import { components, patternOf, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
@@ -29,7 +29,7 @@ function capacity(d: Design): PlanSpec["capacity"] {
   }
   const reasoning = ctx.pattern === "worker" ? THROUGHPUT.worker.reasoning : THROUGHPUT.webApi.reasoning;
   return {
-    model: PATTERNS[ctx.pattern].capacityModel,
+    model: patternOf(ctx.pattern).capacityModel,
     peakRps: ctx.peakRps,
     avgRps: ctx.avgRps,
     perTaskRps: s.plan.perTaskRps,

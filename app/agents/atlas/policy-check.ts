@@ -1,9 +1,10 @@
 import type { BlockReason, UnblockSuggestion } from "../../contracts/generated/design-blocked.js";
 import { isPricedRegion, pricedRegions } from "../pricing/index.js";
-import { PATTERNS } from "./catalog/patterns.js";
+import { patternOf } from "./catalog/patterns.js";
 import type { DesignContext } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import type { Clash } from "./clash.js";
+import { catalogClashes } from "./catalog-check.js";
 import { cidrClash, reachClash } from "./network-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
@@ -123,7 +124,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
   }
   const smallest = FARGATE_SIZES[0]!.cpu;
   if (
-    PATTERNS[ctx.pattern].compute &&
+    patternOf(ctx.pattern).compute &&
     cpu === undefined &&
     maxTaskCpu !== undefined &&
     maxTaskCpu < smallest
@@ -147,7 +148,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
   const storage = ctx.goal.data?.relational?.storageGb;
   const maxDbStorageGb = caps.maxDbStorageGb;
   if (
-    PATTERNS[ctx.pattern].compute &&
+    patternOf(ctx.pattern).compute &&
     storage !== undefined &&
     maxDbStorageGb !== undefined &&
     storage > maxDbStorageGb
@@ -172,7 +173,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
 }
 
 function patternClash(ctx: DesignContext): Clash | undefined {
-  if (PATTERNS[ctx.pattern].compute) return undefined;
+  if (patternOf(ctx.pattern).compute) return undefined;
   const asked = (["relational", "cache"] as const).filter((k) => ctx.goal.data?.[k] !== undefined);
   if (asked.length === 0) return undefined;
   return {
@@ -211,7 +212,10 @@ function pullSecretClash(ctx: DesignContext): Clash | undefined {
 
 /** Every clash between the goal and the policy (or the catalog) that no design can get around. */
 export function policyClashes(ctx: DesignContext): Clash[] {
+  const catalog = catalogClashes(ctx);
+  if (catalog.some((c) => c.reason.field === "workload.type")) return catalog;
   return [
+    ...catalog,
     regionClash(ctx),
     ...tagClashes(ctx),
     budgetCapClash(ctx),

@@ -1,6 +1,6 @@
 import { compose, type Link } from "./availability.js";
 import { backlogOf, meetsSlo, type Backlog } from "./backlog.js";
-import { availabilityPath, costLines, PATTERNS } from "./catalog/index.js";
+import { availabilityPath, costLines, patternOf } from "./catalog/index.js";
 import { planTasks } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import { totalOf, type CostLine } from "./cost-line.js";
@@ -49,12 +49,12 @@ export type AttemptResult =
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   let tasks;
-  if (PATTERNS[ctx.pattern].compute) {
+  if (patternOf(ctx.pattern).compute) {
     const planned = planTasks(ctx);
     if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
     tasks = planned.plan;
   }
-  const compute = PATTERNS[ctx.pattern].compute;
+  const compute = patternOf(ctx.pattern).compute;
   const need = compute ? dbNeed(ctx, profile) : undefined;
   let rds, aurora;
   if (need) {
@@ -118,7 +118,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   const sizing = size(ctx, profile);
   if ("kind" in sizing) return { kind: "sizing", problem: sizing };
   const options = {
-    hasCompute: PATTERNS[ctx.pattern].compute,
+    hasCompute: patternOf(ctx.pattern).compute,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };

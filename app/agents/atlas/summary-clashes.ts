@@ -26,6 +26,10 @@ const DESIGNS: Readonly<Record<Pattern, string>> = {
   "web-api": "an ECS service on Fargate behind a load balancer",
   worker: "an ECS queue worker on Fargate",
   "static-site": "an S3 site behind CloudFront",
+  "serverless-api": "an HTTP API in front of a Lambda function",
+  "scheduled-job": "a Fargate task EventBridge Scheduler starts on a schedule",
+  "stream-processor": "a stream and a Fargate consumer",
+  kubernetes: "an EKS cluster with managed node groups",
 };
 
 /** How the catalog stands on one kind of ask. */

@@ -66,7 +66,8 @@ export interface BlockReason {
     | "pattern-mismatch"
     | "engine-out-of-support"
     | "cidr-conflict"
-    | "summary-ask-unmet";
+    | "summary-ask-unmet"
+    | "not-in-catalog";
   /**
    * The clash in words, with the numbers.
    */

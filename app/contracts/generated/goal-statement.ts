@@ -25,6 +25,13 @@ export interface GoalStatement {
    */
   region: string;
   /**
+   * A two-region design: the primary (equal to region) and the secondary. Ask for it when the availability target is above what one region gives; Atlas designs per-region stacks behind Route 53 health checks.
+   *
+   * @minItems 2
+   * @maxItems 2
+   */
+  regions?: string[];
+  /**
    * The deployment environment.
    */
   environment: "dev" | "staging" | "prod";
@@ -46,13 +53,28 @@ export interface GoalStatement {
 }
 export interface Workload {
   /**
-   * The shape of the workload.
+   * The shape of the workload: web-api (containers behind a load balancer), worker (containers reading a queue), static-site (S3 and CloudFront), serverless-api (API Gateway HTTP API and Lambda), scheduled-job (a container run on a schedule), stream-processor (a Kinesis or Kafka stream and its consumer), kubernetes (an EKS cluster with managed node groups).
    */
-  type: "web-api" | "static-site" | "worker";
+  type:
+    | "web-api"
+    | "static-site"
+    | "worker"
+    | "serverless-api"
+    | "scheduled-job"
+    | "stream-processor"
+    | "kubernetes";
   /**
    * The container image, with a tag or digest.
    */
   image?: string;
+  /**
+   * serverless-api only: a Lambda runtime, for code packaged as a zip instead of an image.
+   */
+  runtime?: string;
+  /**
+   * serverless-api with a runtime: the function's handler (default index.handler for Node.js, app.handler for Python).
+   */
+  handler?: string;
   /**
    * The CPU architecture the image is built for; the tasks run on it. Default x86_64; arm64 runs on Graviton, about 20 % cheaper, and needs a linux/arm64 image.
    */
@@ -85,13 +107,70 @@ export interface Workload {
    */
   cpu?: 0.25 | 0.5 | 1 | 2 | 4;
   /**
-   * Memory per task in MiB; Atlas sizes it when absent.
+   * Memory per task in MiB (512 to 30720), or per Lambda invocation (128 to 10240); Atlas sizes it when absent.
    */
   memoryMb?: number;
+  /**
+   * serverless-api only: the average time one request runs in Lambda, in milliseconds. Atlas assumes 100 ms when it is not given; it sizes concurrency and prices GB-seconds.
+   */
+  durationMs?: number;
   /**
    * Requests (or messages) per second one task sustains at the p95 target, if known from a load test.
    */
   perTaskRps?: number;
+  /**
+   * scheduled-job only: when it runs, as an EventBridge Scheduler expression.
+   */
+  schedule?: string;
+  /**
+   * scheduled-job only: the IANA time zone the cron expression is read in (default UTC).
+   */
+  timezone?: string;
+  /**
+   * scheduled-job only: a run still going after this long is stopped and counts as failed.
+   */
+  timeoutMinutes?: number;
+  /**
+   * scheduled-job only: how long a run usually takes, in minutes, for the cost estimate. Absent, Atlas assumes half the timeout.
+   */
+  runMinutes?: number;
+  /**
+   * scheduled-job only: further attempts after a failed run (default 2).
+   */
+  retries?: number;
+  /**
+   * kubernetes only: the EKS Kubernetes version; Atlas takes the newest in standard support when absent.
+   */
+  kubernetesVersion?: string;
+  /**
+   * kubernetes only: the managed node groups, spread across the availability zones.
+   *
+   * @minItems 1
+   * @maxItems 10
+   */
+  nodeGroups?: NodeGroupGoal[];
+  gpu?: GpuGoal;
+  /**
+   * web-api, serverless-api and static-site: the name it answers on. It must be in a Route 53 hosted zone the organisation's policy lists (policy.dns.hostedZones); Atlas adds an ACM certificate validated in that zone and the record.
+   */
+  domain?: string;
+}
+export interface NodeGroupGoal {
+  name: string;
+  /**
+   * @minItems 1
+   * @maxItems 5
+   */
+  instanceTypes: string[];
+  min: number;
+  max: number;
+}
+/**
+ * web-api and worker: GPUs per task. The tasks run on EC2 GPU instances (g5 for nvidia-a10g, g6 for nvidia-l4, g4dn for nvidia-t4) instead of Fargate.
+ */
+export interface GpuGoal {
+  type: "nvidia-a10g" | "nvidia-l4" | "nvidia-t4";
+  count: number;
 }
 export interface Traffic {
   /**
@@ -125,6 +204,8 @@ export interface Data {
   relational?: RelationalData;
   cache?: CacheData;
   objectStorage?: ObjectStorageData;
+  keyValue?: KeyValueData;
+  stream?: StreamData;
 }
 export interface RelationalData {
   engine: "postgres" | "mysql";
@@ -140,6 +221,34 @@ export interface ObjectStorageData {
    * @maxItems 10
    */
   buckets: string[];
+}
+/**
+ * A DynamoDB table (serverless-api, worker, scheduled-job, stream-processor).
+ */
+export interface KeyValueData {
+  engine: "dynamodb";
+  /**
+   * Table size in GB, for the storage estimate (default 1).
+   */
+  storageGb?: number;
+}
+/**
+ * stream-processor only: the stream the consumer reads. traffic.peakRps and avgRps are events per second.
+ */
+export interface StreamData {
+  engine: "kinesis" | "kafka";
+  /**
+   * How long events stay readable (24 to 8760, default 24).
+   */
+  retentionHours?: number;
+  /**
+   * The average event size in KB (default 1).
+   */
+  recordKb?: number;
+  /**
+   * Kinesis only: also deliver every event to an S3 bucket through Firehose.
+   */
+  archive?: boolean;
 }
 /**
  * The stack's network, when the defaults do not suit.

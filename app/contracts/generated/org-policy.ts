@@ -56,6 +56,7 @@ export interface PolicyRules {
    */
   allowedSkips?: string[];
   network?: NetworkPolicy;
+  dns?: DnsPolicy;
   sizeCaps?: SizeCaps;
 }
 /**
@@ -75,6 +76,19 @@ export interface NetworkPolicy {
    * @maxItems 200
    */
   reservedCidrs?: string[];
+}
+/**
+ * The Route 53 hosted zones goals may take names in (workload.domain).
+ */
+export interface DnsPolicy {
+  /**
+   * @maxItems 100
+   */
+  hostedZones?: HostedZone[];
+}
+export interface HostedZone {
+  domain: string;
+  zoneId: string;
 }
 /**
  * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.
@@ -255,6 +269,7 @@ export interface ResolvedPolicyRules {
    */
   allowedSkips?: string[];
   network?: ResolvedNetworkPolicy;
+  dns?: ResolvedDnsPolicy;
   sizeCaps: ResolvedSizeCaps;
 }
 /**
@@ -274,6 +289,19 @@ export interface ResolvedNetworkPolicy {
    * @maxItems 200
    */
   reservedCidrs?: string[];
+}
+/**
+ * The Route 53 hosted zones goals may take names in (workload.domain).
+ */
+export interface ResolvedDnsPolicy {
+  /**
+   * @maxItems 100
+   */
+  hostedZones?: ResolvedHostedZone[];
+}
+export interface ResolvedHostedZone {
+  domain: string;
+  zoneId: string;
 }
 /**
  * Upper bounds on what a design may size, for the organisation to set. None by default: the budget brake already guards cost.

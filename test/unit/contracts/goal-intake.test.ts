@@ -119,7 +119,9 @@ describe("readGoal: bad input gets messages a person can act on", () => {
     [
       "a static site with an image",
       JSON.stringify({ ...webApi, workload: { type: "static-site", image: "nginx:1" }, data: undefined }),
-      ['workload.image: does not apply to a static-site workload (got "nginx:1")'],
+      [
+        'workload.image: does not apply to a static-site workload, only to web-api, worker, scheduled-job, stream-processor or serverless-api (got "nginx:1")',
+      ],
     ],
     [
       "a worker without an image",

@@ -2,13 +2,13 @@ import type { Component, Risk } from "../../../contracts/generated/plan-spec.js"
 import type { Link } from "../availability.js";
 import type { CostLine } from "../cost-line.js";
 import type { Design } from "../design.js";
-import { PATTERNS } from "./patterns.js";
+import { PATTERNS, patternOf } from "./patterns.js";
 import { sharedCostLines } from "./shared.js";
 
 /** The PlanSpec components of a design, in dependency order, each with its sizing rationale. */
 export function components(d: Design): Component[] {
   const out: Component[] = [];
-  for (const entry of PATTERNS[d.ctx.pattern].entries) {
+  for (const entry of patternOf(d.ctx.pattern).entries) {
     for (const id of entry.ids(d))
       out.push(
         entry.component(
@@ -24,24 +24,26 @@ export function components(d: Design): Component[] {
 /** The monthly cost of a design: each component's lines, then what the whole stack shares. */
 export function costLines(d: Design): CostLine[] {
   return [
-    ...PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.cost(d, id))),
+    ...patternOf(d.ctx.pattern).entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.cost(d, id))),
     ...sharedCostLines(d),
   ];
 }
 
 /** The links a user's request passes through in series. */
 export function availabilityPath(d: Design): Link[] {
-  return PATTERNS[d.ctx.pattern].path.flatMap((entry) => entry.link?.(d) ?? []);
+  return patternOf(d.ctx.pattern).path.flatMap((entry) => entry.link?.(d) ?? []);
 }
 
 /** The links a queued job needs to be processed, in series; empty for a pattern without a queue. */
 export function consumerPath(d: Design): Link[] {
-  return (PATTERNS[d.ctx.pattern].consumer ?? []).flatMap((entry) => entry.link?.(d) ?? []);
+  return (patternOf(d.ctx.pattern).consumer ?? []).flatMap((entry) => entry.link?.(d) ?? []);
 }
 
 /** The failure impact of each component. */
 export function risks(d: Design): Risk[] {
-  return PATTERNS[d.ctx.pattern].entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.risks(d, id)));
+  return patternOf(d.ctx.pattern).entries.flatMap((entry) =>
+    entry.ids(d).flatMap((id) => entry.risks(d, id)),
+  );
 }
 
-export { PATTERNS };
+export { PATTERNS, patternOf };

@@ -23,8 +23,8 @@ export interface PatternSpec {
   readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
 }
 
-/** The AWS pattern catalog. */
-export const PATTERNS: Readonly<Record<Pattern, PatternSpec>> = {
+/** The AWS pattern catalog: the workload types Atlas designs. */
+export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
   "web-api": {
     entries: [network, logs, loadBalancer, database, cache, buckets, service],
     path: [loadBalancer, service, network, database, cache],
@@ -40,3 +40,10 @@ export const PATTERNS: Readonly<Record<Pattern, PatternSpec>> = {
   },
   "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
 };
+
+/** The pattern of a workload type the catalog designs (policy-check blocks the others before any design). */
+export function patternOf(pattern: Pattern): PatternSpec {
+  const spec = PATTERNS[pattern];
+  if (!spec) throw new Error(`the catalog has no ${pattern} pattern`);
+  return spec;
+}

@@ -3,7 +3,7 @@ import { costLine, type CostLine } from "../cost-line.js";
 import type { Design } from "../design.js";
 import { num, price } from "../format.js";
 import { unit } from "./entry.js";
-import { PATTERNS } from "./patterns.js";
+import { patternOf } from "./patterns.js";
 
 /**
  * What every stack of the design shares, which no component owns: the KMS key that encrypts its data and logs
@@ -20,7 +20,7 @@ export function sharedCostLines(d: Design): CostLine[] {
       },
     ]),
   ];
-  if (!PATTERNS[d.ctx.pattern].compute || !d.service) return lines;
+  if (!patternOf(d.ctx.pattern).compute || !d.service) return lines;
   const metric = unit(d.ctx, "cloudwatch.metric-month");
   const ingest = unit(d.ctx, "logs.ingest.gb");
   const metrics = MONITORING.insightsMetrics;

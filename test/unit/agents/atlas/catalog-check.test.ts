@@ -1,0 +1,39 @@
+import { describe, expect, it } from "vitest";
+import { designGoal } from "../../../../app/agents/atlas/index.js";
+import type { GoalStatement } from "../../../../app/contracts/generated/index.js";
+import { readGoal } from "../../../../app/contracts/goal-intake.js";
+import { examplePolicy } from "../../../support/atlas-policies.js";
+import { readRepoFile } from "../../../support/repo-files.js";
+
+const now = new Date("2026-12-05T00:00:00Z");
+
+function webApi(): GoalStatement {
+  const read = readGoal(readRepoFile("schemas", "examples", "goal-web-api.json"));
+  if (!read.ok) throw new Error(JSON.stringify(read.problems));
+  return read.value.goal;
+}
+
+function reasons(goal: GoalStatement): [string, string | undefined][] {
+  const outcome = designGoal(goal, examplePolicy(), { now });
+  return outcome.kind === "DesignBlocked" ? outcome.value.reasons.map((r) => [r.code, r.field]) : [];
+}
+
+describe("a goal the catalog cannot design yet is blocked, naming the field, never designed as something else", () => {
+  const goal = webApi();
+  it.each<[string, GoalStatement, string]>([
+    [
+      "GPUs on a web-api",
+      { ...goal, workload: { ...goal.workload, gpu: { type: "nvidia-l4", count: 1 } } },
+      "workload.gpu",
+    ],
+    ["a domain", { ...goal, workload: { ...goal.workload, domain: "api.example.com" } }, "workload.domain"],
+    ["two regions", { ...goal, regions: ["eu-west-1", "eu-central-1"] }, "regions"],
+    [
+      "a DynamoDB table",
+      { ...goal, data: { ...goal.data, keyValue: { engine: "dynamodb" } } },
+      "data.keyValue",
+    ],
+  ])("%s", (_name, g, field) => {
+    expect(reasons(g)).toContainEqual(["not-in-catalog", field]);
+  });
+});
