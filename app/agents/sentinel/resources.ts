@@ -1,3 +1,4 @@
+import type { CodeRun } from "./policy/code-runs.js";
 import type { Known } from "./known.js";
 
 /** What Terraform will do to a resource, with a replacement as one action. */
@@ -48,6 +49,8 @@ export interface StackModel {
   readonly source: "plan" | "hcl";
   readonly resources: readonly ResourceView[];
   readonly providers: readonly ProviderView[];
+  /** Provisioners and external programs: code the stack would run on the runner. */
+  readonly codeRuns: readonly CodeRun[];
 }
 
 export type Attribute =

@@ -3,6 +3,7 @@ import { BlockIndex, type TerraformFile } from "../locate-blocks.js";
 import { TAGGABLE_TYPES } from "../policy/aws-resource-types.js";
 import type { ProviderView, ResourceView, SourceLocation, StackModel } from "../resources.js";
 import { inputProblem, isObject, rejected, type InputProblem, type Parsed } from "./input.js";
+import { provisionerTypes, type CodeRun } from "../policy/code-runs.js";
 import { resolve, resourceReferences, type HclScope } from "./hcl-values.js";
 
 /** A provider configuration in HCL, with the tag keys its default_tags give every resource it manages. */
@@ -168,12 +169,23 @@ function model(parsed: readonly ParsedFile[]): HclModel {
   const context = { scope, providers: new Map(providerList.map((p) => [p.key, p])), index };
   const resources: ResourceView[] = [];
   const modules: HclModel["modules"][number][] = [];
+  const codeRuns: CodeRun[] = [];
+  const run = (address: string, what: string) => {
+    const location = index.resource(address);
+    codeRuns.push({ address, what, ...(location ? { location } : {}) });
+  };
   for (const { json } of parsed) {
     for (const [type, byName] of Object.entries(isObject(json.resource) ? json.resource : {})) {
       for (const [name, blocks] of Object.entries(isObject(byName) ? byName : {})) {
-        for (const body of blockList(blocks)) resources.push(resourceView(type, name, body, context));
+        for (const body of blockList(blocks)) {
+          resources.push(resourceView(type, name, body, context));
+          for (const kind of provisionerTypes(body.provisioner))
+            run(`${type}.${name}`, `provisioner "${kind}"`);
+        }
       }
     }
+    const data = isObject(json.data) && isObject(json.data.external) ? json.data.external : {};
+    for (const name of Object.keys(data)) run(`data.external.${name}`, 'data "external"');
     for (const [name, blocks] of Object.entries(isObject(json.module) ? json.module : {})) {
       const block = blockList(blocks)[0] ?? {};
       const location = index.module(name);
@@ -193,6 +205,7 @@ function model(parsed: readonly ParsedFile[]): HclModel {
     resources: resources.sort(inFileOrder),
     providers: providerList,
     modules,
+    codeRuns,
   };
 }
 

@@ -1,4 +1,5 @@
 import { known, unknown, type Known } from "../known.js";
+import { isPinnedModule, provisionerTypes, type CodeRun } from "../policy/code-runs.js";
 import type { ProviderView } from "../resources.js";
 import { isObject, nonEmptyString } from "./input.js";
 
@@ -123,4 +124,28 @@ export function providerFor(
   const local = key?.replace(/^.*:/, "");
   if (local && providers.has(local)) return local;
   return type.split("_")[0]!;
+}
+
+/**
+ * The provisioners and external programs in a plan's configuration, through every module call except Forge's
+ * pinned modules (which a plan lists with their whole configuration, including steps their inputs turn off).
+ */
+export function configCodeRuns(module: unknown, prefix = "", out: CodeRun[] = []): CodeRun[] {
+  if (!isObject(module)) return out;
+  for (const resource of Array.isArray(module.resources) ? module.resources : []) {
+    if (!isObject(resource) || typeof resource.address !== "string") continue;
+    const address = prefix + resource.address;
+    if (resource.mode === "data" && resource.type === "external")
+      out.push({ address, what: 'data "external"' });
+    for (const kind of provisionerTypes(resource.provisioners)) {
+      out.push({ address, what: `provisioner "${kind}"` });
+    }
+  }
+  const calls = isObject(module.module_calls) ? module.module_calls : {};
+  for (const [name, call] of Object.entries(calls)) {
+    if (isObject(call) && !isPinnedModule(call.source, call.version_constraint)) {
+      configCodeRuns(call.module, `${prefix}module.${name}.`, out);
+    }
+  }
+  return out;
 }

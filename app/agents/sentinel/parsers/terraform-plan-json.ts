@@ -13,6 +13,7 @@ import {
 } from "./input.js";
 import { notThisTool } from "./sniff.js";
 import {
+  configCodeRuns,
   configResources,
   providerConfigs,
   providerFor,
@@ -187,6 +188,7 @@ export function planFromJson(data: unknown, source: InputSource): Parsed<Terrafo
       ...(terraformVersion ? { terraformVersion } : {}),
       resources,
       providers: [...providers.values()].map(({ defaultTagKeys: _, ...view }) => view),
+      codeRuns: configCodeRuns(configuration.root_module),
       notes:
         data.complete === false
           ? ["the plan is not complete: some changes are deferred to a later plan"]

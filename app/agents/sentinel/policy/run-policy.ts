@@ -1,6 +1,7 @@
 import type { ResolvedPolicyRules } from "../../../contracts/generated/org-policy.js";
 import type { StackModel } from "../resources.js";
 import { checkAllowedRegions } from "./allowed-regions.js";
+import { checkCodeExecution } from "./code-execution.js";
 import { checkRequiredTags } from "./required-tags.js";
 import { checkSizeCaps } from "./size-caps.js";
 import { checkStatefulChanges } from "./stateful-changes.js";
@@ -15,5 +16,6 @@ export function runOrgPolicy(model: StackModel, rules: ResolvedPolicyRules): Vio
     ...checkAllowedRegions(model, rules),
     ...checkRequiredTags(model, rules),
     ...checkSizeCaps(model, rules),
+    ...checkCodeExecution(model),
   ];
 }
