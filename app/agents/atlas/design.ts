@@ -6,6 +6,7 @@ import type { ClassChoice, DbNeed } from "./data-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
+import type { ClusterDesign } from "./cluster-sizing.js";
 
 export interface ServiceDesign {
   readonly id: "service" | "worker";
@@ -41,6 +42,7 @@ export interface Design {
   readonly azCount: number;
   readonly natGateways: number;
   readonly service?: ServiceDesign;
+  readonly cluster?: ClusterDesign;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -52,6 +54,7 @@ export interface Design {
 
 export interface Sizing {
   readonly tasks?: TaskPlan;
+  readonly cluster?: ClusterDesign;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -98,7 +101,7 @@ export function buildDesign(
     if (typeof built === "number") return { ok: false, minTasks: built };
     service = built;
   }
-  const azCount = sizing.tasks ? profile.azCount : 0;
+  const azCount = sizing.tasks || sizing.cluster ? profile.azCount : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -126,6 +129,7 @@ export function buildDesign(
       azCount,
       natGateways,
       ...(service ? { service } : {}),
+      ...(sizing.cluster ? { cluster: sizing.cluster } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

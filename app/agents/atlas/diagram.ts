@@ -1,3 +1,4 @@
+import { clusterDiagram } from "./cluster-plan.js";
 import type { Design } from "./design.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
@@ -101,5 +102,10 @@ function compute(d: Design): string[] {
 
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
-  return `${(d.ctx.pattern === "static-site" ? staticSite(d) : compute(d)).join("\n")}\n`;
+  const lines = d.cluster
+    ? clusterDiagram(d, d.cluster)
+    : d.ctx.pattern === "static-site"
+      ? staticSite(d)
+      : compute(d);
+  return `${lines.join("\n")}\n`;
 }

@@ -2,6 +2,8 @@ import { compose, type Link } from "./availability.js";
 import { backlogOf, meetsSlo, type Backlog } from "./backlog.js";
 import { availabilityPath, costLines, patternOf } from "./catalog/index.js";
 import { planTasks } from "./capacity.js";
+import { planCluster } from "./cluster-sizing.js";
+import type { Clash } from "./clash.js";
 import type { DesignContext } from "./context.js";
 import { totalOf, type CostLine } from "./cost-line.js";
 import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
@@ -28,6 +30,8 @@ export type SizingProblem =
   | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
   | { readonly kind: "engine"; readonly what: "database" | "cache" }
   | { readonly kind: "min-tasks"; readonly minTasks: number }
+  /** The cluster's version or node groups cannot be designed here (another region tried for a suggestion). */
+  | { readonly kind: "cluster"; readonly clash: Clash }
   | { readonly kind: "database"; readonly reason: "family" | "size"; readonly family?: string }
   | {
       readonly kind: "cache";
@@ -48,6 +52,11 @@ export type AttemptResult =
   | { readonly kind: "sizing"; readonly problem: SizingProblem };
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
+  if (patternOf(ctx.pattern).nodes) {
+    const planned = planCluster(ctx);
+    if (!planned.ok) return { kind: "cluster", clash: planned.clashes[0]! };
+    return { cluster: planned.cluster };
+  }
   let tasks;
   if (patternOf(ctx.pattern).compute) {
     const planned = planTasks(ctx);
@@ -119,6 +128,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   if ("kind" in sizing) return { kind: "sizing", problem: sizing };
   const options = {
     hasCompute: patternOf(ctx.pattern).compute,
+    nodes: patternOf(ctx.pattern).nodes === true,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };

@@ -145,6 +145,7 @@ function compliance(ctx: DesignContext, regime: string): Stance | undefined {
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
+  if (ask.kind === "kubernetes" && ctx.pattern === "kubernetes") return undefined;
   return missing(ctx, MISSING[ask.kind]);
 }
 
