@@ -77,6 +77,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("invoice-worker", "goal-worker.json"),
   atlas("pricing-api", "goal-web-api-private-image.json"),
   atlas("admin-console", "goal-web-api-internal.json"),
+  atlas("platform-eks", "goal-kubernetes.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

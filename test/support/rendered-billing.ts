@@ -29,6 +29,28 @@ function nonEmpty(name: string) {
   return (i: Inputs) => Array.isArray(i[name]) && (i[name] as unknown[]).length > 0;
 }
 
+interface NodeGroupInputs {
+  readonly name: string;
+  readonly type: string;
+  readonly desired: number;
+  readonly diskGb: number;
+}
+
+/** The EKS module's managed node groups, as rendered. */
+function nodeGroups(i: Inputs): NodeGroupInputs[] {
+  const groups = (i.eks_managed_node_groups ?? {}) as Record<string, Inputs>;
+  return Object.values(groups).map((g) => {
+    const ebs = ((g.block_device_mappings as Inputs | undefined)?.xvda as Inputs | undefined)?.ebs as
+      Inputs | undefined;
+    return {
+      name: String(g.name),
+      type: String((g.instance_types as string[])[0]),
+      desired: Number(g.desired_size),
+      diskGb: Number(ebs?.volume_size ?? 20),
+    };
+  });
+}
+
 const DATABASE: Billing = {
   billed: [
     { what: "aws_db_instance / aws_rds_cluster_instance", item: "database", mentions: text(/× 730 h/) },
@@ -154,6 +176,45 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
     billed: [{ what: "aws_cloudwatch_log_group", item: "logs", mentions: text(/GB .*ingested .* stored/) }],
   },
   "module terraform-aws-modules/security-group/aws": { free: "security groups and rules are not billed" },
+  "module terraform-aws-modules/eks/aws": {
+    billed: [
+      {
+        what: "aws_eks_cluster (cluster-hours, standard or extended support)",
+        item: "control-plane",
+        mentions: (i) => {
+          const tier =
+            (i.upgrade_policy as Inputs | undefined)?.support_type === "EXTENDED" ? "extended" : "standard";
+          return new RegExp(`1 EKS cluster × 730 h × .*\\(${tier} support\\)`);
+        },
+      },
+      {
+        what: "aws_eks_node_group (each group's desired nodes of its first instance type)",
+        item: "nodes",
+        mentions: (i) =>
+          new RegExp(
+            nodeGroups(i)
+              .map((g) => `(?=.*${g.desired} × ${g.type} \\(${g.name}\\) × 730 h)`)
+              .join(""),
+          ),
+      },
+      {
+        what: "the nodes' EBS root volumes (launch template block device mappings)",
+        item: "node-volumes",
+        mentions: (i) =>
+          new RegExp(`^${nodeGroups(i).reduce((gb, g) => gb + g.desired * g.diskGb, 0)} GB gp3 root volumes`),
+      },
+      {
+        what: "the control-plane log group (aws_cloudwatch_log_group)",
+        item: "logs",
+        mentions: text(/GB control-plane logs ingested .* stored/),
+        when: nonEmpty("enabled_log_types"),
+      },
+    ],
+    free: "IAM roles, security groups, access entries, the OIDC provider, the core add-ons (their pods run on the nodes)",
+  },
+  "module terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts": {
+    free: "IAM roles and policies are not billed",
+  },
   "resource aws_wafv2_web_acl": {
     billed: [
       {

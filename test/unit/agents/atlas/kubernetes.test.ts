@@ -117,7 +117,7 @@ describe("Atlas designs a kubernetes goal as an EKS cluster Forge renders", () =
     expect(spec.availability.composite).toBe(99.9399);
     expect(spec.capacity.model).toBe("node-driven");
     expect(spec.diagram.mermaid).toContain("EKS 1.35 control plane");
-    expect(spec.assumptions.map((a) => a.field)).toContain("workload.kubernetesVersion");
+    expect((spec.assumptions ?? []).map((a) => a.field)).toContain("workload.kubernetesVersion");
   });
 
   it("no longer blocks its own summary's Kubernetes ask", () => {
