@@ -120,8 +120,12 @@ describe("Atlas designs a kubernetes goal as an EKS cluster Forge renders", () =
     expect((spec.assumptions ?? []).map((a) => a.field)).toContain("workload.kubernetesVersion");
   });
 
-  it("no longer blocks its own summary's Kubernetes ask", () => {
+  it("no longer blocks its own summary's Kubernetes ask; a web-api with the same summary still is", () => {
     expect(spec.summary).toMatch(/Kubernetes \(EKS\)/);
+    const web = readGoal(readRepoFile("schemas", "examples", "goal-web-api.json"));
+    if (!web.ok) throw new Error("goal-web-api.json");
+    const b = blocked({ ...web.value.goal, summary: spec.summary });
+    expect(b.reasons.map((r) => [r.code, r.field])).toContainEqual(["summary-ask-unmet", "workload.type"]);
   });
 });
 
