@@ -160,7 +160,7 @@ function sizingClash(
 ): { reason: BlockReason; suggestion: UnblockSuggestion } {
   const caps = ctx.policy.policy.sizeCaps;
   switch (problem.kind) {
-    case "cluster":
+    case "clash":
       return {
         reason: problem.clash.reason,
         suggestion: problem.clash.suggestions[0] ?? {

@@ -23,7 +23,8 @@ function serviceWords(d: Design): string | undefined {
   const s = d.service;
   if (!s) return undefined;
   const arch = s.arch === "ARM64" ? "Graviton" : "x86_64";
-  return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch}) over ${d.azCount} AZs`;
+  const on = s.gpu ? ` on ${s.gpu.instanceType}` : "";
+  return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch})${on} over ${d.azCount} AZs`;
 }
 
 function perAz(tasks: number): string {

@@ -7,10 +7,13 @@ import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
 import type { ClusterDesign } from "./cluster-sizing.js";
+import type { GpuChoice } from "./gpu-sizing.js";
 
 export interface ServiceDesign {
   readonly id: "service" | "worker";
   readonly plan: TaskPlan;
+  /** GPU tasks: one per EC2 instance of this type, instead of Fargate. */
+  readonly gpu?: GpuChoice;
   readonly arch: CpuArchitecture;
   readonly minTasksPerAz: number;
   readonly minCount: number;
@@ -54,6 +57,7 @@ export interface Design {
 
 export interface Sizing {
   readonly tasks?: TaskPlan;
+  readonly gpu?: GpuChoice;
   readonly cluster?: ClusterDesign;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
@@ -99,7 +103,7 @@ export function buildDesign(
   if (sizing.tasks) {
     const built = serviceDesign(ctx, profile, topology, sizing.tasks);
     if (typeof built === "number") return { ok: false, minTasks: built };
-    service = built;
+    service = sizing.gpu ? { ...built, gpu: sizing.gpu } : built;
   }
   const azCount = sizing.tasks || sizing.cluster ? profile.azCount : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";

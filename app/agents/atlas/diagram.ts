@@ -36,7 +36,8 @@ function zone(d: Design, az: number): AzNodes {
   const svc = `${node(s.id)}_az${az}`;
   if (tasksHere) {
     const count = s.minTasksPerAz > 0 ? `≥ ${s.minTasksPerAz}` : "1";
-    lines.push(`      ${svc}["${s.id}: Fargate tasks (${count})"]`);
+    const runsOn = s.gpu ? `GPU tasks on ${s.gpu.instanceType}` : "Fargate tasks";
+    lines.push(`      ${svc}["${s.id}: ${runsOn} (${count})"]`);
     const nat = d.natGateways > 1 ? az : 1;
     flows.push(`  ${svc} -->|egress| nat${nat}`);
     if (d.ctx.pattern === "web-api") flows.push(`  lb --> ${svc}`);

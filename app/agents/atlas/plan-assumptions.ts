@@ -11,6 +11,7 @@ import {
 } from "./engines.js";
 import { num } from "./format.js";
 import { clusterAssumptions } from "./cluster-plan.js";
+import { gpuAssumption } from "./gpu-sizing.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
@@ -182,6 +183,7 @@ export function designAssumptions(d: Design): Assumption[] {
   return [
     ...(d.service ? serviceAssumptions(d, d.service) : []),
     ...(d.cluster ? clusterAssumptions(d, d.cluster) : []),
+    ...(d.service?.gpu ? [gpuAssumption(d.service.gpu)] : []),
     ...trafficAssumptions(d),
     ...(d.database ? databaseAssumptions(d, d.database) : []),
     ...(d.cache ? cacheAssumptions(d, d.cache) : []),

@@ -1,4 +1,5 @@
 import { kubernetesClashes } from "./kubernetes-check.js";
+import { gpuClashes } from "./gpu-sizing.js";
 import type { BlockReason, UnblockSuggestion } from "../../contracts/generated/design-blocked.js";
 import { isPricedRegion, pricedRegions } from "../pricing/index.js";
 import { patternOf } from "./catalog/patterns.js";
@@ -223,6 +224,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     budgetCapClash(ctx),
     ...sizeClashes(ctx),
     ...kubernetesClashes(ctx),
+    ...gpuClashes(ctx),
     patternClash(ctx),
     pullSecretClash(ctx),
     cidrClash(ctx),

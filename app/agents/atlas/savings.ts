@@ -15,7 +15,7 @@ function lineUsd(c: Candidate, component: string): number {
 
 function graviton(c: Candidate): Saving | undefined {
   const s = c.design.service;
-  if (!s || s.arch === "ARM64") return undefined;
+  if (!s || s.arch === "ARM64" || s.gpu) return undefined;
   const { region } = c.design.ctx;
   const gb = s.plan.memoryMb / 1024;
   const diff =
@@ -95,7 +95,7 @@ function offHours(c: Candidate): Saving | undefined {
 
 function rightSizing(c: Candidate): Saving | undefined {
   const s = c.design.service;
-  if (!s || !s.plan.perTaskAssumed) return undefined;
+  if (!s || !s.plan.perTaskAssumed || s.gpu) return undefined;
   const measured = s.plan.perTaskRps * 1.5;
   const tasksForAvg = Math.ceil(c.design.ctx.avgRps / (measured * (1 - s.plan.headroom)));
   const fewer = s.desiredCount - Math.max(s.minCount, tasksForAvg);

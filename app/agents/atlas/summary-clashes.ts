@@ -146,6 +146,7 @@ function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
   if (ask.kind === "kubernetes" && ctx.pattern === "kubernetes") return undefined;
+  if (ask.kind === "gpu" && ctx.goal.workload.gpu !== undefined) return undefined;
   return missing(ctx, MISSING[ask.kind]);
 }
 

@@ -128,7 +128,7 @@ export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "h
 export const EC2_INSTANCES: ServicePrices<string> = {
   source: EC2_FAMILY_LARGE.source,
   date: EC2_FAMILY_LARGE.date,
-  note: `Linux, shared tenancy. The m, c and r families in every priced region (ec2-prices.ts); the GPU types in us-east-1 only so far. ${NOT_CROSS_CHECKED}`,
+  note: `Linux, shared tenancy. The m, c and r families in every priced region (ec2-prices.ts); the GPU types' xlarge and 2xlarge sizes: g5 and g4dn in every priced region, g6 (L4) in us-east-1 only, as no EU price was read. ${NOT_CROSS_CHECKED}`,
   units: {},
   regions: {
     "us-east-1": {
@@ -140,8 +140,20 @@ export const EC2_INSTANCES: ServicePrices<string> = {
       "g4dn.xlarge": 0.526,
       "g4dn.2xlarge": 0.752,
     },
-    "eu-west-1": familyInstancePrices("eu-west-1"),
-    "eu-central-1": familyInstancePrices("eu-central-1"),
+    "eu-west-1": {
+      ...familyInstancePrices("eu-west-1"),
+      "g5.xlarge": 1.123,
+      "g5.2xlarge": 1.353,
+      "g4dn.xlarge": 0.587,
+      "g4dn.2xlarge": 0.838,
+    },
+    "eu-central-1": {
+      ...familyInstancePrices("eu-central-1"),
+      "g5.xlarge": 1.258,
+      "g5.2xlarge": 1.516,
+      "g4dn.xlarge": 0.658,
+      "g4dn.2xlarge": 0.94,
+    },
   },
 };
 
