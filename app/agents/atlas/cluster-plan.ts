@@ -112,7 +112,7 @@ export function clusterSavings(d: Design, c: ClusterDesign): Saving[] {
     out.push({
       suggestion: "Commit to a Compute Savings Plan for the nodes' floor",
       yearlyUsd: cents(monthly * r.discount * 12),
-      basis: `${formatUsd(monthly)}/month of node-hours × ${r.discount * 100} % (the Fargate rate of a 1-year, no-upfront Compute Savings Plan; EC2 instances usually save more) × 12`,
+      basis: `${formatUsd(monthly)}/month of node-hours × ${r.discount * 100} % (${r.ec2Basis}) × 12`,
     });
   } else {
     const r = SAVINGS_RATES.offHours;

@@ -39,9 +39,9 @@ function reserved(c: Candidate): Saving[] {
   if (serviceUsd > 0) {
     const r = SAVINGS_RATES.computeSavingsPlan1y;
     out.push({
-      suggestion: "Commit to a Compute Savings Plan for the baseline tasks",
+      suggestion: `Commit to a Compute Savings Plan for the baseline ${c.design.service?.gpu ? "GPU instances" : "tasks"}`,
       yearlyUsd: cents(serviceUsd * r.discount * 12),
-      basis: `${formatUsd(serviceUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+      basis: `${formatUsd(serviceUsd)}/month × ${r.discount * 100} % (${c.design.service?.gpu ? r.ec2Basis : r.basis}) × 12`,
     });
   }
   const db = c.design.database;
