@@ -55,6 +55,10 @@ export async function run(): Promise<BenchRow[]> {
   const planWorker = await time(() => designGoal(worker, policy, { now }), { runs: 500 });
   const planBlocked = await time(() => designGoal(blocked, policy, { now }), { runs: 200 });
   const planAsk = await time(() => designGoal(askBlocked, policy, { now }), { runs: 500 });
+  const kubernetes = goalOf("goal-kubernetes.json");
+  const planKubernetes = await time(() => designGoal(kubernetes, policy, { now }), { runs: 500 });
+  const gpu = goalOf("goal-gpu-api.json");
+  const planGpu = await time(() => designGoal(gpu, policy, { now }), { runs: 500 });
   const cli = await cliMedianMs(7);
   return [
     {
@@ -77,5 +81,17 @@ export async function run(): Promise<BenchRow[]> {
       note: "target ≤ 50 ms",
     },
     { name: "infracrew plan goal-web-api.json (wall), median of 7", value: cli, unit: "ms" },
+    {
+      name: "designGoal(kubernetes example), median of 500",
+      value: planKubernetes.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
+    {
+      name: "designGoal(GPU web-api example), median of 500",
+      value: planGpu.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
   ];
 }

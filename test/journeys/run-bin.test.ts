@@ -55,6 +55,32 @@ describe("infracrew run, as a newcomer types it", () => {
   );
 
   it(
+    "runs the kubernetes example to PASS: an EKS cluster on its own node groups",
+    { timeout: 90_000 },
+    () => {
+      const out = path.join(scratch, "kubernetes");
+      const run = infracrewRun("examples/kubernetes.json", "--out", out);
+      expect(run.stderr).toMatch(/^PASS \(offline verdict\) in .*: read .*\/report\.md$/m);
+      expect(run.code).toBe(0);
+      const plan = JSON.parse(readFileSync(path.join(out, "planspec.json"), "utf8")) as { pattern: string };
+      expect(plan.pattern).toBe("kubernetes");
+      expect(readFileSync(path.join(out, "terraform", "cluster.tf"), "utf8")).toContain(
+        'source  = "terraform-aws-modules/eks/aws"',
+      );
+    },
+  );
+
+  it("runs the GPU example to PASS: ECS tasks on g5 instances, one task each", { timeout: 90_000 }, () => {
+    const out = path.join(scratch, "gpu-api");
+    const run = infracrewRun("examples/gpu-api.json", "--out", out);
+    expect(run.stderr).toMatch(/^PASS \(offline verdict\) in .*: read .*\/report\.md$/m);
+    expect(run.code).toBe(0);
+    expect(readFileSync(path.join(out, "terraform", "service.tf"), "utf8")).toContain(
+      'instance_type = "g5.xlarge"',
+    );
+  });
+
+  it(
     "exits 2 with the file named for a missing goal, and 3 with report.md for a blocked one",
     { timeout: 90_000 },
     () => {

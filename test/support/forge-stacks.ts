@@ -77,6 +77,8 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("invoice-worker", "goal-worker.json"),
   atlas("pricing-api", "goal-web-api-private-image.json"),
   atlas("admin-console", "goal-web-api-internal.json"),
+  atlas("platform-eks", "goal-kubernetes.json"),
+  atlas("vision-api", "goal-gpu-api.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

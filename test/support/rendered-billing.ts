@@ -12,6 +12,8 @@ interface Billed {
   readonly mentions: (inputs: Inputs) => RegExp;
   /** Billed only when the block's inputs turn it on; always when absent. */
   readonly when?: (inputs: Inputs) => boolean;
+  /** The component whose line prices it, from the block's label; the label itself when absent. */
+  readonly component?: (label: string) => string;
 }
 
 /** A rendered block: billed for some things (each needs a line of its component), or free with the reason. */
@@ -27,6 +29,31 @@ function containerInsights(i: Inputs): boolean {
 
 function nonEmpty(name: string) {
   return (i: Inputs) => Array.isArray(i[name]) && (i[name] as unknown[]).length > 0;
+}
+
+/** A GPU service's instances (`<service>_instances`) are priced on the service's lines. */
+const ofService = (label: string) => label.replace(/_instances$/, "");
+
+interface NodeGroupInputs {
+  readonly name: string;
+  readonly type: string;
+  readonly desired: number;
+  readonly diskGb: number;
+}
+
+/** The EKS module's managed node groups, as rendered. */
+function nodeGroups(i: Inputs): NodeGroupInputs[] {
+  const groups = (i.eks_managed_node_groups ?? {}) as Record<string, Inputs>;
+  return Object.values(groups).map((g) => {
+    const ebs = ((g.block_device_mappings as Inputs | undefined)?.xvda as Inputs | undefined)?.ebs as
+      Inputs | undefined;
+    return {
+      name: String(g.name),
+      type: String((g.instance_types as string[])[0]),
+      desired: Number(g.desired_size),
+      diskGb: Number(ebs?.volume_size ?? 20),
+    };
+  });
 }
 
 const DATABASE: Billing = {
@@ -94,7 +121,12 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   },
   "module terraform-aws-modules/ecs/aws//modules/service": {
     billed: [
-      { what: "aws_ecs_service (Fargate tasks)", item: "tasks", mentions: text(/tasks × 730 h/) },
+      {
+        what: "aws_ecs_service (Fargate tasks)",
+        item: "tasks",
+        mentions: text(/tasks × 730 h/),
+        when: (i) => i.launch_type !== "EC2",
+      },
       {
         what: "the container's own aws_cloudwatch_log_group (made when no log-group component holds its logs)",
         item: "logs",
@@ -154,6 +186,69 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
     billed: [{ what: "aws_cloudwatch_log_group", item: "logs", mentions: text(/GB .*ingested .* stored/) }],
   },
   "module terraform-aws-modules/security-group/aws": { free: "security groups and rules are not billed" },
+  "module terraform-aws-modules/eks/aws": {
+    billed: [
+      {
+        what: "aws_eks_cluster (cluster-hours, standard or extended support)",
+        item: "control-plane",
+        mentions: (i) => {
+          const tier =
+            (i.upgrade_policy as Inputs | undefined)?.support_type === "EXTENDED" ? "extended" : "standard";
+          return new RegExp(`1 EKS cluster × 730 h × .*\\(${tier} support\\)`);
+        },
+      },
+      {
+        what: "aws_eks_node_group (each group's desired nodes of its first instance type)",
+        item: "nodes",
+        mentions: (i) =>
+          new RegExp(
+            nodeGroups(i)
+              .map((g) => `(?=.*${g.desired} × ${g.type} \\(${g.name}\\) × 730 h)`)
+              .join(""),
+          ),
+      },
+      {
+        what: "the nodes' EBS root volumes (launch template block device mappings)",
+        item: "node-volumes",
+        mentions: (i) =>
+          new RegExp(`^${nodeGroups(i).reduce((gb, g) => gb + g.desired * g.diskGb, 0)} GB gp3 root volumes`),
+      },
+      {
+        what: "the control-plane log group (aws_cloudwatch_log_group)",
+        item: "logs",
+        mentions: text(/GB control-plane logs ingested .* stored/),
+        when: nonEmpty("enabled_log_types"),
+      },
+    ],
+    free: "IAM roles, security groups, access entries, the OIDC provider, the core add-ons (their pods run on the nodes)",
+  },
+  "module terraform-aws-modules/autoscaling/aws": {
+    billed: [
+      {
+        what: "the GPU instances (aws_autoscaling_group of the launch template's type) and their detailed monitoring",
+        item: "tasks",
+        component: ofService,
+        mentions: (i) =>
+          new RegExp(
+            `${String(i.desired_capacity)} × ${String(i.instance_type)} instances × 730 h .* detailed-monitoring metrics`,
+          ),
+      },
+      {
+        what: "the instances' EBS root volumes (launch template block device mappings)",
+        item: "node-volumes",
+        component: ofService,
+        mentions: (i) => {
+          const ebs = (i.block_device_mappings as Inputs[])[0]!.ebs as Inputs;
+          return new RegExp(`^${Number(i.desired_capacity) * Number(ebs.volume_size)} GB gp3 root volumes`);
+        },
+      },
+    ],
+    free: "the launch template, the instance profile and its IAM role",
+  },
+  "data aws_ssm_parameter": { free: "a data source (AWS's public AMI parameter)" },
+  "module terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts": {
+    free: "IAM roles and policies are not billed",
+  },
   "resource aws_wafv2_web_acl": {
     billed: [
       {
@@ -209,9 +304,9 @@ export function billingProblems(blocks: readonly RenderedBlock[], cost: PlanSpec
       continue;
     }
     if (!("billed" in billing)) continue;
-    const component = block.label.replace(/_/g, "-");
     for (const billed of billing.billed) {
       if (billed.when && !billed.when(block.inputs)) continue;
+      const component = (billed.component?.(block.label) ?? block.label).replace(/_/g, "-");
       const index = cost.lines.findIndex((l) => l.component === component && l.item === billed.item);
       if (index < 0) {
         problems.push(

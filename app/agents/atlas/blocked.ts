@@ -160,6 +160,14 @@ function sizingClash(
 ): { reason: BlockReason; suggestion: UnblockSuggestion } {
   const caps = ctx.policy.policy.sizeCaps;
   switch (problem.kind) {
+    case "clash":
+      return {
+        reason: problem.clash.reason,
+        suggestion: problem.clash.suggestions[0] ?? {
+          message: `change ${problem.clash.reason.field}`,
+          field: problem.clash.reason.field ?? "workload",
+        },
+      };
     case "engine": {
       const field = problem.what === "database" ? "data.relational.engine" : "data.cache.engine";
       return {

@@ -12,7 +12,6 @@ interface Pending {
 
 /** Fields of the contract that the catalog does not design yet: a goal that sets one is blocked, never ignored. */
 const PENDING: readonly Pending[] = [
-  { field: "workload.gpu", asked: (ctx) => ctx.goal.workload.gpu !== undefined, what: "GPU capacity" },
   { field: "workload.domain", asked: (ctx) => ctx.goal.workload.domain !== undefined, what: "a domain name" },
   { field: "regions", asked: (ctx) => ctx.goal.regions !== undefined, what: "a two-region design" },
   {

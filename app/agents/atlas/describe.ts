@@ -1,3 +1,4 @@
+import { clusterWords } from "./cluster-plan.js";
 import type { Design } from "./design.js";
 
 const NAT_WORDS = {
@@ -22,7 +23,8 @@ function serviceWords(d: Design): string | undefined {
   const s = d.service;
   if (!s) return undefined;
   const arch = s.arch === "ARM64" ? "Graviton" : "x86_64";
-  return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch}) over ${d.azCount} AZs`;
+  const on = s.gpu ? ` on ${s.gpu.instanceType}` : "";
+  return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch})${on} over ${d.azCount} AZs`;
 }
 
 function perAz(tasks: number): string {
@@ -36,7 +38,7 @@ function wafWords(d: Design): string {
 
 export function describeDesign(d: Design): string {
   if (d.ctx.pattern === "static-site") return `S3 origin behind CloudFront, ${wafWords(d)}`;
-  return [serviceWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
+  return [serviceWords(d), clusterWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
     .filter((w): w is string => w !== undefined)
     .join(", ");
 }

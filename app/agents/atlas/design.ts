@@ -6,10 +6,14 @@ import type { ClassChoice, DbNeed } from "./data-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
+import type { ClusterDesign } from "./cluster-sizing.js";
+import type { GpuChoice } from "./gpu-sizing.js";
 
 export interface ServiceDesign {
   readonly id: "service" | "worker";
   readonly plan: TaskPlan;
+  /** GPU tasks: one per EC2 instance of this type, instead of Fargate. */
+  readonly gpu?: GpuChoice;
   readonly arch: CpuArchitecture;
   readonly minTasksPerAz: number;
   readonly minCount: number;
@@ -41,6 +45,7 @@ export interface Design {
   readonly azCount: number;
   readonly natGateways: number;
   readonly service?: ServiceDesign;
+  readonly cluster?: ClusterDesign;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -52,6 +57,8 @@ export interface Design {
 
 export interface Sizing {
   readonly tasks?: TaskPlan;
+  readonly gpu?: GpuChoice;
+  readonly cluster?: ClusterDesign;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -96,9 +103,9 @@ export function buildDesign(
   if (sizing.tasks) {
     const built = serviceDesign(ctx, profile, topology, sizing.tasks);
     if (typeof built === "number") return { ok: false, minTasks: built };
-    service = built;
+    service = sizing.gpu ? { ...built, gpu: sizing.gpu } : built;
   }
-  const azCount = sizing.tasks ? profile.azCount : 0;
+  const azCount = sizing.tasks || sizing.cluster ? profile.azCount : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -126,6 +133,7 @@ export function buildDesign(
       azCount,
       natGateways,
       ...(service ? { service } : {}),
+      ...(sizing.cluster ? { cluster: sizing.cluster } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

@@ -1,3 +1,4 @@
+import { clusterDiagram } from "./cluster-plan.js";
 import type { Design } from "./design.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
@@ -35,7 +36,8 @@ function zone(d: Design, az: number): AzNodes {
   const svc = `${node(s.id)}_az${az}`;
   if (tasksHere) {
     const count = s.minTasksPerAz > 0 ? `≥ ${s.minTasksPerAz}` : "1";
-    lines.push(`      ${svc}["${s.id}: Fargate tasks (${count})"]`);
+    const runsOn = s.gpu ? `GPU tasks on ${s.gpu.instanceType}` : "Fargate tasks";
+    lines.push(`      ${svc}["${s.id}: ${runsOn} (${count})"]`);
     const nat = d.natGateways > 1 ? az : 1;
     flows.push(`  ${svc} -->|egress| nat${nat}`);
     if (d.ctx.pattern === "web-api") flows.push(`  lb --> ${svc}`);
@@ -101,5 +103,10 @@ function compute(d: Design): string[] {
 
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
-  return `${(d.ctx.pattern === "static-site" ? staticSite(d) : compute(d)).join("\n")}\n`;
+  const lines = d.cluster
+    ? clusterDiagram(d, d.cluster)
+    : d.ctx.pattern === "static-site"
+      ? staticSite(d)
+      : compute(d);
+  return `${lines.join("\n")}\n`;
 }

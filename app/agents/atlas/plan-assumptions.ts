@@ -10,6 +10,8 @@ import {
   supportWords,
 } from "./engines.js";
 import { num } from "./format.js";
+import { clusterAssumptions } from "./cluster-plan.js";
+import { gpuAssumption } from "./gpu-sizing.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
@@ -166,7 +168,7 @@ function runningCostAssumptions(d: Design): Assumption[] {
       },
     );
   }
-  if (d.natGateways > 0) {
+  if (d.natGateways > 0 && !d.cluster) {
     out.push({
       field: "network.natGbPerTask",
       value: `${EGRESS.natGbPerTask} GB per task a month`,
@@ -180,6 +182,8 @@ function runningCostAssumptions(d: Design): Assumption[] {
 export function designAssumptions(d: Design): Assumption[] {
   return [
     ...(d.service ? serviceAssumptions(d, d.service) : []),
+    ...(d.cluster ? clusterAssumptions(d, d.cluster) : []),
+    ...(d.service?.gpu ? [gpuAssumption(d.service.gpu)] : []),
     ...trafficAssumptions(d),
     ...(d.database ? databaseAssumptions(d, d.database) : []),
     ...(d.cache ? cacheAssumptions(d, d.cache) : []),

@@ -8,6 +8,7 @@ import { availabilityArithmetic, taskArithmetic } from "./explain.js";
 import { alternatives } from "./tradeoffs.js";
 import { components, patternOf, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
+import { clusterCapacity } from "./cluster-plan.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
@@ -19,6 +20,7 @@ import { totalWithoutFreeTier } from "./cost-line.js";
 function capacity(d: Design): PlanSpec["capacity"] {
   const { ctx } = d;
   const s = d.service;
+  if (d.cluster) return clusterCapacity(d, d.cluster);
   if (!s) {
     return {
       model: "cdn",

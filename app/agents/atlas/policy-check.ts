@@ -1,3 +1,5 @@
+import { kubernetesClashes } from "./kubernetes-check.js";
+import { gpuClashes } from "./gpu-sizing.js";
 import type { BlockReason, UnblockSuggestion } from "../../contracts/generated/design-blocked.js";
 import { isPricedRegion, pricedRegions } from "../pricing/index.js";
 import { patternOf } from "./catalog/patterns.js";
@@ -125,6 +127,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
   const smallest = FARGATE_SIZES[0]!.cpu;
   if (
     patternOf(ctx.pattern).compute &&
+    !patternOf(ctx.pattern).nodes &&
     cpu === undefined &&
     maxTaskCpu !== undefined &&
     maxTaskCpu < smallest
@@ -220,6 +223,8 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     ...tagClashes(ctx),
     budgetCapClash(ctx),
     ...sizeClashes(ctx),
+    ...kubernetesClashes(ctx),
+    ...gpuClashes(ctx),
     patternClash(ctx),
     pullSecretClash(ctx),
     cidrClash(ctx),

@@ -4,6 +4,8 @@ export const SAVINGS_RATES = {
     discount: 0.2,
     source: "https://aws.amazon.com/savingsplans/compute-pricing/",
     basis: "1-year, no-upfront Compute Savings Plan on Fargate",
+    ec2Basis:
+      "the Fargate rate of a 1-year, no-upfront Compute Savings Plan; EC2 instances usually save more",
   },
   rdsReserved1y: {
     discount: 0.3,

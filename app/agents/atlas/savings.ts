@@ -7,6 +7,7 @@ import { cents, num, price } from "./format.js";
 import { SAVINGS_RATES } from "./savings-rates.js";
 import type { Candidate } from "./search.js";
 import { componentUsd } from "./cost-line.js";
+import { clusterSavings } from "./cluster-plan.js";
 
 function lineUsd(c: Candidate, component: string): number {
   return componentUsd(c.lines, component);
@@ -14,7 +15,7 @@ function lineUsd(c: Candidate, component: string): number {
 
 function graviton(c: Candidate): Saving | undefined {
   const s = c.design.service;
-  if (!s || s.arch === "ARM64") return undefined;
+  if (!s || s.arch === "ARM64" || s.gpu) return undefined;
   const { region } = c.design.ctx;
   const gb = s.plan.memoryMb / 1024;
   const diff =
@@ -38,9 +39,9 @@ function reserved(c: Candidate): Saving[] {
   if (serviceUsd > 0) {
     const r = SAVINGS_RATES.computeSavingsPlan1y;
     out.push({
-      suggestion: "Commit to a Compute Savings Plan for the baseline tasks",
+      suggestion: `Commit to a Compute Savings Plan for the baseline ${c.design.service?.gpu ? "GPU instances" : "tasks"}`,
       yearlyUsd: cents(serviceUsd * r.discount * 12),
-      basis: `${formatUsd(serviceUsd)}/month × ${r.discount * 100} % (${r.basis}) × 12`,
+      basis: `${formatUsd(serviceUsd)}/month × ${r.discount * 100} % (${c.design.service?.gpu ? r.ec2Basis : r.basis}) × 12`,
     });
   }
   const db = c.design.database;
@@ -94,7 +95,7 @@ function offHours(c: Candidate): Saving | undefined {
 
 function rightSizing(c: Candidate): Saving | undefined {
   const s = c.design.service;
-  if (!s || !s.plan.perTaskAssumed) return undefined;
+  if (!s || !s.plan.perTaskAssumed || s.gpu) return undefined;
   const measured = s.plan.perTaskRps * 1.5;
   const tasksForAvg = Math.ceil(c.design.ctx.avgRps / (measured * (1 - s.plan.headroom)));
   const fewer = s.desiredCount - Math.max(s.minCount, tasksForAvg);
@@ -127,7 +128,13 @@ function cloudfrontFreeTier(c: Candidate): Saving | undefined {
 
 /** Ways to spend less, each with an estimated yearly saving. */
 export function savings(c: Candidate): Saving[] {
-  return [graviton(c), ...reserved(c), valkey(c), offHours(c), rightSizing(c), cloudfrontFreeTier(c)].filter(
-    (s): s is Saving => s !== undefined && s.yearlyUsd > 0,
-  );
+  return [
+    ...(c.design.cluster ? clusterSavings(c.design, c.design.cluster) : []),
+    graviton(c),
+    ...reserved(c),
+    valkey(c),
+    offHours(c),
+    rightSizing(c),
+    cloudfrontFreeTier(c),
+  ].filter((s): s is Saving => s !== undefined && s.yearlyUsd > 0);
 }

@@ -2,6 +2,9 @@ import { compose, type Link } from "./availability.js";
 import { backlogOf, meetsSlo, type Backlog } from "./backlog.js";
 import { availabilityPath, costLines, patternOf } from "./catalog/index.js";
 import { planTasks } from "./capacity.js";
+import { planCluster } from "./cluster-sizing.js";
+import { pickGpu } from "./gpu-sizing.js";
+import type { Clash } from "./clash.js";
 import type { DesignContext } from "./context.js";
 import { totalOf, type CostLine } from "./cost-line.js";
 import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass } from "./data-sizing.js";
@@ -28,6 +31,8 @@ export type SizingProblem =
   | { readonly kind: "tasks"; readonly tasksForPeak: number; readonly cpu: number }
   | { readonly kind: "engine"; readonly what: "database" | "cache" }
   | { readonly kind: "min-tasks"; readonly minTasks: number }
+  /** The cluster or the GPU instances cannot be designed here (another region tried for a suggestion). */
+  | { readonly kind: "clash"; readonly clash: Clash }
   | { readonly kind: "database"; readonly reason: "family" | "size"; readonly family?: string }
   | {
       readonly kind: "cache";
@@ -48,11 +53,22 @@ export type AttemptResult =
   | { readonly kind: "sizing"; readonly problem: SizingProblem };
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
+  if (patternOf(ctx.pattern).nodes) {
+    const planned = planCluster(ctx);
+    if (!planned.ok) return { kind: "clash", clash: planned.clashes[0]! };
+    return { cluster: planned.cluster };
+  }
   let tasks;
   if (patternOf(ctx.pattern).compute) {
     const planned = planTasks(ctx);
     if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
     tasks = planned.plan;
+  }
+  let gpu;
+  if (tasks && ctx.goal.workload.gpu) {
+    const picked = pickGpu(ctx, tasks);
+    if (!picked.ok) return { kind: "clash", clash: picked.clash };
+    gpu = picked.gpu;
   }
   const compute = patternOf(ctx.pattern).compute;
   const need = compute ? dbNeed(ctx, profile) : undefined;
@@ -84,7 +100,7 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     }
     cacheNode = c.choice;
   }
-  return { tasks, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+  return { tasks, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
 }
 
 function dbOptions(sizing: Sizing): DbTopology[] {
@@ -119,6 +135,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   if ("kind" in sizing) return { kind: "sizing", problem: sizing };
   const options = {
     hasCompute: patternOf(ctx.pattern).compute,
+    nodes: patternOf(ctx.pattern).nodes === true,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };

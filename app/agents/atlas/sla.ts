@@ -72,6 +72,21 @@ export const SLAS = {
     source: "https://aws.amazon.com/messaging/sla/",
     basis: "Amazon SQS",
   },
+  eksControlPlane: {
+    percent: 99.95,
+    source: "https://aws.amazon.com/eks/sla/",
+    basis: "Amazon EKS cluster control plane (the Kubernetes API endpoint)",
+  },
+  ec2MultiAz: {
+    percent: 99.99,
+    source: "https://aws.amazon.com/compute/sla/",
+    basis: "Compute SLA, region level: EC2 instances in two or more AZs",
+  },
+  ec2SingleInstance: {
+    percent: 99.5,
+    source: "https://aws.amazon.com/compute/sla/",
+    basis: "Compute SLA, instance level: a single EC2 instance",
+  },
 } as const satisfies Record<string, Sla>;
 
 /**

@@ -145,6 +145,8 @@ function compliance(ctx: DesignContext, regime: string): Stance | undefined {
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
+  if (ask.kind === "kubernetes" && ctx.pattern === "kubernetes") return undefined;
+  if (ask.kind === "gpu" && ctx.goal.workload.gpu !== undefined) return undefined;
   return missing(ctx, MISSING[ask.kind]);
 }
 

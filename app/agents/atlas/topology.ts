@@ -15,6 +15,8 @@ export interface Topology {
 
 export interface TopologyOptions {
   readonly hasCompute: boolean;
+  /** Kubernetes nodes: the node groups span every AZ, so there is no single-task choice. */
+  readonly nodes?: boolean;
   readonly db: readonly DbTopology[];
   readonly cache: boolean;
 }
@@ -22,7 +24,7 @@ export interface TopologyOptions {
 /** Every topology the profile's floors allow, cheapest-looking first (the order breaks cost ties). */
 export function topologies(ctx: DesignContext, profile: Profile, options: TopologyOptions): Topology[] {
   if (!options.hasCompute) return [{ spread: false, nat: "none" }];
-  const spreads = ctx.prod ? [true] : [false, true];
+  const spreads = ctx.prod || options.nodes ? [true] : [false, true];
   const nats: NatTopology[] = profile.floors.natPerAz ? ["per-az"] : ["one", "per-az"];
   const dbs: (DbTopology | undefined)[] =
     options.db.length === 0

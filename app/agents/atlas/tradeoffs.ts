@@ -84,7 +84,7 @@ function cacheAlternative(chosen: Candidate): Alternative | undefined {
 
 function lambdaAlternative(chosen: Candidate): Alternative | undefined {
   const { ctx, service } = chosen.design;
-  if (!service) return undefined;
+  if (!service || service.gpu) return undefined;
   const worker = ctx.pattern === "worker";
   const shape = worker ? LAMBDA.worker : LAMBDA.webApi;
   const requests = unitPrice(ctx.region, "lambda.requests.per-million")!.usd;

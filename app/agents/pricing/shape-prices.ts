@@ -1,4 +1,5 @@
 import type { ServicePrices, UnitPrice } from "./types.js";
+import { EC2_FAMILY_LARGE, familyInstancePrices } from "./ec2-prices.js";
 import { servicePrice } from "./lookup.js";
 
 /**
@@ -123,23 +124,35 @@ export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "h
   regions: everywhere({ hostedZoneMonth: 0.5, queriesPerMillion: 0.4, healthCheckMonth: 0.5 }),
 };
 
-/** EC2 on-demand Linux instances the new shapes run: EKS node groups and GPU capacity providers. */
+/** EC2 on-demand Linux instances the new shapes run: EKS node groups (the m, c and r families) and GPU capacity providers. */
 export const EC2_INSTANCES: ServicePrices<string> = {
-  source: "https://aws.amazon.com/ec2/pricing/on-demand/",
-  date: DATE,
-  note: `Linux, shared tenancy. us-east-1 only so far. ${NOT_CROSS_CHECKED}`,
+  source: EC2_FAMILY_LARGE.source,
+  date: EC2_FAMILY_LARGE.date,
+  note: `Linux, shared tenancy. The m, c and r families in every priced region (ec2-prices.ts); the GPU types' xlarge and 2xlarge sizes: g5 and g4dn in every priced region, g6 (L4) in us-east-1 only, as no EU price was read. ${NOT_CROSS_CHECKED}`,
   units: {},
   regions: {
     "us-east-1": {
-      "m7i.large": 0.1008,
-      "m7g.xlarge": 0.1632,
-      "m6g.xlarge": 0.154,
+      ...familyInstancePrices("us-east-1"),
       "g5.xlarge": 1.006,
       "g5.2xlarge": 1.212,
       "g6.xlarge": 0.8048,
       "g6.2xlarge": 0.9776,
       "g4dn.xlarge": 0.526,
       "g4dn.2xlarge": 0.752,
+    },
+    "eu-west-1": {
+      ...familyInstancePrices("eu-west-1"),
+      "g5.xlarge": 1.123,
+      "g5.2xlarge": 1.353,
+      "g4dn.xlarge": 0.587,
+      "g4dn.2xlarge": 0.838,
+    },
+    "eu-central-1": {
+      ...familyInstancePrices("eu-central-1"),
+      "g5.xlarge": 1.258,
+      "g5.2xlarge": 1.516,
+      "g4dn.xlarge": 0.658,
+      "g4dn.2xlarge": 0.94,
     },
   },
 };

@@ -859,7 +859,10 @@ export interface CostLine {
     | "cdn"
     | "cdn-free-tier"
     | "kms-key"
-    | "container-insights";
+    | "container-insights"
+    | "control-plane"
+    | "nodes"
+    | "node-volumes";
   /**
    * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
    */

@@ -1,6 +1,7 @@
 import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { EGRESS } from "../assumptions.js";
+import { NODE_EGRESS } from "../cluster-assumptions.js";
 import { monthlyRequests } from "../context.js";
 import { costLine, gigabytes } from "../cost-line.js";
 import { num, price } from "../format.js";
@@ -35,7 +36,9 @@ export const network: CatalogEntry = {
       : "one shared NAT gateway, enough for this SLO";
     const publicParts = d.ctx.pattern === "web-api" && !d.internal ? "load balancer, NAT" : "NAT";
     const privateLb = d.internal ? "internal load balancer, " : "";
-    const privateParts = `${privateLb}${d.database || d.cache ? "tasks, data" : "tasks"}`;
+    const privateParts = d.cluster
+      ? "EKS nodes, the cluster's API endpoint"
+      : `${privateLb}${d.database || d.cache ? "tasks, data" : "tasks"}`;
     const range = cidrFor(d);
     return {
       id: "network",
@@ -65,7 +68,9 @@ export const network: CatalogEntry = {
     const nat = unit(ctx, "nat.hour");
     const ip = unit(ctx, "vpc.public-ipv4.hour");
     const natGbPrice = unit(ctx, "nat.gb-processed");
-    const natGb = (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
+    const natGb = d.cluster
+      ? d.cluster.nodes * NODE_EGRESS.natGbPerNode
+      : (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
     return [
       costLine("network", "nat-gateway", [
         { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
@@ -94,20 +99,23 @@ export const network: CatalogEntry = {
   risks(d) {
     const perAz = d.natGateways > 1;
     const others = d.azCount - 1 === 1 ? "AZ keep" : `${d.azCount - 1} AZs keep`;
+    const what = d.cluster ? "Nodes" : "Tasks";
     return [
       {
         component: "network",
         failure: perAz ? "An AZ (and its NAT gateway) fails" : "The AZ holding the one NAT gateway fails",
         impact: perAz
-          ? `Tasks in that AZ lose egress; the tasks in the other ${others} serving`
-          : "Every task loses egress: image pulls, new tasks and calls to outside APIs fail",
+          ? `${what} in that AZ lose egress; the ${what.toLowerCase()} in the other ${others} serving`
+          : `Every ${what.toLowerCase().slice(0, -1)} loses egress: image pulls, new ${d.cluster ? "pods" : "tasks"} and calls to outside APIs fail`,
         mitigation: perAz
-          ? d.ctx.pattern === "web-api"
-            ? "One NAT gateway per AZ; the service keeps running in the remaining AZs and the ALB stops routing to the failed one"
-            : "One NAT gateway per AZ; the workers in the remaining AZs keep draining the queue"
+          ? d.cluster
+            ? "One NAT gateway per AZ; pods keep running on the nodes in the remaining AZs"
+            : d.ctx.pattern === "web-api"
+              ? "One NAT gateway per AZ; the service keeps running in the remaining AZs and the ALB stops routing to the failed one"
+              : "One NAT gateway per AZ; the workers in the remaining AZs keep draining the queue"
           : "Running tasks keep serving what needs no egress; a second NAT gateway can be added in minutes",
         residual: perAz
-          ? "Reduced capacity until autoscaling replaces the lost tasks"
+          ? `Reduced capacity until autoscaling replaces the lost ${d.cluster ? "nodes" : "tasks"}`
           : "No outside calls until the AZ recovers or a NAT gateway is added",
         severity: perAz ? "low" : "medium",
       },

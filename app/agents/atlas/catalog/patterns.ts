@@ -3,6 +3,7 @@ import { buckets } from "./buckets.js";
 import { cache } from "./cache.js";
 import { cdn } from "./cdn.js";
 import { database } from "./database.js";
+import { clusterNodes, kubernetesCluster } from "./kubernetes-cluster.js";
 import type { CatalogEntry } from "./entry.js";
 import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
@@ -20,7 +21,9 @@ export interface PatternSpec {
   readonly consumer?: readonly CatalogEntry[];
   /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
   readonly compute: boolean;
-  readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
+  /** It runs Kubernetes nodes (sized from the goal's node groups), not ECS tasks. */
+  readonly nodes?: true;
+  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "node-driven";
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -37,6 +40,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     consumer: [service, network, database, cache],
     compute: true,
     capacityModel: "queue-driven",
+  },
+  kubernetes: {
+    entries: [network, kubernetesCluster],
+    path: [kubernetesCluster, clusterNodes, network],
+    compute: true,
+    nodes: true,
+    capacityModel: "node-driven",
   },
   "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
 };

@@ -7,6 +7,7 @@ import { maxWords, taskArithmetic } from "../explain.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
+import { gpuCost, gpuLink, gpuParams, gpuWords } from "./gpu-service.js";
 
 function scaling(s: ServiceDesign) {
   const effective = s.plan.perTaskRps * (1 - s.plan.headroom);
@@ -51,14 +52,16 @@ export const service: CatalogEntry = {
         minCount: s.minCount,
         maxCount: s.maxCount,
         scaling: scale.policy,
+        ...(s.gpu ? { gpu: gpuParams(s.gpu) } : {}),
       },
       dependsOn: [...earlier],
-      rationale: `ECS on Fargate, ${s.plan.cpu} vCPU / ${s.plan.memoryMb} MiB tasks${arm}: ${taskArithmetic(d.ctx, s, d.azCount)}. Autoscaling ${scale.words(scale.policy.target)}.${notes}`,
+      rationale: `${s.gpu ? `${gpuWords(s.gpu)}; ` : "ECS on Fargate, "}${s.plan.cpu} vCPU / ${s.plan.memoryMb} MiB tasks${arm}: ${taskArithmetic(d.ctx, s, d.azCount)}. Autoscaling ${scale.words(scale.policy.target)}.${notes}`,
     };
   },
   cost(d, id) {
     const { ctx } = d;
     const s = d.service!;
+    if (s.gpu) return gpuCost(d, id, s.gpu, s.desiredCount);
     const memoryGb = s.plan.memoryMb / 1024;
     const hourly = fargateTaskHourly(ctx.region, s.arch, s.plan.cpu, memoryGb)!;
     const arch = s.arch === "ARM64" ? "arm64" : "x86_64";
@@ -76,6 +79,7 @@ export const service: CatalogEntry = {
   link(d) {
     const s = d.service;
     if (!s) return undefined;
+    if (s.gpu) return gpuLink(s.id, d.topology.spread);
     return slaLink(s.id, d.topology.spread ? SLAS.fargateMultiAz : SLAS.fargateSingleTask);
   },
   risks(d, id) {

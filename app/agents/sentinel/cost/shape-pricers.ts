@@ -64,6 +64,36 @@ const eksNodeGroup: Pricer = (r, ctx) => {
     : { ...priced, basis: `${priced.basis} (the first instance type, on demand)` };
 };
 
+/**
+ * The launch template an Auto Scaling group launches: the one its expression names, else the one the same module
+ * declares (terraform-aws-modules/autoscaling writes `aws_launch_template.this`).
+ */
+function launchTemplateOf(r: ResourceView, ctx: PricingContext): ResourceView | undefined {
+  const named = (r.references?.launch_template ?? []).map((a) => ctx.find(a.replace(/\.(id|name)$/, "")));
+  const prefix = r.address.slice(0, r.address.indexOf("aws_autoscaling_group"));
+  const found = [
+    ...named,
+    ctx.find(`${prefix}aws_launch_template.this[0]`),
+    ctx.find(`${prefix}aws_launch_template.this`),
+  ];
+  return found.find((t) => t?.type === "aws_launch_template");
+}
+
+/** An Auto Scaling group's desired instances of its launch template's type, on demand (a GPU service's capacity). */
+const autoscalingGroup: Pricer = (r, ctx) => {
+  const desired = numberOf(r, "desired_capacity");
+  if (desired === undefined) return { unpriced: "desired_capacity is not known" };
+  const template = launchTemplateOf(r, ctx);
+  const type = template && value(template, "instance_type");
+  if (typeof type !== "string") return { unpriced: "its launch template's instance_type is not in the plan" };
+  return perHour(
+    ctx.memo(`ec2 ${ctx.region} ${type}`, ec2InstanceHourly, ctx.region, type),
+    type,
+    ctx,
+    desired,
+  );
+};
+
 const kinesisStream: Pricer = (r, ctx) => {
   const mode = blockOf(r, "stream_mode_details")?.stream_mode;
   if (mode === "ON_DEMAND") {
@@ -91,6 +121,7 @@ const mskServerless: Pricer = (_r, ctx) => {
 export const SHAPE_PRICERS: Readonly<Record<string, Pricer>> = {
   aws_eks_cluster: eksCluster,
   aws_eks_node_group: eksNodeGroup,
+  aws_autoscaling_group: autoscalingGroup,
   aws_kinesis_stream: kinesisStream,
   aws_msk_serverless_cluster: mskServerless,
   aws_cloudwatch_metric_alarm: (_r, ctx) =>

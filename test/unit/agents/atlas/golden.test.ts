@@ -13,6 +13,8 @@ describe("Atlas golden PlanSpecs for the shared example goals (reviewed by readi
     ["goal-web-api.json", "checkout-api.plan-spec.json", undefined],
     ["goal-static-site.yaml", "docs-site.plan-spec.json", undefined],
     ["goal-worker.json", "invoice-worker.plan-spec.json", undefined],
+    ["goal-kubernetes.json", "platform-eks.plan-spec.json", undefined],
+    ["goal-gpu-api.json", "vision-api.plan-spec.json", undefined],
     [
       "goal-issue-form-body.md",
       "checkout-api-from-issue.plan-spec.json",

@@ -1,0 +1,48 @@
+import { HOURS_PER_MONTH as H, servicePrice } from "../../pricing/index.js";
+import { EBS_GP3 } from "../../pricing/ec2-prices.js";
+import type { Link } from "../availability.js";
+import { slaLink } from "../availability.js";
+import { costLine, type CostLine } from "../cost-line.js";
+import type { Design } from "../design.js";
+import type { GpuChoice } from "../gpu-sizing.js";
+import { GPU_ROOT_VOLUME_GB } from "../gpu-sizing.js";
+import { num, price } from "../format.js";
+import { SLAS } from "../sla.js";
+import { unit } from "./entry.js";
+
+/** The detailed-monitoring metrics EC2 bills per instance (Forge turns detailed monitoring on). */
+const DETAILED_METRICS = 7;
+
+/** The PlanSpec's gpu params: the type, the GPUs per task and the instance Atlas priced. */
+export function gpuParams(g: GpuChoice) {
+  return { type: g.type, count: g.count, instanceType: g.instanceType };
+}
+
+export function gpuWords(g: GpuChoice): string {
+  return `ECS on EC2 GPU instances, one task per ${g.instanceType} (${g.count} × ${g.type}, ${g.vcpus} vCPU, ${num(g.memoryMib / 1024, 0)} GiB), the smallest of its family that holds the task, on the ECS GPU-optimised AMI`;
+}
+
+/** The instances' hours, detailed monitoring and root volumes: one instance per running task. */
+export function gpuCost(d: Design, id: string, g: GpuChoice, tasks: number): CostLine[] {
+  const metric = unit(d.ctx, "cloudwatch.metric-month");
+  const ebs = servicePrice(EBS_GP3, d.ctx.region, "gbMonth")!.usd;
+  const gb = tasks * GPU_ROOT_VOLUME_GB;
+  return [
+    costLine(id, "tasks", [
+      {
+        usd: tasks * H * g.hourly,
+        text: `${tasks} × ${g.instanceType} instances × ${H} h × ${price(g.hourly)} (one task each, on demand)`,
+      },
+      {
+        usd: tasks * DETAILED_METRICS * metric,
+        text: `${tasks * DETAILED_METRICS} detailed-monitoring metrics × ${price(metric)}`,
+      },
+    ]),
+    costLine(id, "node-volumes", [{ usd: gb * ebs, text: `${gb} GB gp3 root volumes × ${price(ebs)}` }]),
+  ];
+}
+
+/** One task per instance: EC2's region-level SLA when the tasks spread over AZs, else one instance's. */
+export function gpuLink(id: string, spread: boolean): Link {
+  return slaLink(id, spread ? SLAS.ec2MultiAz : SLAS.ec2SingleInstance);
+}
