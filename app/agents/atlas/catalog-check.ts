@@ -13,7 +13,11 @@ interface Pending {
 /** Fields of the contract that the catalog does not design yet: a goal that sets one is blocked, never ignored. */
 const PENDING: readonly Pending[] = [
   { field: "workload.gpu", asked: (ctx) => ctx.goal.workload.gpu !== undefined, what: "GPU capacity" },
-  { field: "workload.domain", asked: (ctx) => ctx.goal.workload.domain !== undefined, what: "a domain name" },
+  {
+    field: "workload.domain",
+    asked: (ctx) => ctx.goal.workload.domain !== undefined && !PATTERNS[ctx.pattern]?.domain,
+    what: "a domain name for this workload type",
+  },
   { field: "regions", asked: (ctx) => ctx.goal.regions !== undefined, what: "a two-region design" },
   {
     field: "data.keyValue",

@@ -3,6 +3,7 @@ import { buckets } from "./buckets.js";
 import { cache } from "./cache.js";
 import { cdn } from "./cdn.js";
 import { database } from "./database.js";
+import { domainOn } from "./domain.js";
 import type { CatalogEntry } from "./entry.js";
 import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
@@ -21,6 +22,8 @@ export interface PatternSpec {
   /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
   readonly compute: boolean;
   readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
+  /** The name workload.domain gives the pattern's front door; a pattern without one takes no domain. */
+  readonly domain?: CatalogEntry;
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -30,6 +33,7 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     path: [loadBalancer, service, network, database, cache],
     compute: true,
     capacityModel: "request-driven",
+    domain: domainOn({ entry: loadBalancer, words: "the load balancer" }),
   },
   worker: {
     entries: [network, logs, queue, database, cache, buckets, service],
@@ -38,7 +42,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     compute: true,
     capacityModel: "queue-driven",
   },
-  "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
+  "static-site": {
+    entries: [site, cdn, buckets],
+    path: [cdn],
+    compute: false,
+    capacityModel: "cdn",
+    domain: domainOn({ entry: cdn, words: "CloudFront", certificateRegion: "us-east-1", ipv6: true }),
+  },
 };
 
 /** The pattern of a workload type the catalog designs (policy-check blocks the others before any design). */

@@ -26,7 +26,6 @@ describe("a goal the catalog cannot design yet is blocked, naming the field, nev
       { ...goal, workload: { ...goal.workload, gpu: { type: "nvidia-l4", count: 1 } } },
       "workload.gpu",
     ],
-    ["a domain", { ...goal, workload: { ...goal.workload, domain: "api.example.com" } }, "workload.domain"],
     ["two regions", { ...goal, regions: ["eu-west-1", "eu-central-1"] }, "regions"],
     [
       "a DynamoDB table",
