@@ -18,7 +18,6 @@ const PENDING: readonly Pending[] = [
     asked: (ctx) => ctx.goal.workload.domain !== undefined && !PATTERNS[ctx.pattern]?.domain,
     what: "a domain name for this workload type",
   },
-  { field: "regions", asked: (ctx) => ctx.goal.regions !== undefined, what: "a two-region design" },
   {
     field: "data.keyValue",
     asked: (ctx) => ctx.goal.data?.keyValue !== undefined,

@@ -176,6 +176,7 @@ function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "domain") return domain(ctx, ask);
+  if (ask.kind === "multi-region" && ctx.goal.regions !== undefined) return undefined;
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
   return missing(ctx, MISSING[ask.kind]);
 }
