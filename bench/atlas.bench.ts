@@ -59,6 +59,14 @@ export async function run(): Promise<BenchRow[]> {
   const planKubernetes = await time(() => designGoal(kubernetes, policy, { now }), { runs: 500 });
   const gpu = goalOf("goal-gpu-api.json");
   const planGpu = await time(() => designGoal(gpu, policy, { now }), { runs: 500 });
+  const domainPolicy = readPolicy(readFileSync(path.join(root, "examples", "infracrew.yml"), "utf8"));
+  const domainGoal = readGoal(readFileSync(path.join(root, "examples", "static-site-domain.yaml"), "utf8"));
+  if (!domainPolicy.ok || !domainGoal.ok) throw new Error("the domain example goal or policy is invalid");
+  const planDomain = await time(() => designGoal(domainGoal.value.goal, domainPolicy.value, { now }), {
+    runs: 500,
+  });
+  const twoRegions = { ...webApi, regions: ["eu-west-1", "eu-central-1"] };
+  const planTwoRegions = await time(() => designGoal(twoRegions, policy, { now }), { runs: 200 });
   const cli = await cliMedianMs(7);
   return [
     {
@@ -88,10 +96,21 @@ export async function run(): Promise<BenchRow[]> {
       note: "target ≤ 5 ms",
     },
     {
+      name: "designGoal(static site on www.example.com, examples/static-site-domain.yaml), median of 500",
+      value: planDomain.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
+    {
       name: "designGoal(GPU web-api example), median of 500",
       value: planGpu.medianMs,
       unit: "ms",
       note: "target ≤ 5 ms",
+    },
+    {
+      name: "designGoal(web-api in two regions: DesignBlocked with both regions' designs), median of 200",
+      value: planTwoRegions.medianMs,
+      unit: "ms",
     },
   ];
 }

@@ -25,13 +25,18 @@ export function loadPolicy(file: string | undefined): ResolvedOrgPolicy {
 export const ATLAS_NOW = new Date("2026-11-27T00:00:00Z");
 export const EXAMPLE_POLICY = "schemas/examples/infracrew.yml";
 
-/** Atlas's PlanSpec for a shared example goal, under the example policy: plan, as `infracrew plan` does. */
-export function designExample(goalFile: string): PlanSpec {
-  const read = readGoal(readRepoFile("schemas", "examples", goalFile));
+/** Atlas's PlanSpec for a goal file under a policy file: plan, as `infracrew plan` does. */
+export function designFile(goalFile: string, policyFile: string): PlanSpec {
+  const read = readGoal(readRepoFile(goalFile));
   if (!read.ok) throw new Error(`${goalFile}: ${JSON.stringify(read.problems)}`);
-  const outcome = designGoal(read.value.goal, loadPolicy(EXAMPLE_POLICY), { now: ATLAS_NOW });
+  const outcome = designGoal(read.value.goal, loadPolicy(policyFile), { now: ATLAS_NOW });
   if (outcome.kind !== "PlanSpec") throw new Error(`${goalFile}: Atlas blocked the design`);
   return outcome.value;
+}
+
+/** Atlas's PlanSpec for a shared example goal, under the example policy. */
+export function designExample(goalFile: string): PlanSpec {
+  return designFile(`schemas/examples/${goalFile}`, EXAMPLE_POLICY);
 }
 
 export interface ForgeStack {
@@ -79,6 +84,12 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("admin-console", "goal-web-api-internal.json"),
   atlas("platform-eks", "goal-kubernetes.json"),
   atlas("vision-api", "goal-gpu-api.json"),
+  {
+    name: "brand-site (Atlas)",
+    golden: "goals/brand-site",
+    policy: "examples/infracrew.yml",
+    spec: () => designFile("examples/static-site-domain.yaml", "examples/infracrew.yml"),
+  },
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

@@ -249,6 +249,18 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   "module terraform-aws-modules/iam/aws//modules/iam-role-for-service-accounts": {
     free: "IAM roles and policies are not billed",
   },
+  "module terraform-aws-modules/acm/aws": {
+    free: "a public ACM certificate and its DNS validation records (queried by ACM only at issue and renewal)",
+  },
+  "resource aws_route53_record": {
+    billed: [
+      {
+        what: "queries to the alias record (free to AWS resources) and the hosted zone (the organisation's)",
+        item: "dns",
+        mentions: text(/alias queries .*: free\b.* hosted zone .* not to this stack/),
+      },
+    ],
+  },
   "resource aws_wafv2_web_acl": {
     billed: [
       {

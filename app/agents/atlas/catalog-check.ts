@@ -12,8 +12,11 @@ interface Pending {
 
 /** Fields of the contract that the catalog does not design yet: a goal that sets one is blocked, never ignored. */
 const PENDING: readonly Pending[] = [
-  { field: "workload.domain", asked: (ctx) => ctx.goal.workload.domain !== undefined, what: "a domain name" },
-  { field: "regions", asked: (ctx) => ctx.goal.regions !== undefined, what: "a two-region design" },
+  {
+    field: "workload.domain",
+    asked: (ctx) => ctx.goal.workload.domain !== undefined && !PATTERNS[ctx.pattern]?.domain,
+    what: "a domain name for this workload type",
+  },
   {
     field: "data.keyValue",
     asked: (ctx) => ctx.goal.data?.keyValue !== undefined,

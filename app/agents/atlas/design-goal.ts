@@ -6,6 +6,7 @@ import { explainBlock, type Blocked } from "./blocked.js";
 import { designContext } from "./context.js";
 import { planSpec } from "./plan-spec.js";
 import { policyClashes } from "./policy-check.js";
+import { twoRegionBlocked } from "./two-region.js";
 
 export interface DesignOptions {
   /** The clock, injected: it stamps createdAt and picks engine versions in standard support on that day. */
@@ -23,25 +24,24 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-/**
- * Atlas: designs the goal under the policy. Returns a PlanSpec that meets the SLO with its cost strictly under
- * the budget brake, or a DesignBlocked with the clashes and the cheapest changes that would unblock it.
- * Pure and deterministic; it never throws for a schema-valid goal and policy.
- */
-export function designGoal(
-  goal: GoalStatement,
-  policy: ResolvedOrgPolicy,
-  options: DesignOptions,
-): DesignOutcome {
-  const createdAt = timestamp(options.now);
-  const goalRef = {
+function goalRefOf(goal: GoalStatement, options: DesignOptions) {
+  return {
     name: goal.name,
     hash: contentHash(goal),
     ...(options.issue ? { issue: { ...options.issue } } : {}),
   };
-  const ctx = designContext(goal, policy, options.now);
+}
+
+function blockedOutcome(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+  b: Blocked,
+): DesignOutcome {
+  const createdAt = timestamp(options.now);
+  const goalRef = goalRefOf(goal, options);
   const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
-  const block = (b: Blocked): DesignOutcome => ({
+  return {
     kind: "DesignBlocked",
     value: {
       schemaVersion: "0.1",
@@ -53,7 +53,39 @@ export function designGoal(
       attempts: [...b.attempts],
       suggestions: [...b.suggestions],
     },
-  });
+  };
+}
+
+/**
+ * Atlas: designs the goal under the policy. Returns a PlanSpec that meets the SLO with its cost strictly under
+ * the budget brake, or a DesignBlocked with the clashes and the cheapest changes that would unblock it.
+ * Pure and deterministic; it never throws for a schema-valid goal and policy.
+ */
+export function designGoal(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+): DesignOutcome {
+  if (goal.regions === undefined) return designIn(goal, policy, options, goal.region);
+  const outcomes = [
+    designIn(goal, policy, options, goal.regions[0]),
+    designIn(goal, policy, options, goal.regions[1]),
+  ] as const;
+  return blockedOutcome(goal, policy, options, twoRegionBlocked(goal, outcomes));
+}
+
+/** The goal designed in one region (the secondary of a two-region goal is designed as if it were the only one). */
+function designIn(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+  region: string,
+): DesignOutcome {
+  const createdAt = timestamp(options.now);
+  const goalRef = goalRefOf(goal, options);
+  const ctx = designContext(goal, policy, options.now, { region });
+  const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
+  const block = (b: Blocked): DesignOutcome => blockedOutcome(goal, policy, options, b);
   const clashes = policyClashes(ctx);
   if (clashes.length > 0) {
     return block({

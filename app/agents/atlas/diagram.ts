@@ -6,6 +6,17 @@ function node(id: string): string {
   return id.replace(/[^A-Za-z0-9]/g, "_");
 }
 
+/** The name's DNS answer beside the callers and the front door it points them at, when the goal has a domain. */
+function domainLines(d: Design, callers: string, front: string): string[] {
+  const name = d.ctx.goal.workload.domain;
+  if (!name) return [];
+  return [
+    `  domain["domain: ${name}, Route 53 alias + ACM certificate"]`,
+    `  ${callers} -.->|DNS| domain`,
+    `  domain -.->|alias| ${front}`,
+  ];
+}
+
 function staticSite(d: Design): string[] {
   const lines = [
     "flowchart LR",
@@ -17,6 +28,7 @@ function staticSite(d: Design): string[] {
     "  end",
     "  users -->|HTTPS| cdn",
     "  cdn -->|origin access control| site",
+    ...domainLines(d, "users", "cdn"),
   ];
   return lines;
 }
@@ -90,6 +102,7 @@ function compute(d: Design): string[] {
     ...d.buckets.map((b) => `    ${node(`bucket-${b}`)}[("bucket-${b}: S3")]`),
     "  end",
     entry[1]!,
+    ...(d.ctx.pattern === "web-api" ? domainLines(d, "users", "lb") : []),
     ...zones.flatMap((z) => z.flows),
   ];
   for (let az = 1; az <= d.natGateways; az++) lines.push(`  nat${az} --> internet`);

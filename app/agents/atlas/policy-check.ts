@@ -11,6 +11,7 @@ import { cidrClash, reachClash } from "./network-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 import { summaryClashes } from "./summary-clashes.js";
+import { domainClashes } from "./domain-check.js";
 
 export type { Clash } from "./clash.js";
 
@@ -230,6 +231,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     cidrClash(ctx),
     reachClash(ctx),
     processingLatencyClash(ctx),
+    ...domainClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

@@ -67,6 +67,11 @@ export const SLAS = {
     source: "https://aws.amazon.com/cloudfront/sla/",
     basis: "CloudFront distribution",
   },
+  route53: {
+    percent: 100,
+    source: "https://aws.amazon.com/route53/sla/",
+    basis: "Route 53 answering DNS queries for the hosted zone's records",
+  },
   sqs: {
     percent: 99.9,
     source: "https://aws.amazon.com/messaging/sla/",

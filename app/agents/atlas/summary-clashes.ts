@@ -1,4 +1,5 @@
 import type { GoalStatement } from "../../contracts/generated/index.js";
+import { PATTERNS } from "./catalog/patterns.js";
 import type { DesignContext, Pattern } from "./context.js";
 import type { Clash } from "./policy-check.js";
 import { summaryAsks, type AskKind, type SummaryAsk } from "./summary-asks.js";
@@ -142,8 +143,40 @@ function compliance(ctx: DesignContext, regime: string): Stance | undefined {
   };
 }
 
+/**
+ * A name in the summary: met by workload.domain when the pattern takes one and the summary names no other host.
+ * Without workload.domain the design answers on its AWS host name.
+ */
+function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  if (!PATTERNS[ctx.pattern]?.domain) return missing(ctx, MISSING.domain);
+  const host = ask.phrase.includes(".") ? ask.phrase.replace(/^https?:\/\//i, "").toLowerCase() : undefined;
+  const name = ctx.goal.workload.domain;
+  if (name !== undefined && (host === undefined || host === name)) return undefined;
+  const internal =
+    ctx.pattern === "web-api" &&
+    (exposedInternally(ctx.goal.workload) ||
+      summaryAsks(ctx.goal.summary).some((a) => a.kind === "private-network"));
+  if (internal) {
+    return {
+      what: host ? `the name ${host}` : "a domain name",
+      field: "workload.domain",
+      gap: "an internal API's name belongs in a private hosted zone associated with the VPC, which Atlas does not design yet (workload.domain takes names in the policy's public zones)",
+    };
+  }
+  return {
+    what: host ? `the name ${host}` : "a domain name",
+    field: "workload.domain",
+    gap: name
+      ? `workload.domain is ${name}, the one name the design serves`
+      : "the design answers on its AWS host name unless workload.domain names one (in a hosted zone of policy.dns.hostedZones)",
+    ...(host ? { fix: { message: `set workload.domain to ${host}`, value: host } } : {}),
+  };
+}
+
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (ask.kind === "private-network") return privateNetwork(ctx);
+  if (ask.kind === "domain") return domain(ctx, ask);
+  if (ask.kind === "multi-region" && ctx.goal.regions !== undefined) return undefined;
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
   if (ask.kind === "kubernetes" && ctx.pattern === "kubernetes") return undefined;
   if (ask.kind === "gpu" && ctx.goal.workload.gpu !== undefined) return undefined;

@@ -409,10 +409,10 @@ function checkDomain(
   c.params.targets.forEach((id, j) => {
     const target = spec.components.find((o) => o.id === id);
     const publicLb = target?.kind === "load-balancer" && target.params.scheme === "internet-facing";
-    if (target?.kind !== "http-api" && !publicLb) {
+    if (target?.kind !== "http-api" && target?.kind !== "cdn" && !publicLb) {
       out.push({
         path: at(i, `params.targets[${j}]`),
-        message: `must name an http-api or an internet-facing load-balancer component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
+        message: `must name an http-api, a cdn or an internet-facing load-balancer component (got "${id}"${target ? `, a ${target.kind}` : ""})`,
       });
     }
   });

@@ -124,6 +124,14 @@ export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "h
   regions: everywhere({ hostedZoneMonth: 0.5, queriesPerMillion: 0.4, healthCheckMonth: 0.5 }),
 };
 
+export const INTER_REGION_TRANSFER: ServicePrices<"gbOut"> = {
+  source: "https://aws.amazon.com/ec2/pricing/on-demand/",
+  date: DATE,
+  note: `Data Transfer section: data sent from the region to another AWS region (what cross-region replication pays). ${NOT_CROSS_CHECKED}`,
+  units: { gbOut: "per GB to another AWS region" },
+  regions: everywhere({ gbOut: 0.02 }),
+};
+
 /** EC2 on-demand Linux instances the new shapes run: EKS node groups (the m, c and r families) and GPU capacity providers. */
 export const EC2_INSTANCES: ServicePrices<string> = {
   source: EC2_FAMILY_LARGE.source,

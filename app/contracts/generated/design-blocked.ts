@@ -67,7 +67,8 @@ export interface BlockReason {
     | "engine-out-of-support"
     | "cidr-conflict"
     | "summary-ask-unmet"
-    | "not-in-catalog";
+    | "not-in-catalog"
+    | "domain-not-in-zone";
   /**
    * The clash in words, with the numbers.
    */

@@ -676,13 +676,13 @@ export interface DomainComponent {
   rationale: Rationale;
 }
 /**
- * A name in a Route 53 hosted zone: an ACM certificate validated by DNS in each target's region, and an alias record to the target (two targets: failover or latency records with health checks, by multiRegion.mode).
+ * A name in a Route 53 hosted zone: an ACM certificate validated by DNS in each target's region (us-east-1 for a cdn, as CloudFront requires), and an alias record to the target (two targets: failover or latency records with health checks, by multiRegion.mode).
  */
 export interface DomainParams {
   name: string;
   hostedZoneId: string;
   /**
-   * The load-balancer or http-api components the name serves: one, or one per region (the primary's first).
+   * The load-balancer, cdn or http-api components the name serves: one, or one per region (the primary's first).
    *
    * @minItems 1
    * @maxItems 2
@@ -862,7 +862,8 @@ export interface CostLine {
     | "container-insights"
     | "control-plane"
     | "nodes"
-    | "node-volumes";
+    | "node-volumes"
+    | "dns";
   /**
    * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
    */

@@ -37,6 +37,7 @@ function artifact<K extends "PlanSpec" | "ValidationResult" | "DesignBlocked">(
 const STACK_FILES = {
   "orders-api": ["cache.tf", "database.tf", "load-balancer.tf", "logs.tf", "network.tf", "service.tf"],
   "handbook-site": ["cdn.tf", "site.tf"],
+  "brand-site": ["cdn.tf", "domain.tf", "site.tf"],
   "thumbnail-worker": ["bucket-thumbnails.tf", "logs.tf", "network.tf", "queue.tf", "worker.tf"],
 } as const;
 const COMMON = [
@@ -55,6 +56,7 @@ describe("infracrew run: every example, offline", { timeout: 60_000 }, () => {
     ["examples/web-api.json", "orders-api", 959.87],
     ["examples/static-site.yaml", "handbook-site", 17.05],
     ["examples/worker.json", "thumbnail-worker", 119.93],
+    ["examples/static-site-domain.yaml", "brand-site", 25.57],
   ] as const)("%s passes with exit 0 and writes its files under out/<name>", async (goal, name, monthly) => {
     const { code, out, err, written } = await run([goal, "--policy", POLICY, "--now", NOW, "--no-diagram"]);
     expect(out).toBe("");

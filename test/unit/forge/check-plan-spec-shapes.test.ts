@@ -61,7 +61,7 @@ describe("checkPlanSpecForRender on the new shapes", () => {
       (s) => {
         byId(s, "domain", "domain").params.targets = ["orders"];
       },
-      'components[3].params.targets[0]: must name an http-api or an internet-facing load-balancer component (got "orders", a key-value-store)',
+      'components[3].params.targets[0]: must name an http-api, a cdn or an internet-facing load-balancer component (got "orders", a key-value-store)',
     ],
     [
       "a domain with two targets",

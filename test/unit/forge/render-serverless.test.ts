@@ -93,7 +93,7 @@ describe("a domain in front of a load balancer", () => {
     const spec = withDomain();
     for (const c of spec.components) if (c.kind === "load-balancer") c.params.scheme = "internal";
     expect(checkPlanSpecForRender(spec).map(formatProblem)).toContain(
-      'components[7].params.targets[0]: must name an http-api or an internet-facing load-balancer component (got "lb", a load-balancer)',
+      'components[7].params.targets[0]: must name an http-api, a cdn or an internet-facing load-balancer component (got "lb", a load-balancer)',
     );
   });
 

@@ -42,7 +42,7 @@ export const cdn: CatalogEntry = {
         waf: d.waf,
       },
       dependsOn: ["site"],
-      rationale: `CloudFront (${SLAS.cloudfront.percent} % SLA) serves the site over HTTPS from the edge and scales without sizing; ${edges}. ${d.waf ? "A WAF web ACL (AWS managed rules and a per-IP rate limit) guards it." : "No WAF web ACL: the budget does not carry one, so a request flood is billed until CloudFront's own DDoS protection (AWS Shield Standard) stops it."} About ${num(requests / 1e6, 1)} M requests and ${num(gbOut(d), 1)} GB a month at the ${num(d.ctx.avgRps)} rps average.`,
+      rationale: `CloudFront (${SLAS.cloudfront.percent} % SLA) serves the site over HTTPS from the edge and scales without sizing; ${edges}. ${d.waf ? "A WAF web ACL (AWS managed rules and a per-IP rate limit) guards it." : "No WAF web ACL: the budget does not carry one, so a request flood is billed until CloudFront's own DDoS protection (AWS Shield Standard) stops it."} About ${num(requests / 1e6, 1)} M requests and ${num(gbOut(d), 1)} GB a month at the ${num(d.ctx.avgRps)} rps average.${d.ctx.goal.workload.domain ? ` It answers on ${d.ctx.goal.workload.domain} with the domain component's certificate.` : ""}`,
     };
   },
   cost(d) {

@@ -3,12 +3,25 @@ import type { Link } from "../availability.js";
 import type { CostLine } from "../cost-line.js";
 import type { Design } from "../design.js";
 import { PATTERNS, patternOf } from "./patterns.js";
+import type { CatalogEntry } from "./entry.js";
 import { sharedCostLines } from "./shared.js";
+
+/** The pattern's components in dependency order: its own, then the name on its front door. */
+function entriesOf(d: Design): readonly CatalogEntry[] {
+  const spec = patternOf(d.ctx.pattern);
+  return spec.domain ? [...spec.entries, spec.domain] : spec.entries;
+}
+
+/** The request path: the name's DNS answer first, when the pattern takes one, then the pattern's own links. */
+function pathOf(d: Design): readonly CatalogEntry[] {
+  const spec = patternOf(d.ctx.pattern);
+  return spec.domain ? [spec.domain, ...spec.path] : spec.path;
+}
 
 /** The PlanSpec components of a design, in dependency order, each with its sizing rationale. */
 export function components(d: Design): Component[] {
   const out: Component[] = [];
-  for (const entry of patternOf(d.ctx.pattern).entries) {
+  for (const entry of entriesOf(d)) {
     for (const id of entry.ids(d))
       out.push(
         entry.component(
@@ -24,14 +37,14 @@ export function components(d: Design): Component[] {
 /** The monthly cost of a design: each component's lines, then what the whole stack shares. */
 export function costLines(d: Design): CostLine[] {
   return [
-    ...patternOf(d.ctx.pattern).entries.flatMap((entry) => entry.ids(d).flatMap((id) => entry.cost(d, id))),
+    ...entriesOf(d).flatMap((entry) => entry.ids(d).flatMap((id) => entry.cost(d, id))),
     ...sharedCostLines(d),
   ];
 }
 
 /** The links a user's request passes through in series. */
 export function availabilityPath(d: Design): Link[] {
-  return patternOf(d.ctx.pattern).path.flatMap((entry) => entry.link?.(d) ?? []);
+  return pathOf(d).flatMap((entry) => entry.link?.(d) ?? []);
 }
 
 /** The links a queued job needs to be processed, in series; empty for a pattern without a queue. */
@@ -41,9 +54,7 @@ export function consumerPath(d: Design): Link[] {
 
 /** The failure impact of each component. */
 export function risks(d: Design): Risk[] {
-  return patternOf(d.ctx.pattern).entries.flatMap((entry) =>
-    entry.ids(d).flatMap((id) => entry.risks(d, id)),
-  );
+  return entriesOf(d).flatMap((entry) => entry.ids(d).flatMap((id) => entry.risks(d, id)));
 }
 
 export { PATTERNS, patternOf };

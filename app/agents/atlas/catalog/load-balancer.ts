@@ -17,6 +17,14 @@ export function reachWords(d: Design): string {
   return allowed.length ? `${allowed.join(", ")} only (workload.allowedCidrs)` : "the internet";
 }
 
+/** The certificate the HTTPS listener serves: the domain's, or one to attach when the goal names no domain. */
+function certificateWords(d: Design): string {
+  const name = d.ctx.goal.workload.domain;
+  return name
+    ? `It serves HTTPS with the ACM certificate for ${name} (the domain component) and redirects HTTP to HTTPS.`
+    : "It serves HTTPS with an ACM certificate for the API's domain, which the goal does not name yet: attach one before going live.";
+}
+
 /** An ALB in front of the service, internet-facing or internal, with a WAF when PCI asks for one. */
 export const loadBalancer: CatalogEntry = {
   ids: () => ["load-balancer"],
@@ -44,7 +52,7 @@ export const loadBalancer: CatalogEntry = {
         ...(allowed ? { allowedCidrs: [...allowed] } : {}),
       },
       dependsOn: ["network"],
-      rationale: `${kind} (${SLAS.albRegional.percent} % SLA) spreads requests over the tasks, reachable from ${reachWords(d)} on 443${waf}. It serves HTTPS with an ACM certificate for the API's domain, which the goal does not name yet: attach one before going live.`,
+      rationale: `${kind} (${SLAS.albRegional.percent} % SLA) spreads requests over the tasks, reachable from ${reachWords(d)} on 443${waf}. ${certificateWords(d)}`,
     };
   },
   cost(d) {

@@ -4,6 +4,7 @@ import { cache } from "./cache.js";
 import { cdn } from "./cdn.js";
 import { database } from "./database.js";
 import { clusterNodes, kubernetesCluster } from "./kubernetes-cluster.js";
+import { domainOn } from "./domain.js";
 import type { CatalogEntry } from "./entry.js";
 import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
@@ -24,6 +25,8 @@ export interface PatternSpec {
   /** It runs Kubernetes nodes (sized from the goal's node groups), not ECS tasks. */
   readonly nodes?: true;
   readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "node-driven";
+  /** The name workload.domain gives the pattern's front door; a pattern without one takes no domain. */
+  readonly domain?: CatalogEntry;
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -33,6 +36,7 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     path: [loadBalancer, service, network, database, cache],
     compute: true,
     capacityModel: "request-driven",
+    domain: domainOn({ entry: loadBalancer, words: "the load balancer" }),
   },
   worker: {
     entries: [network, logs, queue, database, cache, buckets, service],
@@ -48,7 +52,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     nodes: true,
     capacityModel: "node-driven",
   },
-  "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
+  "static-site": {
+    entries: [site, cdn, buckets],
+    path: [cdn],
+    compute: false,
+    capacityModel: "cdn",
+    domain: domainOn({ entry: cdn, words: "CloudFront", certificateRegion: "us-east-1", ipv6: true }),
+  },
 };
 
 /** The pattern of a workload type the catalog designs (policy-check blocks the others before any design). */

@@ -7,11 +7,24 @@ import { attr, attrs, blank, ref, template, type Body } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
+import { US_EAST_1 } from "../stack/us-east-1.js";
 import type { RenderedComponent } from "../stack/rendered.js";
+import { domainServing } from "./domain.js";
 import { webAcl } from "./waf.js";
 
-/** The provider alias for us-east-1, which CloudFront's web ACLs must be made in. */
-export const US_EAST_1 = "aws.us_east_1";
+/** The names the distribution answers on and its certificate: the domain's, or CloudFront's own *.cloudfront.net. */
+function viewer(cdn: CdnComponent, ctx: StackContext): Body {
+  const domain = domainServing(cdn, ctx);
+  if (!domain) return [attr("viewer_certificate", { cloudfront_default_certificate: true })];
+  return [
+    attr("aliases", [domain.params.name]),
+    attr("viewer_certificate", {
+      acm_certificate_arn: ref(`module.${ctx.label(domain)}.acm_certificate_arn`),
+      ssl_support_method: "sni-only",
+      minimum_protocol_version: "TLSv1.2_2021",
+    }),
+  ];
+}
 
 export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedComponent {
   const label = ctx.label(cdn);
@@ -54,7 +67,7 @@ export function renderCdn(cdn: CdnComponent, ctx: StackContext): RenderedCompone
       response_headers_policy_name: "Managed-SecurityHeadersPolicy",
     }),
     blank,
-    attr("viewer_certificate", { cloudfront_default_certificate: true }),
+    ...viewer(cdn, ctx),
   ];
   return {
     body: [

@@ -7,7 +7,7 @@ import { attr, attrs, blank, block, comment, sortedObject, type Body } from "../
 import type { ModuleInterface } from "../interfaces/interface-data.js";
 import { MODULE_LIST } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
-import { US_EAST_1 } from "../components/cdn.js";
+import { US_EAST_1, usEast1Uses } from "../stack/us-east-1.js";
 
 function parseFloor(constraint: string | undefined): number[] | undefined {
   const match = /^>=\s*(\d+)\.(\d+)(?:\.(\d+))?$/.exec(constraint?.trim() ?? "");
@@ -113,13 +113,13 @@ export function defaultTags(ctx: StackContext): Record<string, string> {
 
 export function renderProvidersTf(ctx: StackContext): Body {
   const tags = block("default_tags", [], [attr("tags", sortedObject(defaultTags(ctx)))]);
-  const needsUsEast1 = ctx.ofKind("cdn").some((cdn) => cdn.params.waf !== false);
+  const usEast1 = usEast1Uses(ctx);
   return [
     block("provider", ["aws"], [attr("region", ctx.spec.region), blank, tags]),
-    ...(needsUsEast1
+    ...(usEast1.length > 0
       ? [
           blank,
-          comment("CloudFront takes web ACLs made in us-east-1 only."),
+          comment(`CloudFront takes ${usEast1.join(" and ")} made in us-east-1 only.`),
           block(
             "provider",
             ["aws"],

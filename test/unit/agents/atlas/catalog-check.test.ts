@@ -21,7 +21,6 @@ function reasons(goal: GoalStatement): [string, string | undefined][] {
 describe("a goal the catalog cannot design yet is blocked, naming the field, never designed as something else", () => {
   const goal = webApi();
   it.each<[string, GoalStatement, string]>([
-    ["a domain", { ...goal, workload: { ...goal.workload, domain: "api.example.com" } }, "workload.domain"],
     ["two regions", { ...goal, regions: ["eu-west-1", "eu-central-1"] }, "regions"],
     [
       "a DynamoDB table",

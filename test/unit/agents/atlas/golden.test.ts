@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
 import { readGoal } from "../../../../app/contracts/goal-intake.js";
+import { readPolicy } from "../../../../app/contracts/policy-intake.js";
 import { validateArtifact } from "../../../../app/contracts/validator.js";
 import { examplePolicy } from "../../../support/atlas-policies.js";
 import { expectGolden } from "../../../support/golden.js";
@@ -27,6 +28,18 @@ describe("Atlas golden PlanSpecs for the shared example goals (reviewed by readi
     expect(outcome.kind).toBe("PlanSpec");
     expect(validateArtifact("PlanSpec", outcome.value).ok).toBe(true);
     expectGolden(`atlas/${golden}`, `${JSON.stringify(outcome.value, null, 2)}\n`);
+  });
+});
+
+describe("Atlas golden PlanSpec for a static site on its own domain (reviewed by reading)", () => {
+  it("examples/static-site-domain.yaml under examples/infracrew.yml plans to test/golden/atlas/brand-site.plan-spec.json", () => {
+    const read = readGoal(readRepoFile("examples", "static-site-domain.yaml"));
+    const policy = readPolicy(readRepoFile("examples", "infracrew.yml"));
+    if (!read.ok || !policy.ok) throw new Error("the example goal or policy is invalid");
+    const outcome = designGoal(read.value.goal, policy.value, { now });
+    expect(outcome.kind).toBe("PlanSpec");
+    expect(validateArtifact("PlanSpec", outcome.value).ok).toBe(true);
+    expectGolden("atlas/brand-site.plan-spec.json", `${JSON.stringify(outcome.value, null, 2)}\n`);
   });
 });
 

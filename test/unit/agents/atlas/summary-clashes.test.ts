@@ -88,8 +88,8 @@ const BLOCKED: Row[] = [
     "an API on its own domain",
     goal("Storefront API served at shop.example.com"),
     "workload.domain",
-    "no domain",
-    undefined,
+    "answers on its AWS host name",
+    "shop.example.com",
   ],
   [
     "a PCI API that does not list pci",
