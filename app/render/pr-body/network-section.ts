@@ -1,5 +1,6 @@
 import type {
   Component,
+  KubernetesClusterComponent,
   LoadBalancerComponent,
   NetworkComponent,
   PlanSpec,
@@ -24,15 +25,25 @@ function reach(lb: LoadBalancerComponent, network: NetworkComponent): string {
     : "the internet (0.0.0.0/0), through an internet-facing ALB";
 }
 
+/** Who reaches an EKS cluster's API endpoint: the VPC, and the ranges the PlanSpec opens to the internet. */
+function clusterReach(cluster: KubernetesClusterComponent): string {
+  const open = cluster.params.publicAccessCidrs ?? [];
+  return open.length > 0 ? `the VPC and ${open.join(", ")}` : "the VPC only (a private endpoint)";
+}
+
 /** The VPC's range and who may reach the service; empty for a design without a VPC. */
 export function networkSection(spec: PlanSpec): string {
   const network = find(spec, "network");
   if (network === undefined) return "";
   const lb = find(spec, "load-balancer");
+  const cluster = find(spec, "kubernetes-cluster");
+  const none = cluster
+    ? `the cluster's API endpoint: ${clusterReach(cluster)}; the workloads' own load balancers come from the AWS Load Balancer Controller`
+    : "nothing; the tasks take no inbound connections";
   return [
     "### Network",
     "",
     `- **VPC:** ${network.params.cidr} over ${network.params.azCount} AZs.`,
-    `- **Reached from:** ${lb ? reach(lb, network) : "nothing; the tasks take no inbound connections"}.`,
+    `- **Reached from:** ${lb ? reach(lb, network) : none}.`,
   ].join("\n");
 }

@@ -19,6 +19,11 @@ describe("the PR body's network section", () => {
       expect.stringMatching(/^- \*\*VPC:\*\* /),
       "- **Reached from:** nothing; the tasks take no inbound connections.",
     ],
+    [
+      "goal-kubernetes.json",
+      "- **VPC:** 10.95.0.0/16 over 2 AZs.",
+      "- **Reached from:** the cluster's API endpoint: the VPC only (a private endpoint); the workloads' own load balancers come from the AWS Load Balancer Controller.",
+    ],
   ])("%s", (goal, vpc, reach) => {
     const lines = networkSection(designExample(goal)).split("\n");
     expect(lines).toEqual(["### Network", "", vpc, reach]);

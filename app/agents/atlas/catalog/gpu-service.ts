@@ -1,5 +1,6 @@
 import { HOURS_PER_MONTH as H, servicePrice } from "../../pricing/index.js";
 import { EBS_GP3 } from "../../pricing/ec2-prices.js";
+import type { Risk } from "../../../contracts/generated/plan-spec.js";
 import type { Link } from "../availability.js";
 import { slaLink } from "../availability.js";
 import { costLine, type CostLine } from "../cost-line.js";
@@ -45,4 +46,19 @@ export function gpuCost(d: Design, id: string, g: GpuChoice, tasks: number): Cos
 /** One task per instance: EC2's region-level SLA when the tasks spread over AZs, else one instance's. */
 export function gpuLink(id: string, spread: boolean): Link {
   return slaLink(id, spread ? SLAS.ec2MultiAz : SLAS.ec2SingleInstance);
+}
+
+/** What GPU capacity adds: instances boot in minutes, and an AZ can run out of the type. */
+export function gpuRisk(id: string, g: GpuChoice): Risk {
+  return {
+    component: id,
+    failure: `EC2 has no ${g.instanceType} capacity left in an AZ when the service scales out (InsufficientInstanceCapacity)`,
+    impact:
+      "New tasks wait for an instance: scale-out stalls, and a new instance takes minutes to boot, not seconds",
+    mitigation:
+      "The Auto Scaling group spans every AZ of the network and ECS managed scaling places tasks where instances run",
+    residual:
+      "A surge can outrun the instances; an On-Demand Capacity Reservation guarantees them, at their full price",
+    severity: "medium",
+  };
 }

@@ -7,7 +7,7 @@ import { maxWords, taskArithmetic } from "../explain.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
-import { gpuCost, gpuLink, gpuParams, gpuWords } from "./gpu-service.js";
+import { gpuCost, gpuLink, gpuParams, gpuRisk, gpuWords } from "./gpu-service.js";
 
 function scaling(s: ServiceDesign) {
   const effective = s.plan.perTaskRps * (1 - s.plan.headroom);
@@ -111,6 +111,7 @@ export const service: CatalogEntry = {
             : "A longer surge needs maxCount (and the policy's maxTasks) raised",
         severity: "low",
       },
+      ...(s.gpu ? [gpuRisk(id, s.gpu)] : []),
     ];
   },
 };

@@ -70,6 +70,9 @@ describe("Atlas designs a web-api with workload.gpu as ECS tasks on EC2 GPU inst
     expect(spec.assumptions?.map((a) => a.field)).toContain("workload.gpu.instanceType");
     expect(spec.alternatives.map((a) => a.decision)).not.toContain("compute");
     expect(spec.diagram.mermaid).toContain("GPU tasks on g5.xlarge");
+    expect(spec.risks.map((r) => r.failure)).toContain(
+      "EC2 has no g5.xlarge capacity left in an AZ when the service scales out (InsufficientInstanceCapacity)",
+    );
   });
 
   it("no longer blocks its own summary's GPU ask; without workload.gpu the same summary still blocks", () => {
