@@ -111,6 +111,12 @@ describe("Atlas designs a domain on the front door", () => {
         "medium",
         "low",
       ]);
+      expect(spec.alternatives.at(-1)).toMatchObject({
+        decision: "certificate validation",
+        rejected: "email validation",
+        monthlyUsdDelta: 0,
+      });
+      expect(without.alternatives.map((a) => a.decision)).not.toContain("certificate validation");
       expect(spec.diagram.mermaid).toContain(`domain -.->|alias| ${target === "cdn" ? "cdn" : "lb"}`);
       expect(checkPlanSpecForRender(spec)).toEqual([]);
     },
