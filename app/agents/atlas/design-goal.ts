@@ -24,12 +24,15 @@ function timestamp(now: Date): string {
   return now.toISOString().replace(/\.\d{3}Z$/, "Z");
 }
 
-function goalRefOf(goal: GoalStatement, options: DesignOptions) {
-  return {
+/** What every artifact of one design carries: its time, the goal it answers, and the seed of its id. */
+function stamp(goal: GoalStatement, policy: ResolvedOrgPolicy, options: DesignOptions) {
+  const createdAt = timestamp(options.now);
+  const goalRef = {
     name: goal.name,
     hash: contentHash(goal),
     ...(options.issue ? { issue: { ...options.issue } } : {}),
   };
+  return { createdAt, goalRef, seed: { goal: goalRef.hash, policy: contentHash(policy), createdAt } };
 }
 
 function blockedOutcome(
@@ -38,9 +41,7 @@ function blockedOutcome(
   options: DesignOptions,
   b: Blocked,
 ): DesignOutcome {
-  const createdAt = timestamp(options.now);
-  const goalRef = goalRefOf(goal, options);
-  const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
+  const { createdAt, goalRef, seed } = stamp(goal, policy, options);
   return {
     kind: "DesignBlocked",
     value: {
@@ -81,10 +82,8 @@ function designIn(
   options: DesignOptions,
   region: string,
 ): DesignOutcome {
-  const createdAt = timestamp(options.now);
-  const goalRef = goalRefOf(goal, options);
+  const { createdAt, goalRef, seed } = stamp(goal, policy, options);
   const ctx = designContext(goal, policy, options.now, { region });
-  const seed = { goal: goalRef.hash, policy: contentHash(policy), createdAt };
   const block = (b: Blocked): DesignOutcome => blockedOutcome(goal, policy, options, b);
   const clashes = policyClashes(ctx);
   if (clashes.length > 0) {

@@ -123,13 +123,28 @@ function siteAlternatives(chosen: Candidate): Alternative[] {
   ];
 }
 
+function domainAlternative(chosen: Candidate): Alternative | undefined {
+  if (chosen.design.ctx.goal.workload.domain === undefined) return undefined;
+  return {
+    decision: "certificate validation",
+    chosen: "DNS validation by a record in the hosted zone",
+    rejected: "email validation",
+    reason:
+      "Email validation waits for someone to approve a message at issue and again at every renewal; with the DNS record in place ACM renews the certificate unattended. Both are free.",
+    monthlyUsdDelta: 0,
+  };
+}
+
 /** The options considered and rejected, with the monthly difference each would make. */
 export function alternatives(chosen: Candidate): Alternative[] {
-  if (chosen.design.ctx.pattern === "static-site") return siteAlternatives(chosen);
+  const domain = domainAlternative(chosen);
+  if (chosen.design.ctx.pattern === "static-site")
+    return [...siteAlternatives(chosen), ...(domain ? [domain] : [])];
   return [
     natAlternative(chosen),
     ...databaseAlternatives(chosen),
     cacheAlternative(chosen),
     lambdaAlternative(chosen),
+    domain,
   ].filter((a): a is Alternative => a !== undefined);
 }

@@ -6,11 +6,10 @@ import { estimateCost } from "../../../../app/agents/sentinel/cost/estimate.js";
 import { parseTerraformPlan } from "../../../../app/agents/sentinel/parsers/index.js";
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../../../app/contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../../../../app/contracts/generated/org-policy.js";
-import { readGoal } from "../../../../app/contracts/goal-intake.js";
 import { readPolicy } from "../../../../app/contracts/policy-intake.js";
 import { parseStack } from "../../../support/forge-stacks.js";
 import { billingProblems, renderedBlocks } from "../../../support/rendered-billing.js";
-import { readRepoFile } from "../../../support/repo-files.js";
+import { exampleGoal } from "../../../support/example-goals.js";
 import { parsedValue } from "../../../support/sentinel-fixtures.js";
 import { testPlan } from "../../../support/sentinel-plan.js";
 
@@ -32,14 +31,8 @@ const ZONES = policyWith(
 );
 const NO_ZONES = policyWith("");
 
-function example(file: string): GoalStatement {
-  const read = readGoal(readRepoFile("schemas", "examples", file));
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value.goal;
-}
-
-const webApi = example("goal-web-api.json");
-const site = example("goal-static-site.yaml");
+const webApi = exampleGoal("goal-web-api.json");
+const site = exampleGoal("goal-static-site.yaml");
 
 function withDomain(goal: GoalStatement, domain: string, workload: Partial<GoalStatement["workload"]> = {}) {
   return { ...goal, workload: { ...goal.workload, ...workload, domain } };
@@ -118,6 +111,12 @@ describe("Atlas designs a domain on the front door", () => {
         "medium",
         "low",
       ]);
+      expect(spec.alternatives.at(-1)).toMatchObject({
+        decision: "certificate validation",
+        rejected: "email validation",
+        monthlyUsdDelta: 0,
+      });
+      expect(without.alternatives.map((a) => a.decision)).not.toContain("certificate validation");
       expect(spec.diagram.mermaid).toContain(`domain -.->|alias| ${target === "cdn" ? "cdn" : "lb"}`);
       expect(checkPlanSpecForRender(spec)).toEqual([]);
     },

@@ -1,22 +1,15 @@
 import { describe, expect, it } from "vitest";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../../../app/contracts/generated/index.js";
-import { readGoal } from "../../../../app/contracts/goal-intake.js";
 import { validateArtifact } from "../../../../app/contracts/validator.js";
 import { examplePolicy } from "../../../support/atlas-policies.js";
-import { readRepoFile } from "../../../support/repo-files.js";
+import { exampleGoal } from "../../../support/example-goals.js";
 
 const now = new Date("2026-11-27T00:00:00Z");
 const policy = examplePolicy();
 
-function example(file: string): GoalStatement {
-  const read = readGoal(readRepoFile("schemas", "examples", file));
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value.goal;
-}
-
-const webApi = example("goal-web-api.json");
-const site = example("goal-static-site.yaml");
+const webApi = exampleGoal("goal-web-api.json");
+const site = exampleGoal("goal-static-site.yaml");
 
 function blocked(goal: GoalStatement): DesignBlocked {
   const outcome = designGoal(goal, policy, { now });
