@@ -26,8 +26,8 @@ export const ATLAS_NOW = new Date("2026-11-27T00:00:00Z");
 export const EXAMPLE_POLICY = "schemas/examples/infracrew.yml";
 
 /** Atlas's PlanSpec for a shared example goal, under the example policy: plan, as `infracrew plan` does. */
-export function designExample(goalFile: string): PlanSpec {
-  const read = readGoal(readRepoFile("schemas", "examples", goalFile));
+export function designExample(goalFile: string, dir: readonly string[] = ["schemas", "examples"]): PlanSpec {
+  const read = readGoal(readRepoFile(...dir, goalFile));
   if (!read.ok) throw new Error(`${goalFile}: ${JSON.stringify(read.problems)}`);
   const outcome = designGoal(read.value.goal, loadPolicy(EXAMPLE_POLICY), { now: ATLAS_NOW });
   if (outcome.kind !== "PlanSpec") throw new Error(`${goalFile}: Atlas blocked the design`);
@@ -56,6 +56,14 @@ const atlas = (name: string, goal: string): ForgeStack => ({
   spec: () => designExample(goal),
 });
 
+/** Atlas's design of a goal in examples/ (what `infracrew run` takes). */
+const atlasExample = (name: string, goal: string): ForgeStack => ({
+  name: `${name} (Atlas)`,
+  golden: `goals/${name}`,
+  policy: EXAMPLE_POLICY,
+  spec: () => designExample(goal, ["examples"]),
+});
+
 /** Every stack the Forge suite renders: hand-written PlanSpecs, and Atlas's designs of the shared example goals. */
 export const FORGE_STACKS: readonly ForgeStack[] = [
   fixture("checkout-api", "test/fixtures/forge/plan-spec-checkout-api.json", EXAMPLE_POLICY),
@@ -77,6 +85,8 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("invoice-worker", "goal-worker.json"),
   atlas("pricing-api", "goal-web-api-private-image.json"),
   atlas("admin-console", "goal-web-api-internal.json"),
+  atlasExample("orders-api", "serverless-api.json"),
+  atlasExample("notes-dev", "dev-api-50.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

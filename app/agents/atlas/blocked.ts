@@ -14,6 +14,7 @@ import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
 import { backlogLimit, minutes } from "./backlog.js";
 import { QUEUE } from "./assumptions.js";
+import { serverlessSuggestion } from "./serverless-suggestion.js";
 
 export interface Blocked {
   readonly reasons: readonly BlockReason[];
@@ -90,6 +91,7 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
     budgetSuggestion(ctx, cheapest),
     sloSuggestion(ctx, ctx.target),
     regionSuggestion(ctx),
+    serverlessSuggestion(ctx),
   ];
   return {
     reasons: [reason],

@@ -17,7 +17,7 @@ const PENDING: readonly Pending[] = [
   { field: "regions", asked: (ctx) => ctx.goal.regions !== undefined, what: "a two-region design" },
   {
     field: "data.keyValue",
-    asked: (ctx) => ctx.goal.data?.keyValue !== undefined,
+    asked: (ctx) => ctx.goal.data?.keyValue !== undefined && ctx.pattern !== "serverless-api",
     what: "a DynamoDB table",
   },
 ];

@@ -1,3 +1,4 @@
+import { functionWords } from "./serverless-plan.js";
 import type { Design } from "./design.js";
 
 const NAT_WORDS = {
@@ -36,7 +37,13 @@ function wafWords(d: Design): string {
 
 export function describeDesign(d: Design): string {
   if (d.ctx.pattern === "static-site") return `S3 origin behind CloudFront, ${wafWords(d)}`;
-  return [serviceWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
+  return [
+    d.fn && functionWords(d.fn),
+    serviceWords(d),
+    NAT_WORDS[d.topology.nat],
+    databaseWords(d),
+    cacheWords(d),
+  ]
     .filter((w): w is string => w !== undefined)
     .join(", ");
 }

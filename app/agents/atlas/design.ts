@@ -3,6 +3,7 @@ import { logRetentionDays } from "./assumptions.js";
 import type { TaskPlan } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import type { ClassChoice, DbNeed } from "./data-sizing.js";
+import type { FunctionPlan } from "./function-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
@@ -41,6 +42,8 @@ export interface Design {
   readonly azCount: number;
   readonly natGateways: number;
   readonly service?: ServiceDesign;
+  /** A serverless API's Lambda function. */
+  readonly fn?: FunctionPlan;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -52,6 +55,7 @@ export interface Design {
 
 export interface Sizing {
   readonly tasks?: TaskPlan;
+  readonly fn?: FunctionPlan;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -98,7 +102,8 @@ export function buildDesign(
     if (typeof built === "number") return { ok: false, minTasks: built };
     service = built;
   }
-  const azCount = sizing.tasks ? profile.azCount : 0;
+  // A function reaching a database runs in the VPC's private subnets, in two AZs (a DB subnet group needs two).
+  const azCount = sizing.tasks ? profile.azCount : sizing.fn && sizing.dbNeed ? 2 : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -126,6 +131,7 @@ export function buildDesign(
       azCount,
       natGateways,
       ...(service ? { service } : {}),
+      ...(sizing.fn ? { fn: sizing.fn } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

@@ -1,3 +1,4 @@
+import { functionDiagram } from "./serverless-plan.js";
 import type { Design } from "./design.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
@@ -101,5 +102,6 @@ function compute(d: Design): string[] {
 
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
-  return `${(d.ctx.pattern === "static-site" ? staticSite(d) : compute(d)).join("\n")}\n`;
+  const lines = d.fn ? functionDiagram(d) : d.ctx.pattern === "static-site" ? staticSite(d) : compute(d);
+  return `${lines.join("\n")}\n`;
 }

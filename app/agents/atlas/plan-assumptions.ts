@@ -10,6 +10,7 @@ import {
   supportWords,
 } from "./engines.js";
 import { num } from "./format.js";
+import { functionAssumptions } from "./serverless-plan.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
@@ -178,6 +179,14 @@ function runningCostAssumptions(d: Design): Assumption[] {
 
 /** What one design assumed on the person's behalf, where the goal does not say. */
 export function designAssumptions(d: Design): Assumption[] {
+  if (d.fn) {
+    return [
+      ...functionAssumptions(d, d.fn),
+      ...trafficAssumptions(d),
+      ...(d.database ? databaseAssumptions(d, d.database) : []),
+      ...runningCostAssumptions(d),
+    ];
+  }
   return [
     ...(d.service ? serviceAssumptions(d, d.service) : []),
     ...trafficAssumptions(d),

@@ -9,6 +9,8 @@ import { cidrClash, reachClash } from "./network-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 import { summaryClashes } from "./summary-clashes.js";
+import { ECR_IMAGE } from "./ecr.js";
+import { serverlessClashes } from "./serverless-check.js";
 
 export type { Clash } from "./clash.js";
 
@@ -173,7 +175,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
 }
 
 function patternClash(ctx: DesignContext): Clash | undefined {
-  if (patternOf(ctx.pattern).compute) return undefined;
+  if (ctx.pattern !== "static-site") return undefined;
   const asked = (["relational", "cache"] as const).filter((k) => ctx.goal.data?.[k] !== undefined);
   if (asked.length === 0) return undefined;
   return {
@@ -192,9 +194,6 @@ function patternClash(ctx: DesignContext): Clash | undefined {
     ],
   };
 }
-
-/** An image in Amazon ECR (a private registry in an AWS account): `<account>.dkr.ecr.<region>.amazonaws.com/…`. */
-export const ECR_IMAGE = /^[0-9]{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//;
 
 function pullSecretClash(ctx: DesignContext): Clash | undefined {
   const { image, imagePullSecret } = ctx.goal.workload;
@@ -225,6 +224,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     cidrClash(ctx),
     reachClash(ctx),
     processingLatencyClash(ctx),
+    ...serverlessClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

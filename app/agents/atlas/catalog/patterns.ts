@@ -4,6 +4,10 @@ import { cache } from "./cache.js";
 import { cdn } from "./cdn.js";
 import { database } from "./database.js";
 import type { CatalogEntry } from "./entry.js";
+import { lambdaFunction } from "./function.js";
+import { functionNetwork } from "./function-network.js";
+import { httpApi } from "./http-api.js";
+import { keyValue } from "./key-value.js";
 import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
 import { network } from "./network.js";
@@ -20,7 +24,7 @@ export interface PatternSpec {
   readonly consumer?: readonly CatalogEntry[];
   /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
   readonly compute: boolean;
-  readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
+  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "invocation-driven";
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -39,6 +43,12 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     capacityModel: "queue-driven",
   },
   "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
+  "serverless-api": {
+    entries: [functionNetwork, database, keyValue, buckets, lambdaFunction, httpApi],
+    path: [httpApi, lambdaFunction, functionNetwork, keyValue, database],
+    compute: false,
+    capacityModel: "invocation-driven",
+  },
 };
 
 /** The pattern of a workload type the catalog designs (policy-check blocks the others before any design). */
