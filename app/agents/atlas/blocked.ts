@@ -9,6 +9,7 @@ import { ECS_TASKS_PER_SERVICE, maxTasksOf } from "./caps.js";
 import { maxCacheDataGb } from "./data-sizing.js";
 import { formatUsd } from "../../format/money.js";
 import { num } from "./format.js";
+import { pathFactors } from "./explain.js";
 import { candidateRegions } from "./policy-check.js";
 import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
@@ -134,7 +135,7 @@ function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo
   if (run.bestBacklogMinutes !== undefined) return backlogTooLong(ctx, run, run.bestBacklogMinutes);
   const reason: BlockReason = {
     code: "slo-unreachable",
-    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of the SLAs on its request path), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
+    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of the SLAs on its request path, ${pathFactors(run.bestPath)}), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
     field: "slo.availability",
     figures: { target: ctx.target, bestComposite: run.bestComposite },
   };

@@ -196,6 +196,9 @@ describe("serverless-api availability: the SLAs on the request path, honestly mu
         figures: { target: 99.9, bestComposite: 99.89 },
       }),
     ]);
+    expect(b.reasons[0]!.message).toContain(
+      "reaches at most 99.89 % in one region (the product of the SLAs on its request path, 99.95 % (api) × 99.95 % (handler) × 99.99 % (items)), below the target 99.9 %",
+    );
     const suggestion = b.suggestions.find((s) => s.field === "slo.availability");
     expect(suggestion).toMatchObject({ value: 99.5 });
     expect(suggestion!.monthlyUsd).toBe(designed(goal({})).cost.monthlyUsd);
