@@ -13,8 +13,8 @@ export const title = "Atlas";
 const root = path.join(import.meta.dirname, "..");
 const exec = promisify(execFile);
 
-function goalOf(file: string) {
-  const read = readGoal(readFileSync(path.join(root, "schemas", "examples", file), "utf8"));
+function goalOf(file: string, dir = path.join("schemas", "examples")) {
+  const read = readGoal(readFileSync(path.join(root, dir, file), "utf8"));
   if (!read.ok) throw new Error(`${file} is not a valid goal`);
   return read.value.goal;
 }
@@ -67,6 +67,10 @@ export async function run(): Promise<BenchRow[]> {
   });
   const twoRegions = { ...webApi, regions: ["eu-west-1", "eu-central-1"] };
   const planTwoRegions = await time(() => designGoal(twoRegions, policy, { now }), { runs: 200 });
+  const serverless = goalOf("serverless-api.json", "examples");
+  const devApi = goalOf("dev-api-50.json", "examples");
+  const planServerless = await time(() => designGoal(serverless, policy, { now }), { runs: 500 });
+  const planDevApi = await time(() => designGoal(devApi, policy, { now }), { runs: 500 });
   const cli = await cliMedianMs(7);
   return [
     {
@@ -87,6 +91,18 @@ export async function run(): Promise<BenchRow[]> {
       value: planAsk.medianMs,
       unit: "ms",
       note: "target ≤ 50 ms",
+    },
+    {
+      name: "designGoal(serverless-api example: HTTP API, Lambda, DynamoDB), median of 500",
+      value: planServerless.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
+    {
+      name: "designGoal($50 dev serverless-api with Postgres in the VPC), median of 500",
+      value: planDevApi.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
     },
     { name: "infracrew plan goal-web-api.json (wall), median of 7", value: cli, unit: "ms" },
     {

@@ -54,6 +54,26 @@ describe("infracrew run, as a newcomer types it", () => {
     },
   );
 
+  it.each([
+    ["serverless-api.json", "serverless-api", "handler: Lambda"],
+    ["dev-api-50.json", "dev-api-50", "database: RDS Single-AZ db.t4g.micro"],
+  ])(
+    "runs the crew on examples/%s to PASS, with the design's diagram",
+    { timeout: 90_000 },
+    (file, name, node) => {
+      const out = path.join(scratch, name);
+      const run = infracrewRun(`examples/${file}`, "--policy", "examples/infracrew.yml", "--out", out);
+      expect(run.stderr).toMatch(/^PASS \(offline verdict\) in .*: read .*\/report\.md$/m);
+      expect(run.code).toBe(0);
+      const result = validateArtifact(
+        "ValidationResult",
+        JSON.parse(readFileSync(path.join(out, "validation-result.json"), "utf8")),
+      );
+      expect(result.ok && result.value.verdict).toBe("PASS");
+      expect(svgText(readFileSync(path.join(out, "diagram.svg"), "utf8"))).toContain(node);
+    },
+  );
+
   it(
     "runs the kubernetes example to PASS: an EKS cluster on its own node groups",
     { timeout: 90_000 },

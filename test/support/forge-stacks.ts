@@ -61,6 +61,14 @@ const atlas = (name: string, goal: string): ForgeStack => ({
   spec: () => designExample(goal),
 });
 
+/** Atlas's design of a goal in examples/ (what `infracrew run` takes). */
+const atlasExample = (name: string, goal: string): ForgeStack => ({
+  name: `${name} (Atlas)`,
+  golden: `goals/${name}`,
+  policy: EXAMPLE_POLICY,
+  spec: () => designFile(`examples/${goal}`, EXAMPLE_POLICY),
+});
+
 /** Every stack the Forge suite renders: hand-written PlanSpecs, and Atlas's designs of the shared example goals. */
 export const FORGE_STACKS: readonly ForgeStack[] = [
   fixture("checkout-api", "test/fixtures/forge/plan-spec-checkout-api.json", EXAMPLE_POLICY),
@@ -90,6 +98,8 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
     policy: "examples/infracrew.yml",
     spec: () => designFile("examples/static-site-domain.yaml", "examples/infracrew.yml"),
   },
+  atlasExample("orders-api", "serverless-api.json"),
+  atlasExample("notes-dev", "dev-api-50.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

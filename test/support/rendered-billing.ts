@@ -271,7 +271,66 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
       },
     ],
   },
-  "resource aws_vpc_endpoint": { free: "a gateway endpoint (S3) has no hourly or per-GB charge" },
+  "resource aws_vpc_endpoint": {
+    billed: [
+      {
+        what: "an interface endpoint (hours per AZ, GB processed)",
+        item: "vpc-endpoint",
+        mentions: text(/interface endpoint in \d+ AZs × 730 h .* GB processed/),
+        when: (i) => i.vpc_endpoint_type === "Interface",
+        component: (label) => label.replace(/_[a-z0-9]+$/, ""),
+      },
+    ],
+    free: "a gateway endpoint (S3) has no hourly or per-GB charge",
+  },
+  "module terraform-aws-modules/lambda/aws": {
+    billed: [
+      {
+        what: "aws_lambda_function (requests, GB-seconds)",
+        item: "function",
+        mentions: text(/M requests .* GB-s/),
+      },
+      {
+        what: "Lambda's always-free allowance",
+        item: "function-free-tier",
+        mentions: text(/always-free allowance, once per account: −\(.* M requests .* GB-s/),
+      },
+      {
+        what: "its aws_cloudwatch_log_group",
+        item: "logs",
+        mentions: text(/GB function logs ingested .* stored/),
+      },
+    ],
+    free: "the IAM role and policies, the permission the HTTP API invokes it with",
+  },
+  "module terraform-aws-modules/apigateway-v2/aws": {
+    billed: [
+      { what: "aws_apigatewayv2_api (requests)", item: "http-api", mentions: text(/M requests × /) },
+      {
+        what: "the stage's access-log group",
+        item: "logs",
+        mentions: text(/GB access logs ingested .* stored/),
+      },
+      {
+        what: "data transfer out of the responses",
+        item: "internet-egress",
+        mentions: text(/GB out to the internet/),
+      },
+    ],
+    free: "the stage, routes, integration and authorizer",
+  },
+  "module terraform-aws-modules/dynamodb-table/aws": {
+    billed: [
+      {
+        what: "aws_dynamodb_table (requests, storage, continuous backups)",
+        item: "key-value-store",
+        mentions: (i) =>
+          i.point_in_time_recovery_enabled === true
+            ? /M reads .* M writes .* GB stored .* GB continuous backups/
+            : /M reads .* M writes .* GB stored/,
+      },
+    ],
+  },
   "data aws_partition": { free: "a data source" },
   "data aws_caller_identity": { free: "a data source" },
   "data aws_availability_zones": { free: "a data source" },

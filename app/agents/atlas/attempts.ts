@@ -1,4 +1,5 @@
 import type { DesignAttempt } from "../../contracts/generated/design-blocked.js";
+import type { Link } from "./availability.js";
 import type { DesignContext } from "./context.js";
 import { describeChanges, describeDesign } from "./describe.js";
 import { formatUsd } from "../../format/money.js";
@@ -22,6 +23,8 @@ export type RunResult =
   | {
       readonly kind: "slo";
       readonly bestComposite: number;
+      /** The most available design's request path, whose figures multiply to bestComposite. */
+      readonly bestPath: readonly Link[];
       readonly bestBacklogMinutes?: number;
       readonly attempts: readonly DesignAttempt[];
     }
@@ -61,6 +64,7 @@ export function runAttempts(ctx: DesignContext): RunResult {
       return {
         kind: "slo",
         bestComposite,
+        bestPath: best.path,
         ...(bestBacklogMinutes !== undefined ? { bestBacklogMinutes } : {}),
         attempts,
       };

@@ -9,11 +9,13 @@ import { ECS_TASKS_PER_SERVICE, maxTasksOf } from "./caps.js";
 import { maxCacheDataGb } from "./data-sizing.js";
 import { formatUsd } from "../../format/money.js";
 import { num } from "./format.js";
+import { pathFactors } from "./explain.js";
 import { candidateRegions } from "./policy-check.js";
 import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
 import { backlogLimit, minutes } from "./backlog.js";
 import { QUEUE } from "./assumptions.js";
+import { serverlessSuggestion } from "./serverless-suggestion.js";
 
 export interface Blocked {
   readonly reasons: readonly BlockReason[];
@@ -90,6 +92,7 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
     budgetSuggestion(ctx, cheapest),
     sloSuggestion(ctx, ctx.target),
     regionSuggestion(ctx),
+    serverlessSuggestion(ctx),
   ];
   return {
     reasons: [reason],
@@ -132,7 +135,7 @@ function sloUnreachable(ctx: DesignContext, run: Extract<RunResult, { kind: "slo
   if (run.bestBacklogMinutes !== undefined) return backlogTooLong(ctx, run, run.bestBacklogMinutes);
   const reason: BlockReason = {
     code: "slo-unreachable",
-    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of the SLAs on its request path), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
+    message: `the ${ctx.pattern} pattern reaches at most ${num(run.bestComposite, 4)} % in one region (the product of the SLAs on its request path, ${pathFactors(run.bestPath)}), below the target ${ctx.target} %; multi-region designs are not in the catalog yet`,
     field: "slo.availability",
     figures: { target: ctx.target, bestComposite: run.bestComposite },
   };

@@ -35,9 +35,16 @@ export function totalOf(lines: readonly CostLine[]): number {
   return cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
 }
 
-/** The total without the always-free allowances (the cdn-free-tier line). */
+/** The always-free allowances AWS deducts, each its own negative line. */
+const FREE_TIER_ITEMS: ReadonlySet<CostItem> = new Set(["cdn-free-tier", "function-free-tier"]);
+
+export function isFreeTier(line: CostLine): boolean {
+  return FREE_TIER_ITEMS.has(line.item);
+}
+
+/** The total without the always-free allowances (the cdn-free-tier and function-free-tier lines). */
 export function totalWithoutFreeTier(lines: readonly CostLine[]): number {
-  return totalOf(lines.filter((l) => l.item !== "cdn-free-tier"));
+  return totalOf(lines.filter((l) => !isFreeTier(l)));
 }
 
 /** The monthly cost of one component, over all its lines. */

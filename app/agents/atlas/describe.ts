@@ -1,4 +1,5 @@
 import { clusterWords } from "./cluster-plan.js";
+import { functionWords } from "./serverless-plan.js";
 import type { Design } from "./design.js";
 
 const NAT_WORDS = {
@@ -38,7 +39,14 @@ function wafWords(d: Design): string {
 
 export function describeDesign(d: Design): string {
   if (d.ctx.pattern === "static-site") return `S3 origin behind CloudFront, ${wafWords(d)}`;
-  return [serviceWords(d), clusterWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
+  return [
+    d.fn && functionWords(d.fn),
+    serviceWords(d),
+    clusterWords(d),
+    NAT_WORDS[d.topology.nat],
+    databaseWords(d),
+    cacheWords(d),
+  ]
     .filter((w): w is string => w !== undefined)
     .join(", ");
 }

@@ -3,6 +3,7 @@ import { logRetentionDays } from "./assumptions.js";
 import type { TaskPlan } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import type { ClassChoice, DbNeed } from "./data-sizing.js";
+import type { FunctionPlan } from "./function-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
@@ -46,6 +47,8 @@ export interface Design {
   readonly natGateways: number;
   readonly service?: ServiceDesign;
   readonly cluster?: ClusterDesign;
+  /** A serverless API's Lambda function. */
+  readonly fn?: FunctionPlan;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -59,6 +62,7 @@ export interface Sizing {
   readonly tasks?: TaskPlan;
   readonly gpu?: GpuChoice;
   readonly cluster?: ClusterDesign;
+  readonly fn?: FunctionPlan;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -105,7 +109,8 @@ export function buildDesign(
     if (typeof built === "number") return { ok: false, minTasks: built };
     service = sizing.gpu ? { ...built, gpu: sizing.gpu } : built;
   }
-  const azCount = sizing.tasks || sizing.cluster ? profile.azCount : 0;
+  // A function reaching a database runs in the VPC's private subnets, in two AZs (a DB subnet group needs two).
+  const azCount = sizing.tasks || sizing.cluster ? profile.azCount : sizing.fn && sizing.dbNeed ? 2 : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -134,6 +139,7 @@ export function buildDesign(
       natGateways,
       ...(service ? { service } : {}),
       ...(sizing.cluster ? { cluster: sizing.cluster } : {}),
+      ...(sizing.fn ? { fn: sizing.fn } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

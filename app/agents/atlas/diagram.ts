@@ -1,4 +1,5 @@
 import { clusterDiagram } from "./cluster-plan.js";
+import { functionDiagram } from "./serverless-plan.js";
 import type { Design } from "./design.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
@@ -116,10 +117,12 @@ function compute(d: Design): string[] {
 
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
-  const lines = d.cluster
-    ? clusterDiagram(d, d.cluster)
-    : d.ctx.pattern === "static-site"
-      ? staticSite(d)
-      : compute(d);
+  const lines = d.fn
+    ? functionDiagram(d)
+    : d.cluster
+      ? clusterDiagram(d, d.cluster)
+      : d.ctx.pattern === "static-site"
+        ? staticSite(d)
+        : compute(d);
   return `${lines.join("\n")}\n`;
 }

@@ -41,8 +41,13 @@ export function taskArithmetic(ctx: DesignContext, s: ServiceDesign, azCount: nu
 }
 
 /** "99.99 % (load-balancer) × … = 99.92 % ≥ 99.9 %", and the SLA figures' product when redundancy lifts a link. */
+/** A path's designed figures as a product: `99.95 % (api) × 99.95 % (handler)`. */
+export function pathFactors(path: readonly Link[]): string {
+  return path.map((l) => `${pct(l.percent)} (${l.component})`).join(" × ");
+}
+
 export function availabilityArithmetic(path: readonly Link[], composite: number, target: number): string {
-  const factors = path.map((l) => `${pct(l.percent)} (${l.component})`).join(" × ");
+  const factors = pathFactors(path);
   const lifted = path.filter((l) => l.percent !== l.sla);
   const sla = lifted.length
     ? ` On the SLA figures alone (${lifted.map((l) => `${l.component} ${pct(l.sla)}`).join(", ")}) the path is ${pct(floorPercent(composeSla(path)))}.`

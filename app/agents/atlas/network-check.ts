@@ -3,9 +3,17 @@ import { chooseCidr, DEFAULT_POOL } from "./cidr.js";
 import type { DesignContext } from "./context.js";
 import type { Clash } from "./clash.js";
 
+/** The design has a VPC: it runs tasks, or its function reaches a database. */
+export function usesVpc(ctx: DesignContext): boolean {
+  return (
+    patternOf(ctx.pattern).compute ||
+    (ctx.pattern === "serverless-api" && ctx.goal.data?.relational !== undefined)
+  );
+}
+
 /** The goal's VPC range against the policy's pool and reserved ranges. */
 export function cidrClash(ctx: DesignContext): Clash | undefined {
-  if (!patternOf(ctx.pattern).compute) return undefined;
+  if (!usesVpc(ctx)) return undefined;
   const choice = chooseCidr(ctx);
   const asked = ctx.goal.network?.cidr;
   if (choice.ok) return undefined;
@@ -81,11 +89,16 @@ export function reachClash(ctx: DesignContext): Clash | undefined {
         ? "workload.exposure"
         : exposure === "internal" && ctx.pattern === "static-site"
           ? "workload.exposure"
-          : ctx.goal.network?.cidr !== undefined && !patternOf(ctx.pattern).compute
+          : ctx.goal.network?.cidr !== undefined && !usesVpc(ctx)
             ? "network.cidr"
             : undefined;
   if (asked === undefined) return undefined;
-  const why = asked === "network.cidr" ? "a static site runs in no VPC" : what;
+  const why =
+    asked !== "network.cidr"
+      ? what
+      : ctx.pattern === "serverless-api"
+        ? "a serverless API's function runs in a VPC only to reach its data.relational database"
+        : "a static site runs in no VPC";
   return {
     reason: {
       code: "pattern-mismatch",

@@ -12,6 +12,7 @@ import {
 import { num } from "./format.js";
 import { clusterAssumptions } from "./cluster-plan.js";
 import { gpuAssumption } from "./gpu-sizing.js";
+import { functionAssumptions } from "./serverless-plan.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
@@ -180,6 +181,14 @@ function runningCostAssumptions(d: Design): Assumption[] {
 
 /** What one design assumed on the person's behalf, where the goal does not say. */
 export function designAssumptions(d: Design): Assumption[] {
+  if (d.fn) {
+    return [
+      ...functionAssumptions(d, d.fn),
+      ...trafficAssumptions(d),
+      ...(d.database ? databaseAssumptions(d, d.database) : []),
+      ...runningCostAssumptions(d),
+    ];
+  }
   return [
     ...(d.service ? serviceAssumptions(d, d.service) : []),
     ...(d.cluster ? clusterAssumptions(d, d.cluster) : []),

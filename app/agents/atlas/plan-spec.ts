@@ -14,13 +14,15 @@ import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
 import { planAssumptions } from "./plan-assumptions.js";
 import { savings } from "./savings.js";
+import { functionCapacity } from "./serverless-plan.js";
 import type { Candidate } from "./search.js";
-import { totalWithoutFreeTier } from "./cost-line.js";
+import { isFreeTier, totalWithoutFreeTier } from "./cost-line.js";
 
 function capacity(d: Design): PlanSpec["capacity"] {
   const { ctx } = d;
   const s = d.service;
   if (d.cluster) return clusterCapacity(d, d.cluster);
+  if (d.fn) return functionCapacity(d, d.fn);
   if (!s) {
     return {
       model: "cdn",
@@ -117,7 +119,7 @@ export function planSpec(
     availability: availability(chosen),
     cost: {
       monthlyUsd: chosen.monthlyUsd,
-      ...(chosen.lines.some((l) => l.item === "cdn-free-tier")
+      ...(chosen.lines.some(isFreeTier)
         ? { monthlyUsdWithoutFreeTier: totalWithoutFreeTier(chosen.lines) }
         : {}),
       budgetMonthlyUsd: ctx.budget,

@@ -12,6 +12,8 @@ import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 import { summaryClashes } from "./summary-clashes.js";
 import { domainClashes } from "./domain-check.js";
+import { ECR_IMAGE } from "./ecr.js";
+import { serverlessClashes } from "./serverless-check.js";
 
 export type { Clash } from "./clash.js";
 
@@ -177,7 +179,7 @@ function sizeClashes(ctx: DesignContext): Clash[] {
 }
 
 function patternClash(ctx: DesignContext): Clash | undefined {
-  if (patternOf(ctx.pattern).compute) return undefined;
+  if (ctx.pattern !== "static-site") return undefined;
   const asked = (["relational", "cache"] as const).filter((k) => ctx.goal.data?.[k] !== undefined);
   if (asked.length === 0) return undefined;
   return {
@@ -196,9 +198,6 @@ function patternClash(ctx: DesignContext): Clash | undefined {
     ],
   };
 }
-
-/** An image in Amazon ECR (a private registry in an AWS account): `<account>.dkr.ecr.<region>.amazonaws.com/…`. */
-export const ECR_IMAGE = /^[0-9]{12}\.dkr\.ecr\.([a-z0-9-]+)\.amazonaws\.com(\.cn)?\//;
 
 function pullSecretClash(ctx: DesignContext): Clash | undefined {
   const { image, imagePullSecret } = ctx.goal.workload;
@@ -232,6 +231,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     reachClash(ctx),
     processingLatencyClash(ctx),
     ...domainClashes(ctx),
+    ...serverlessClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

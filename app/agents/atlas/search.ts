@@ -11,6 +11,7 @@ import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass }
 import { buildDesign, type Design, type Sizing } from "./design.js";
 import { cacheRelease, databaseRelease } from "./engines.js";
 import { floorPercent } from "./format.js";
+import { planFunction } from "./function-sizing.js";
 import type { Profile } from "./profiles.js";
 import { topologies, type DbTopology, type Topology } from "./topology.js";
 
@@ -71,7 +72,8 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     gpu = picked.gpu;
   }
   const compute = patternOf(ctx.pattern).compute;
-  const need = compute ? dbNeed(ctx, profile) : undefined;
+  const fn = ctx.pattern === "serverless-api" ? planFunction(ctx) : undefined;
+  const need = compute || fn ? dbNeed(ctx, profile) : undefined;
   let rds, aurora;
   if (need) {
     const r = pickRdsClass(ctx, profile, need);
@@ -100,7 +102,7 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     }
     cacheNode = c.choice;
   }
-  return { tasks, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+  return { tasks, fn, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
 }
 
 function dbOptions(sizing: Sizing): DbTopology[] {

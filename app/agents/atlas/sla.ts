@@ -92,6 +92,26 @@ export const SLAS = {
     source: "https://aws.amazon.com/compute/sla/",
     basis: "Compute SLA, instance level: a single EC2 instance",
   },
+  apiGateway: {
+    percent: 99.95,
+    source: "https://aws.amazon.com/api-gateway/sla/",
+    basis: "Amazon API Gateway, per region",
+  },
+  lambda: {
+    percent: 99.95,
+    source: "https://aws.amazon.com/lambda/sla/",
+    basis: "AWS Lambda, per region",
+  },
+  dynamodb: {
+    percent: 99.99,
+    source: "https://aws.amazon.com/dynamodb/sla/",
+    basis: "Amazon DynamoDB Standard table (a global table's is 99.999 %)",
+  },
+  privateLink: {
+    percent: 99.99,
+    source: "https://aws.amazon.com/privatelink/sla/",
+    basis: "AWS PrivateLink interface endpoint in two or more AZs",
+  },
 } as const satisfies Record<string, Sla>;
 
 /**

@@ -53,51 +53,57 @@ interface Missing {
   readonly detail?: string;
 }
 
-const MISSING: Readonly<Record<Exclude<AskKind, "private-network" | "compliance">, Missing>> = {
-  kubernetes: {
-    what: "a Kubernetes (EKS) cluster",
-    field: "workload.type",
-    shape: "Kubernetes cluster type",
-  },
-  gpu: { what: "GPUs", field: "workload.gpu", shape: "GPU capacity", detail: "Fargate tasks have none" },
-  serverless: {
-    what: "serverless functions",
-    field: "workload.type",
-    shape: "function type",
-    detail: "AWS Lambda",
-  },
-  schedule: {
-    what: "a job that runs on a schedule",
-    field: "workload.schedule",
-    shape: "scheduled job",
-    detail:
-      "a cron expression run by EventBridge Scheduler; a worker takes its work from a queue as it comes",
-  },
-  stream: {
-    what: "a stream (Kafka or Kinesis)",
-    field: "data.stream",
-    shape: "stream",
-    detail: "a worker reads an SQS queue",
-  },
-  "multi-region": {
-    what: "more than one region",
-    field: "region",
-    shape: "multi-region design",
-    detail: "region names one region; several would need failover between them",
-  },
-  domain: {
-    what: "a domain name",
-    field: "workload.domain",
-    shape: "domain",
-    detail: "a Route 53 record and an ACM certificate; the service answers on its AWS host name",
-  },
-};
+const MISSING: Readonly<Record<Exclude<AskKind, "private-network" | "compliance" | "serverless">, Missing>> =
+  {
+    kubernetes: {
+      what: "a Kubernetes (EKS) cluster",
+      field: "workload.type",
+      shape: "Kubernetes cluster type",
+    },
+    gpu: { what: "GPUs", field: "workload.gpu", shape: "GPU capacity", detail: "Fargate tasks have none" },
+    schedule: {
+      what: "a job that runs on a schedule",
+      field: "workload.schedule",
+      shape: "scheduled job",
+      detail:
+        "a cron expression run by EventBridge Scheduler; a worker takes its work from a queue as it comes",
+    },
+    stream: {
+      what: "a stream (Kafka or Kinesis)",
+      field: "data.stream",
+      shape: "stream",
+      detail: "a worker reads an SQS queue",
+    },
+    "multi-region": {
+      what: "more than one region",
+      field: "region",
+      shape: "multi-region design",
+      detail: "region names one region; several would need failover between them",
+    },
+    domain: {
+      what: "a domain name",
+      field: "workload.domain",
+      shape: "domain",
+      detail: "a Route 53 record and an ACM certificate; the service answers on its AWS host name",
+    },
+  };
 
 function missing(ctx: DesignContext, m: Missing): Stance {
   return {
     what: m.what,
     field: m.field,
     gap: `Atlas would design ${DESIGNS[ctx.pattern]} without it. The catalog has no ${m.shape} yet${m.detail ? ` (${m.detail})` : ""}; ${m.field} would express it`,
+  };
+}
+
+/** Lambda is the serverless-api shape: the ask is met by that type, and only by it. */
+function serverless(ctx: DesignContext): Stance | undefined {
+  if (ctx.pattern === "serverless-api") return undefined;
+  return {
+    what: "serverless functions",
+    field: "workload.type",
+    gap: `Atlas would design ${DESIGNS[ctx.pattern]}; workload.type serverless-api designs ${DESIGNS["serverless-api"]} (AWS Lambda)`,
+    fix: { message: "set workload.type to serverless-api", value: "serverless-api" },
   };
 }
 
@@ -174,6 +180,7 @@ function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
 }
 
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  if (ask.kind === "serverless") return serverless(ctx);
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "domain") return domain(ctx, ask);
   if (ask.kind === "multi-region" && ctx.goal.regions !== undefined) return undefined;

@@ -23,13 +23,14 @@ export interface TopologyOptions {
 
 /** Every topology the profile's floors allow, cheapest-looking first (the order breaks cost ties). */
 export function topologies(ctx: DesignContext, profile: Profile, options: TopologyOptions): Topology[] {
-  if (!options.hasCompute) return [{ spread: false, nat: "none" }];
-  const spreads = ctx.prod || options.nodes ? [true] : [false, true];
-  const nats: NatTopology[] = profile.floors.natPerAz ? ["per-az"] : ["one", "per-az"];
   const dbs: (DbTopology | undefined)[] =
     options.db.length === 0
       ? [undefined]
       : options.db.filter((d) => !(profile.floors.dbMultiAz && d === "rds-single"));
+  // Without tasks there is no NAT: a function reaches its database and secret inside the VPC.
+  if (!options.hasCompute) return dbs.map((db) => ({ spread: false, nat: "none", ...(db ? { db } : {}) }));
+  const spreads = ctx.prod || options.nodes ? [true] : [false, true];
+  const nats: NatTopology[] = profile.floors.natPerAz ? ["per-az"] : ["one", "per-az"];
   const caches: ("single" | "multi" | undefined)[] = !options.cache
     ? [undefined]
     : profile.floors.cacheMultiAz

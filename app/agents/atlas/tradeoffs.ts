@@ -7,6 +7,7 @@ import { formatUsd } from "../../format/money.js";
 import { cents, pct } from "./format.js";
 import { backlogLimit, meetsSlo, minutes } from "./backlog.js";
 import { variant, type Candidate } from "./search.js";
+import { functionAlternatives } from "./serverless-plan.js";
 import type { DbTopology, Topology } from "./topology.js";
 
 function delta(other: Candidate | undefined, chosen: Candidate): number | undefined {
@@ -140,6 +141,12 @@ export function alternatives(chosen: Candidate): Alternative[] {
   const domain = domainAlternative(chosen);
   if (chosen.design.ctx.pattern === "static-site")
     return [...siteAlternatives(chosen), ...(domain ? [domain] : [])];
+  if (chosen.design.fn) {
+    return [
+      ...functionAlternatives(chosen.design, chosen.design.fn, chosen.lines),
+      ...databaseAlternatives(chosen),
+    ];
+  }
   return [
     natAlternative(chosen),
     ...databaseAlternatives(chosen),

@@ -35,7 +35,7 @@ export interface FirstApplyRollback {
 }
 
 /** The module and resource addresses Forge renders for a component (see the component renderers). */
-export function componentAddresses(c: Component): string[] {
+export function componentAddresses(c: Component, spec: PlanSpec): string[] {
   const label = terraformLabel(c.id);
   switch (c.kind) {
     case "database":
@@ -47,8 +47,17 @@ export function componentAddresses(c: Component): string[] {
     case "cdn":
       return c.params.waf !== false ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
     case "network":
-      return c.params.s3GatewayEndpoint === true
-        ? [`aws_vpc_endpoint.${label}_s3`, `module.${label}`]
+      return [
+        ...(c.params.s3GatewayEndpoint === true ? [`aws_vpc_endpoint.${label}_s3`] : []),
+        ...(c.params.secretsManagerEndpoint === true
+          ? [`aws_vpc_endpoint.${label}_secretsmanager`, `module.${label}_endpoints_security_group`]
+          : []),
+        `module.${label}`,
+      ];
+    case "function":
+      // A function linked to a database has its own security group (see function-vpc.ts).
+      return reachesDatabase(c, spec)
+        ? [`module.${label}`, `module.${label}_security_group`]
         : [`module.${label}`];
     case "domain":
       return [`aws_route53_record.${label}`, `module.${label}`];
@@ -79,6 +88,12 @@ function streamAddresses(c: Extract<Component, { kind: "stream" }>, label: strin
   return [`aws_kinesis_stream.${label}`, ...firehose];
 }
 
+function reachesDatabase(c: Component, spec: PlanSpec): boolean {
+  return spec.components.some(
+    (o) => o.kind === "database" && (c.dependsOn.includes(o.id) || o.dependsOn.includes(c.id)),
+  );
+}
+
 function holdsData(c: Component): boolean {
   return (
     ((c.kind === "database" || c.kind === "key-value-store") && c.params.deletionProtection !== false) ||
@@ -89,13 +104,13 @@ function holdsData(c: Component): boolean {
 export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {
   const kept = spec.components.filter(holdsData);
   const keepsDatabase = kept.some((c) => c.kind === "database");
-  const keep = new Set<string>(kept.flatMap(componentAddresses));
+  const keep = new Set<string>(kept.flatMap((c) => componentAddresses(c, spec)));
   if (kept.length > 0) keep.add("module.encryption");
   if (keepsDatabase)
     for (const n of spec.components.filter((c) => c.kind === "network"))
-      componentAddresses(n).forEach((a) => keep.add(a));
+      componentAddresses(n, spec).forEach((a) => keep.add(a));
   const all = [
-    ...spec.components.flatMap(componentAddresses),
+    ...spec.components.flatMap((c) => componentAddresses(c, spec)),
     "module.encryption",
     ...(spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task")
       ? ["module.cluster"]

@@ -21,6 +21,7 @@ export type { CpuArchitecture, RelationalEngine, UnitKey, UnitPrice } from "./ty
 export const PRICE_SOURCE = "AWS public on-demand prices (aws.amazon.com/<service>/pricing/)";
 export const PRICE_DATE = services.FARGATE.date;
 export const CLOUDFRONT_FREE_TIER = services.CLOUDFRONT_FREE_TIER;
+export const LAMBDA_FREE_TIER = services.LAMBDA_FREE_TIER;
 
 /** The whole table, as data: every service's source, date, units and per-region figures. */
 export const priceTable = {
@@ -44,7 +45,7 @@ export const priceTable = {
     waf: services.WAF,
     lambda: services.LAMBDA,
   },
-  freeTiers: { cloudfront: services.CLOUDFRONT_FREE_TIER },
+  freeTiers: { cloudfront: services.CLOUDFRONT_FREE_TIER, lambda: services.LAMBDA_FREE_TIER },
   instances: {
     rds: RDS_INSTANCES,
     aurora: AURORA_INSTANCES,

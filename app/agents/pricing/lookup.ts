@@ -41,6 +41,8 @@ const UNIT_ENTRIES: Readonly<Record<UnitKey, Entry>> = {
   "nat.gb-processed": [VPC, "natGb"],
   "egress.internet.gb": [DATA_TRANSFER, "internetGb"],
   "vpc.public-ipv4.hour": [VPC, "publicIpv4Hour"],
+  "vpc.interface-endpoint.hour": [VPC, "interfaceEndpointHour"],
+  "vpc.interface-endpoint.gb": [VPC, "interfaceEndpointGb"],
   "rds.gp3.gb-month": [RDS_STORAGE, "gp3"],
   "rds.gp3.gb-month.multi-az": [RDS_STORAGE, "gp3MultiAz"],
   "aurora.storage.gb-month": [AURORA_STORAGE, "storage"],

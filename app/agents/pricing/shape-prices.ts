@@ -19,21 +19,42 @@ function everywhere<K extends string>(figures: Record<K, number>): Record<string
 export const API_GATEWAY_HTTP: ServicePrices<"requestsPerMillion"> = {
   source: "https://aws.amazon.com/api-gateway/pricing/",
   date: DATE,
-  note: "HTTP APIs, first 300 million requests a month. Cross-checked 2026-12-05 against apigatewaycost.com/aws and amnic.com's API Gateway pricing guide ($1.00 per million, first 300 million).",
+  note: `HTTP APIs, first 300 million requests a month. The us-east-1 figure cross-checked 2026-12-05 against apigatewaycost.com/aws and amnic.com's API Gateway pricing guide ($1.00 per million, first 300 million); the EU figures are ${NOT_CROSS_CHECKED.toLowerCase()}`,
   units: { requestsPerMillion: "per million requests" },
-  regions: { "us-east-1": { requestsPerMillion: 1.0 } },
+  regions: {
+    "us-east-1": { requestsPerMillion: 1.0 },
+    "eu-west-1": { requestsPerMillion: 1.11 },
+    "eu-central-1": { requestsPerMillion: 1.2 },
+  },
 };
 
-export const DYNAMODB_ON_DEMAND: ServicePrices<"writesPerMillion" | "readsPerMillion" | "storageGbMonth"> = {
+export const DYNAMODB_ON_DEMAND: ServicePrices<
+  "writesPerMillion" | "readsPerMillion" | "storageGbMonth" | "pitrGbMonth"
+> = {
   source: "https://aws.amazon.com/dynamodb/pricing/on-demand/",
   date: DATE,
-  note: "On-demand capacity after the November 2024 price cut; Standard table class. Request prices cross-checked 2026-12-05 against airbyte.com's DynamoDB pricing guide ($0.625 and $0.125 per million, US East); storage not cross-checked.",
+  note: "On-demand capacity after the November 2024 price cut; Standard table class. Request prices cross-checked 2026-12-05 against airbyte.com's DynamoDB pricing guide ($0.625 and $0.125 per million, US East); storage, continuous backups and the EU figures (requests: half the pre-cut Ireland and Frankfurt prices) not cross-checked.",
   units: {
     writesPerMillion: "per million write request units",
     readsPerMillion: "per million read request units",
     storageGbMonth: "per GB-month of table storage",
+    pitrGbMonth: "per GB-month of continuous backups (point-in-time recovery)",
   },
-  regions: { "us-east-1": { writesPerMillion: 0.625, readsPerMillion: 0.125, storageGbMonth: 0.25 } },
+  regions: {
+    "us-east-1": { writesPerMillion: 0.625, readsPerMillion: 0.125, storageGbMonth: 0.25, pitrGbMonth: 0.2 },
+    "eu-west-1": {
+      writesPerMillion: 0.7063,
+      readsPerMillion: 0.1413,
+      storageGbMonth: 0.283,
+      pitrGbMonth: 0.2266,
+    },
+    "eu-central-1": {
+      writesPerMillion: 0.7625,
+      readsPerMillion: 0.1525,
+      storageGbMonth: 0.306,
+      pitrGbMonth: 0.2448,
+    },
+  },
 };
 
 export const KINESIS: ServicePrices<"shardHour" | "onDemandStreamHour" | "onDemandGbIn" | "onDemandGbOut"> = {

@@ -10,6 +10,8 @@ export const UNIT_KEYS = [
   "nat.gb-processed",
   "egress.internet.gb",
   "vpc.public-ipv4.hour",
+  "vpc.interface-endpoint.hour",
+  "vpc.interface-endpoint.gb",
   "rds.gp3.gb-month",
   "rds.gp3.gb-month.multi-az",
   "aurora.storage.gb-month",

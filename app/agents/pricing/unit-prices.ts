@@ -36,19 +36,41 @@ export const ALB: ServicePrices<"hour" | "lcuHour"> = {
   },
 };
 
-export const VPC: ServicePrices<"natHour" | "natGb" | "publicIpv4Hour"> = {
+export const VPC: ServicePrices<
+  "natHour" | "natGb" | "publicIpv4Hour" | "interfaceEndpointHour" | "interfaceEndpointGb"
+> = {
   source: "https://aws.amazon.com/vpc/pricing/",
   date: DATE,
-  note: "NAT gateway us-east-1 and the public IPv4 charge confirmed; the EU figures are the best known public figures.",
+  note: "NAT gateway us-east-1 and the public IPv4 charge confirmed; the EU figures are the best known public figures. Interface endpoints (AWS PrivateLink, https://aws.amazon.com/privatelink/pricing/): per endpoint per AZ, and per GB processed (first PB), best known public figures.",
   units: {
     natHour: "per NAT gateway-hour",
     natGb: "per GB processed by a NAT gateway",
     publicIpv4Hour: "per public IPv4 address-hour",
+    interfaceEndpointHour: "per interface endpoint per AZ-hour",
+    interfaceEndpointGb: "per GB processed by an interface endpoint",
   },
   regions: {
-    "us-east-1": { natHour: 0.045, natGb: 0.045, publicIpv4Hour: 0.005 },
-    "eu-west-1": { natHour: 0.048, natGb: 0.048, publicIpv4Hour: 0.005 },
-    "eu-central-1": { natHour: 0.052, natGb: 0.052, publicIpv4Hour: 0.005 },
+    "us-east-1": {
+      natHour: 0.045,
+      natGb: 0.045,
+      publicIpv4Hour: 0.005,
+      interfaceEndpointHour: 0.01,
+      interfaceEndpointGb: 0.01,
+    },
+    "eu-west-1": {
+      natHour: 0.048,
+      natGb: 0.048,
+      publicIpv4Hour: 0.005,
+      interfaceEndpointHour: 0.011,
+      interfaceEndpointGb: 0.01,
+    },
+    "eu-central-1": {
+      natHour: 0.052,
+      natGb: 0.052,
+      publicIpv4Hour: 0.005,
+      interfaceEndpointHour: 0.012,
+      interfaceEndpointGb: 0.01,
+    },
   },
 };
 
@@ -210,7 +232,7 @@ export const WAF: ServicePrices<"webAclMonth" | "ruleMonth" | "requestsPerMillio
 export const LAMBDA: ServicePrices<"requestsPerMillion" | "gbSecondX86" | "gbSecondArm"> = {
   source: "https://aws.amazon.com/lambda/pricing/",
   date: DATE,
-  note: "First duration tier; the same in every region listed. Atlas prices Lambda only as a rejected alternative.",
+  note: "First duration tier; the same in every region listed. Lambda's always-free allowance (1 million requests and 400,000 GB-seconds a month) is deducted by AWS from these.",
   units: {
     requestsPerMillion: "per million requests",
     gbSecondX86: "per GB-second (x86_64)",
@@ -222,6 +244,15 @@ export const LAMBDA: ServicePrices<"requestsPerMillion" | "gbSecondX86" | "gbSec
     "eu-central-1": { requestsPerMillion: 0.2, gbSecondX86: 0.0000166667, gbSecondArm: 0.0000133334 },
   },
 };
+
+/** Lambda's always-free allowance, per account and month (not a trial: it does not expire). */
+export const LAMBDA_FREE_TIER = {
+  source: "https://aws.amazon.com/lambda/pricing/",
+  date: DATE,
+  note: "Always free: 1,000,000 requests and 400,000 GB-seconds of compute a month, shared by every function in the account (x86_64 and Arm together).",
+  requests: 1_000_000,
+  gbSeconds: 400_000,
+} as const;
 
 /**
  * Regions whose figures for every service in this table equal another region's, as the pricing pages list

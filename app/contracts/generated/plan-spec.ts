@@ -169,6 +169,10 @@ export interface NetworkParams {
    * An S3 gateway endpoint on the private route tables: free, and S3 traffic skips the NAT gateway's per-GB charge.
    */
   s3GatewayEndpoint?: boolean;
+  /**
+   * A Secrets Manager interface endpoint in the private subnets (billed per AZ-hour and per GB), so functions in a VPC without NAT read the database secret privately.
+   */
+  secretsManagerEndpoint?: boolean;
 }
 export interface LoadBalancerComponent {
   id: ComponentId;
@@ -730,6 +734,18 @@ export interface Capacity {
   minTasks?: number;
   maxTasks?: number;
   /**
+   * invocation-driven: the average time one request runs in the function, in milliseconds.
+   */
+  durationMs?: number;
+  /**
+   * invocation-driven: concurrent executions at peak, peakRps × durationMs / 1000.
+   */
+  concurrencyAtPeak?: number;
+  /**
+   * invocation-driven: concurrent executions reserved for the function (its cap), with the headroom.
+   */
+  reservedConcurrency?: number;
+  /**
    * The arithmetic in words.
    */
   explanation: string;
@@ -863,9 +879,14 @@ export interface CostLine {
     | "control-plane"
     | "nodes"
     | "node-volumes"
-    | "dns";
+    | "dns"
+    | "http-api"
+    | "function"
+    | "function-free-tier"
+    | "key-value-store"
+    | "vpc-endpoint";
   /**
-   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
+   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier, function-free-tier).
    */
   monthlyUsd: number;
   /**

@@ -1,3 +1,4 @@
+import { freeTierOwners } from "../../format/free-tier.js";
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { AvailabilityLink } from "../../contracts/generated/plan-spec.js";
 import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
@@ -37,7 +38,7 @@ export function costSection(spec: PlanSpec): string {
     rows.push([
       "Total without the free tier",
       formatUsd(cost.monthlyUsdWithoutFreeTier),
-      "if other stacks in the account already use CloudFront's always-free allowance",
+      `if other stacks in the account already use ${freeTierOwners(cost)} always-free allowance`,
     ]);
   }
   return [

@@ -11,7 +11,7 @@ export function responseKb(ctx: DesignContext): number {
 }
 
 /** The API's responses leaving the region for the internet: data transfer out, billed per GB. */
-export function egressCost(d: Design): CostLine {
+export function egressCost(d: Design, component = "load-balancer"): CostLine {
   const perGb = unit(d.ctx, "egress.internet.gb");
   const kb = responseKb(d.ctx);
   const gb = gigabytes(kb * 1000, monthlyRequests(d.ctx));
@@ -19,7 +19,7 @@ export function egressCost(d: Design): CostLine {
   const where = d.internal
     ? "GB out to callers on the corporate network (over a VPN at internet rates; Direct Connect costs less)"
     : "GB out to the internet";
-  return costLine("load-balancer", "internet-egress", [
+  return costLine(component, "internet-egress", [
     {
       usd: gb * perGb,
       text: `${num(gb, 1)} ${where} (${num(monthlyRequests(d.ctx) / 1e6, 1)} M responses × ${num(kb)} KB, ${source}) × ${price(perGb)}`,

@@ -12,7 +12,7 @@ import { unit, type CatalogEntry } from "./entry.js";
 import { logParts } from "./log-cost.js";
 
 /** The VPC range: the goal's network.cidr, or a free block of the policy's pool (checked before any design). */
-function cidrFor(d: Design): { cidr: string; words: string } {
+export function cidrFor(d: Design): { cidr: string; words: string } {
   const choice = chooseCidr(d.ctx);
   if (!choice.ok) throw new Error(`internal: no VPC range (${choice.problem}) past the policy check`);
   const reserved = d.ctx.policy.policy.network?.reservedCidrs ?? [];
@@ -24,6 +24,18 @@ function cidrFor(d: Design): { cidr: string; words: string } {
       ? `${choice.cidr} (network.cidr)`
       : `${choice.cidr} (a block of the pool ${choice.pool.join(", ")} picked by the stack's name${clear}; network.cidr sets another)`;
   return { cidr: choice.cidr, words };
+}
+
+/** A VPC's params: the design's AZs and NAT gateways, flow logs, and the free S3 gateway endpoint. */
+export function vpcParams(d: Design, cidr: string) {
+  return {
+    cidr,
+    azCount: d.azCount,
+    natGateways: d.natGateways,
+    flowLogs: true,
+    flowLogRetentionDays: d.logRetentionDays,
+    s3GatewayEndpoint: true,
+  };
 }
 
 /** The VPC: public and private subnets over the AZs, NAT gateways, flow logs. */
@@ -43,14 +55,7 @@ export const network: CatalogEntry = {
     return {
       id: "network",
       kind: "network",
-      params: {
-        cidr: range.cidr,
-        azCount: d.azCount,
-        natGateways: d.natGateways,
-        flowLogs: true,
-        flowLogRetentionDays: d.logRetentionDays,
-        s3GatewayEndpoint: true,
-      },
+      params: vpcParams(d, range.cidr),
       dependsOn: [],
       rationale: `A VPC on ${range.words} over ${d.azCount} AZs with public subnets (${publicParts}) and private subnets (${privateParts}); ${nat}. An S3 gateway endpoint (free) keeps S3 traffic off the NAT gateway. Flow logs are kept ${d.logRetentionDays} days.`,
     };

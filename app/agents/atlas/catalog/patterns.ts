@@ -6,6 +6,10 @@ import { database } from "./database.js";
 import { clusterNodes, kubernetesCluster } from "./kubernetes-cluster.js";
 import { domainOn } from "./domain.js";
 import type { CatalogEntry } from "./entry.js";
+import { lambdaFunction } from "./function.js";
+import { functionNetwork } from "./function-network.js";
+import { httpApi } from "./http-api.js";
+import { keyValue } from "./key-value.js";
 import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
 import { network } from "./network.js";
@@ -24,7 +28,7 @@ export interface PatternSpec {
   readonly compute: boolean;
   /** It runs Kubernetes nodes (sized from the goal's node groups), not ECS tasks. */
   readonly nodes?: true;
-  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "node-driven";
+  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "node-driven" | "invocation-driven";
   /** The name workload.domain gives the pattern's front door; a pattern without one takes no domain. */
   readonly domain?: CatalogEntry;
 }
@@ -58,6 +62,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     compute: false,
     capacityModel: "cdn",
     domain: domainOn({ entry: cdn, words: "CloudFront", certificateRegion: "us-east-1", ipv6: true }),
+  },
+  "serverless-api": {
+    entries: [functionNetwork, database, keyValue, buckets, lambdaFunction, httpApi],
+    path: [httpApi, lambdaFunction, functionNetwork, keyValue, database],
+    compute: false,
+    capacityModel: "invocation-driven",
+    domain: domainOn({ entry: httpApi, words: "the HTTP API" }),
   },
 };
 

@@ -16,6 +16,7 @@ import { MODULES } from "../modules/index.js";
 import { fitName, type StackContext } from "../stack/context.js";
 import type { OutputSpec, RenderedComponent } from "../stack/rendered.js";
 import { databaseName, databaseRefs } from "./data-store-refs.js";
+import { functionSecurityGroup } from "./function-vpc.js";
 
 /** The certificate authority RDS instances use (Checkov CKV_AWS_211 asks for a current one). */
 const RDS_CA = "rds-ca-rsa2048-g1";
@@ -41,9 +42,18 @@ function settings(db: DatabaseComponent) {
   return { engine, version, major, family: engine.family(major) };
 }
 
-/** The services allowed to connect: every container service linked to the database. */
+/** The services allowed to connect: every container service and function linked to the database. */
 function clients(db: DatabaseComponent, ctx: StackContext) {
-  return ctx.linked(db, "container-service").map((s) => ({ id: s.id, label: ctx.label(s) }));
+  return [
+    ...ctx.linked(db, "container-service").map((s) => ({
+      id: s.id,
+      label: ctx.label(s),
+      securityGroup: ref(`module.${ctx.label(s)}.security_group_id`),
+    })),
+    ...ctx
+      .linked(db, "function")
+      .map((fn) => ({ id: fn.id, label: ctx.label(fn), securityGroup: ref(functionSecurityGroup(fn, ctx)) })),
+  ];
 }
 
 /** Without this, RDS enrolls a major version past its end of standard support in paid Extended Support. */
@@ -82,7 +92,7 @@ function renderRds(db: DatabaseComponent, ctx: StackContext): Body {
         to_port: String(engine.port),
         protocol: "tcp",
         description: `From ${c.id}`,
-        source_security_group_id: ref(`module.${c.label}.security_group_id`),
+        source_security_group_id: c.securityGroup,
       })),
     }),
   ]);
@@ -173,7 +183,7 @@ function renderAurora(db: DatabaseComponent, ctx: StackContext): Body {
             from_port: engine.port,
             to_port: engine.port,
             ip_protocol: "tcp",
-            referenced_security_group_id: ref(`module.${c.label}.security_group_id`),
+            referenced_security_group_id: c.securityGroup,
             description: `From ${c.id}`,
           },
         ]),

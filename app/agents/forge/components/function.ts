@@ -1,7 +1,7 @@
 /**
  * function → the Lambda module: a container image from ECR, or a runtime whose zip package the stack takes as input;
  * X-Ray tracing, environment and logs encrypted with the stack key, a concurrency cap, and IAM actions only on the
- * tables it is linked to. The HTTP APIs it is linked to may invoke it.
+ * tables and buckets it is linked to (and, in a VPC, its database's secret). The HTTP APIs it is linked to may invoke it.
  */
 import type { FunctionComponent } from "../../../contracts/generated/plan-spec.js";
 import { logRetention } from "../catalog/retention.js";
@@ -12,6 +12,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
 import { envPrefix } from "./data-store-refs.js";
+import { functionVpc } from "./function-vpc.js";
 
 const FUNCTION_NAME_LENGTH = 64;
 
@@ -25,6 +26,8 @@ const TABLE_ACTIONS = [
   "dynamodb:Query",
   "dynamodb:UpdateItem",
 ];
+
+const BUCKET_ACTIONS = ["s3:DeleteObject", "s3:GetObject", "s3:ListBucket", "s3:PutObject"];
 
 /** The code: an image, or the zip package's bucket and key as inputs of the stack. */
 function code(fn: FunctionComponent, label: string): { inputs: Body; variables: VariableSpec[] } {
@@ -65,9 +68,17 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
   const { inputs: codeInputs, variables } = code(fn, label);
   const tables = ctx.linked(fn, "key-value-store");
   const apis = ctx.linked(fn, "http-api");
-  const environment: Record<string, Value> = Object.fromEntries(
-    tables.map((t) => [`${envPrefix(t.id)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
-  );
+  const buckets = ctx.linked(fn, "object-storage");
+  const vpc = functionVpc(fn, ctx);
+  const environment: Record<string, Value> = {
+    ...Object.fromEntries(
+      tables.map((t) => [`${envPrefix(t.id)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
+    ),
+    ...Object.fromEntries(
+      buckets.map((b) => [`${envPrefix(b.id)}_BUCKET`, ref(`module.${ctx.label(b)}.s3_bucket_id`)]),
+    ),
+    ...vpc?.environment,
+  };
   const statements: Record<string, Value> = {
     ...Object.fromEntries(
       tables.map((t) => {
@@ -78,6 +89,16 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
         ];
       }),
     ),
+    ...Object.fromEntries(
+      buckets.map((b) => {
+        const arn = ref(`module.${ctx.label(b)}.s3_bucket_arn`);
+        return [
+          `bucket_${ctx.label(b)}`,
+          { effect: "Allow", actions: BUCKET_ACTIONS, resources: [arn, template(arn, "/*")] },
+        ];
+      }),
+    ),
+    ...vpc?.statements,
     stack_key: { effect: "Allow", actions: ["kms:Decrypt", "kms:GenerateDataKey"], resources: [ctx.keyArn] },
   };
   const triggers: Record<string, Value> = Object.fromEntries(
@@ -104,6 +125,9 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
       tracing_mode: "Active",
       attach_tracing_policy: true,
     }),
+    ...(vpc
+      ? [blank, comment("In the VPC's private subnets, to reach the database; no NAT."), ...vpc.inputs]
+      : []),
     blank,
     ...attrs({
       environment_variables: Object.keys(environment).length > 0 ? environment : undefined,
@@ -113,7 +137,9 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
     }),
     blank,
     comment(
-      "The function's role reaches only the tables it is linked to, and the stack key that encrypts them.",
+      vpc
+        ? "The function's role reaches only the data it is linked to (its database's secret), and the stack key."
+        : `The function's role reaches only the ${buckets.length > 0 ? "tables and buckets" : "tables"} it is linked to, and the stack key that encrypts them.`,
     ),
     ...attrs({ attach_policy_statements: true, policy_statements: statements }),
     ...(apis.length > 0
@@ -127,11 +153,14 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
       : []),
   ];
   return {
-    body: moduleCall(label, MODULES.lambda, body, [
-      SCANNER_EXCEPTIONS.functionOutsideVpc,
-      SCANNER_EXCEPTIONS.functionCodeSigning,
-      ...(apis.length > 0 ? [SCANNER_EXCEPTIONS.functionSynchronous] : []),
-    ]),
+    body: [
+      ...(vpc ? [...vpc.securityGroup, blank] : []),
+      ...moduleCall(label, MODULES.lambda, body, [
+        ...(vpc ? [] : [SCANNER_EXCEPTIONS.functionOutsideVpc]),
+        SCANNER_EXCEPTIONS.functionCodeSigning,
+        ...(apis.length > 0 ? [SCANNER_EXCEPTIONS.functionSynchronous] : []),
+      ]),
+    ],
     outputs: [
       {
         name: `${label}_function_name`,

@@ -16,6 +16,46 @@ function needsPublicSubnets(ctx: StackContext, network: NetworkComponent): boole
   );
 }
 
+/** Secrets Manager inside the VPC, for functions with no NAT: one endpoint interface per private subnet. */
+function secretsManagerEndpoint(label: string, ctx: StackContext): Body {
+  const group = `${label}_endpoints_security_group`;
+  return [
+    blank,
+    ...moduleCall(group, MODULES.securityGroup, [
+      ...attrs({
+        name: `${ctx.spec.name}-endpoints`,
+        description: "Interface endpoints: HTTPS from inside the VPC, and nothing else",
+        vpc_id: ref(`module.${label}.vpc_id`),
+        ingress_with_cidr_blocks: [
+          {
+            from_port: "443",
+            to_port: "443",
+            protocol: "tcp",
+            description: "HTTPS from the VPC",
+            cidr_blocks: ref(`module.${label}.vpc_cidr_block`),
+          },
+        ],
+      }),
+    ]),
+    blank,
+    comment("Secrets Manager over the private subnets: functions read the database secret without NAT."),
+    block(
+      "resource",
+      ["aws_vpc_endpoint", `${label}_secretsmanager`],
+      [
+        ...attrs({
+          vpc_id: ref(`module.${label}.vpc_id`),
+          service_name: `com.amazonaws.${ctx.spec.region}.secretsmanager`,
+          vpc_endpoint_type: "Interface",
+          private_dns_enabled: true,
+          subnet_ids: ref(`module.${label}.private_subnets`),
+          security_group_ids: [ref(`module.${group}.security_group_id`)],
+        }),
+      ],
+    ),
+  ];
+}
+
 export function renderNetwork(network: NetworkComponent, ctx: StackContext): RenderedComponent {
   const label = ctx.label(network);
   const { cidr, azCount, natGateways, flowLogs } = network.params;
@@ -128,6 +168,7 @@ export function renderNetwork(network: NetworkComponent, ctx: StackContext): Ren
             ),
           ]
         : []),
+      ...(network.params.secretsManagerEndpoint ? secretsManagerEndpoint(label, ctx) : []),
     ],
     outputs: [
       {

@@ -2,6 +2,7 @@
  * The stack's README.md, built from small sections: what it is and where it came from, its diagram, components,
  * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
  */
+import { freeTierOwners } from "../../../format/free-tier.js";
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
 import { isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
@@ -63,7 +64,7 @@ function cost(ctx: StackContext): string {
               [
                 "Total without the free tier",
                 formatUsd(cost.monthlyUsdWithoutFreeTier),
-                "if other stacks in the account already use CloudFront's always-free allowance",
+                `if other stacks in the account already use ${freeTierOwners(cost)} always-free allowance`,
               ],
             ]),
       ],

@@ -201,11 +201,15 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_eip: (_r, ctx) => hourly(ctx, "vpc.public-ipv4.hour", "public IPv4"),
   aws_kms_key: (_r, ctx) => monthly(ctx, "kms.key-month", "KMS key"),
   aws_secretsmanager_secret: (_r, ctx) => monthly(ctx, "secrets.secret-month", "secret"),
-  aws_vpc_endpoint: (r) => {
+  aws_vpc_endpoint: (r, ctx) => {
     const type = value(r, "vpc_endpoint_type") ?? "Gateway";
-    return type === "Gateway"
-      ? { monthlyUsd: 0, basis: "a gateway endpoint has no hourly or per-GB charge" }
-      : { unpriced: `an endpoint of type ${String(type)} is not priced offline` };
+    if (type === "Gateway")
+      return { monthlyUsd: 0, basis: "a gateway endpoint has no hourly or per-GB charge" };
+    const subnets = value(r, "subnet_ids");
+    if (type !== "Interface" || !Array.isArray(subnets))
+      return { unpriced: `an endpoint of type ${String(type)} is not priced offline` };
+    const priced = hourly(ctx, "vpc.interface-endpoint.hour", "interface endpoint AZ", subnets.length);
+    return "unpriced" in priced ? priced : { ...priced, basis: `${priced.basis}; GB processed by usage` };
   },
   aws_wafv2_web_acl: (r, ctx) => {
     const acl = monthly(ctx, "waf.web-acl-month", "web ACL");

@@ -1,3 +1,4 @@
+import { freeTierOwners } from "../../../format/free-tier.js";
 import type { PlanSpec } from "../../../contracts/generated/plan-spec.js";
 import type { CostForecast } from "../../../contracts/generated/validation-result.js";
 import { roundCents } from "../cost/estimate.js";
@@ -36,7 +37,7 @@ export function designForecast(spec: PlanSpec, sharedModules: readonly string[],
   );
   if (cost.monthlyUsdWithoutFreeTier !== undefined) {
     reasons.pass(
-      `The estimate deducts CloudFront's always-free allowance; without it (when other stacks in the account use it) the stack costs ${formatUsd(cost.monthlyUsdWithoutFreeTier)}/month.`,
+      `The estimate deducts ${freeTierOwners(cost)} always-free allowance; without it (when other stacks in the account use it) the stack costs ${formatUsd(cost.monthlyUsdWithoutFreeTier)}/month.`,
     );
   }
   if (unpriced.length > 0) {

@@ -232,9 +232,11 @@ describe("a domain Atlas cannot design is blocked, naming workload.domain", () =
     expect(planned(publicGoal).components.map((c) => c.kind)).toContain("domain");
   });
 
-  it("a serverless API's domain stays blocked until its pattern takes one", () => {
+  it("a serverless API takes its domain on the HTTP API, and Forge renders the certificate and the alias", () => {
     const goal: GoalStatement = {
       ...webApi,
+      compliance: [],
+      slo: { availability: 99.5 },
       workload: {
         type: "serverless-api",
         runtime: "nodejs22.x",
@@ -243,7 +245,19 @@ describe("a domain Atlas cannot design is blocked, naming workload.domain", () =
       },
       data: undefined,
     };
-    expect(blocked(goal).reasons.map((r) => r.field)).toContain("workload.type");
+    const spec = planned(goal);
+    const api = spec.components.find((c) => c.kind === "http-api")!;
+    expect(spec.components.find((c) => c.kind === "domain")).toMatchObject({
+      params: { name: "api.example.com", hostedZoneId: "Z0123456789ABCDEFGHIJ", targets: [api.id] },
+      dependsOn: [api.id],
+    });
+    expect(
+      spec.cost.lines.filter((l) => l.component === "domain").map((l) => [l.item, l.monthlyUsd]),
+    ).toEqual([["dns", 0]]);
+    expect(spec.availability.path.map((p) => p.component)).toContain("domain");
+    const files = tf(spec);
+    expect(files.get("domain.tf")).toContain(`module.${api.id}.domain_name_target_domain_name`);
+    expect(files.get(`${api.id}.tf`)).toMatch(/domain_name_certificate_arn = module\.domain\.acm_certificate_arn/);
   });
 });
 
