@@ -32,6 +32,17 @@ describe("the new shapes' prices", () => {
       source: "https://aws.amazon.com/ec2/pricing/on-demand/",
     });
     expect(shapes.ec2InstanceHourly("us-east-1", "p5.48xlarge")).toBeUndefined();
-    expect(shapes.ec2InstanceHourly("eu-west-1", "g5.xlarge")).toBeUndefined();
+    expect(shapes.ec2InstanceHourly("eu-west-1", "g5.xlarge")?.usd).toBe(1.123);
+    expect(shapes.ec2InstanceHourly("eu-west-1", "g6.xlarge")).toBeUndefined();
+    expect(shapes.ec2InstanceHourly("us-east-1", "g5.12xlarge")).toBeUndefined();
+  });
+
+  it.each<[string, string, number]>([
+    ["us-east-1", "m7i.large", 0.1008],
+    ["us-east-1", "m7g.xlarge", 0.1632],
+    ["eu-west-1", "c7g.2xlarge", 0.3284],
+    ["eu-central-1", "r6i.4xlarge", 1.216],
+  ])("prices %s %s from its family's large size (%d per hour)", (region, type, usd) => {
+    expect(shapes.ec2InstanceHourly(region, type)?.usd).toBe(usd);
   });
 });
