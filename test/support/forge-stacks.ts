@@ -25,9 +25,9 @@ export function loadPolicy(file: string | undefined): ResolvedOrgPolicy {
 export const ATLAS_NOW = new Date("2026-11-27T00:00:00Z");
 export const EXAMPLE_POLICY = "schemas/examples/infracrew.yml";
 
-/** Atlas's PlanSpec for a shared example goal, under the example policy: plan, as `infracrew plan` does. */
-export function designExample(goalFile: string): PlanSpec {
-  const read = readGoal(readRepoFile("schemas", "examples", goalFile));
+/** Atlas's PlanSpec for an example goal (a shared one by default), under the example policy: plan, as `infracrew plan` does. */
+export function designExample(goalFile: string, dir: readonly string[] = ["schemas", "examples"]): PlanSpec {
+  const read = readGoal(readRepoFile(...dir, goalFile));
   if (!read.ok) throw new Error(`${goalFile}: ${JSON.stringify(read.problems)}`);
   const outcome = designGoal(read.value.goal, loadPolicy(EXAMPLE_POLICY), { now: ATLAS_NOW });
   if (outcome.kind !== "PlanSpec") throw new Error(`${goalFile}: Atlas blocked the design`);
@@ -49,11 +49,11 @@ const fixture = (name: string, spec: string, policy: string | undefined): ForgeS
   spec: () => loadPlanSpec(spec),
 });
 
-const atlas = (name: string, goal: string): ForgeStack => ({
+const atlas = (name: string, goal: string, dir?: readonly string[]): ForgeStack => ({
   name: `${name} (Atlas)`,
   golden: `goals/${name}`,
   policy: EXAMPLE_POLICY,
-  spec: () => designExample(goal),
+  spec: () => designExample(goal, dir),
 });
 
 /** Every stack the Forge suite renders: hand-written PlanSpecs, and Atlas's designs of the shared example goals. */
@@ -77,6 +77,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlas("invoice-worker", "goal-worker.json"),
   atlas("pricing-api", "goal-web-api-private-image.json"),
   atlas("admin-console", "goal-web-api-internal.json"),
+  atlas("nightly-report", "scheduled-job.json", ["examples"]),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

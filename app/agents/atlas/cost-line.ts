@@ -35,9 +35,14 @@ export function totalOf(lines: readonly CostLine[]): number {
   return cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
 }
 
-/** The total without the always-free allowances (the cdn-free-tier line). */
+/** An always-free allowance AWS deducts (cdn-free-tier, schedule-free-tier, …): a negative line. */
+export function isFreeTier(line: CostLine): boolean {
+  return line.item.endsWith("-free-tier");
+}
+
+/** The total without the always-free allowances. */
 export function totalWithoutFreeTier(lines: readonly CostLine[]): number {
-  return totalOf(lines.filter((l) => l.item !== "cdn-free-tier"));
+  return totalOf(lines.filter((l) => !isFreeTier(l)));
 }
 
 /** The monthly cost of one component, over all its lines. */

@@ -25,6 +25,13 @@ function serviceWords(d: Design): string | undefined {
   return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch}) over ${d.azCount} AZs`;
 }
 
+function jobWords(d: Design): string | undefined {
+  const j = d.job;
+  if (!j) return undefined;
+  const arch = j.arch === "ARM64" ? "Graviton" : "x86_64";
+  return `a ${j.cpu} vCPU (${arch}) Fargate task ${j.schedule.expression}`;
+}
+
 function perAz(tasks: number): string {
   return `at least ${tasks} task${tasks === 1 ? "" : "s"} per AZ`;
 }
@@ -36,7 +43,7 @@ function wafWords(d: Design): string {
 
 export function describeDesign(d: Design): string {
   if (d.ctx.pattern === "static-site") return `S3 origin behind CloudFront, ${wafWords(d)}`;
-  return [serviceWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
+  return [serviceWords(d), jobWords(d), NAT_WORDS[d.topology.nat], databaseWords(d), cacheWords(d)]
     .filter((w): w is string => w !== undefined)
     .join(", ");
 }

@@ -3,6 +3,7 @@ import { logRetentionDays } from "./assumptions.js";
 import type { TaskPlan } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import type { ClassChoice, DbNeed } from "./data-sizing.js";
+import type { JobPlan } from "./job-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
@@ -41,6 +42,8 @@ export interface Design {
   readonly azCount: number;
   readonly natGateways: number;
   readonly service?: ServiceDesign;
+  /** A scheduled job: one task per run. */
+  readonly job?: JobPlan;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -52,6 +55,7 @@ export interface Design {
 
 export interface Sizing {
   readonly tasks?: TaskPlan;
+  readonly job?: JobPlan;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -98,7 +102,7 @@ export function buildDesign(
     if (typeof built === "number") return { ok: false, minTasks: built };
     service = built;
   }
-  const azCount = sizing.tasks ? profile.azCount : 0;
+  const azCount = sizing.tasks || sizing.job ? profile.azCount : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -126,6 +130,7 @@ export function buildDesign(
       azCount,
       natGateways,
       ...(service ? { service } : {}),
+      ...(sizing.job ? { job: sizing.job } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

@@ -1,4 +1,5 @@
 import type { Design } from "./design.js";
+import { jobDiagram } from "./job-diagram.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
 function node(id: string): string {
@@ -101,5 +102,6 @@ function compute(d: Design): string[] {
 
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
+  if (d.job) return `${jobDiagram(d, d.job).join("\n")}\n`;
   return `${(d.ctx.pattern === "static-site" ? staticSite(d) : compute(d)).join("\n")}\n`;
 }

@@ -8,17 +8,19 @@ import { availabilityArithmetic, taskArithmetic } from "./explain.js";
 import { alternatives } from "./tradeoffs.js";
 import { components, patternOf, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
+import { jobAvailabilityWords, jobCapacity } from "./job-explain.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
 import { planAssumptions } from "./plan-assumptions.js";
 import { savings } from "./savings.js";
 import type { Candidate } from "./search.js";
-import { totalWithoutFreeTier } from "./cost-line.js";
+import { isFreeTier, totalWithoutFreeTier } from "./cost-line.js";
 
 function capacity(d: Design): PlanSpec["capacity"] {
   const { ctx } = d;
   const s = d.service;
+  if (d.job) return jobCapacity(d, d.job);
   if (!s) {
     return {
       model: "cdn",
@@ -81,7 +83,12 @@ function availability(chosen: Candidate): Availability {
     sla: floorPercent(composeSla(chosen.path)),
     path: chosen.path.map(linkSpec),
     ...(backlog ? { backlog } : {}),
-    explanation: availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
+    explanation: [
+      chosen.design.job ? jobAvailabilityWords(chosen.design.job) : undefined,
+      availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
+    ]
+      .filter((w) => w !== undefined)
+      .join(" "),
   };
 }
 
@@ -115,7 +122,7 @@ export function planSpec(
     availability: availability(chosen),
     cost: {
       monthlyUsd: chosen.monthlyUsd,
-      ...(chosen.lines.some((l) => l.item === "cdn-free-tier")
+      ...(chosen.lines.some(isFreeTier)
         ? { monthlyUsdWithoutFreeTier: totalWithoutFreeTier(chosen.lines) }
         : {}),
       budgetMonthlyUsd: ctx.budget,

@@ -6,6 +6,7 @@ import { formatUsd } from "../../format/money.js";
 import type { Clash } from "./clash.js";
 import { catalogClashes } from "./catalog-check.js";
 import { cidrClash, reachClash } from "./network-check.js";
+import { jobClashes } from "./job-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 import { summaryClashes } from "./summary-clashes.js";
@@ -225,6 +226,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     cidrClash(ctx),
     reachClash(ctx),
     processingLatencyClash(ctx),
+    ...jobClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

@@ -7,6 +7,7 @@ import { cents, num, price } from "./format.js";
 import { SAVINGS_RATES } from "./savings-rates.js";
 import type { Candidate } from "./search.js";
 import { componentUsd } from "./cost-line.js";
+import { jobGraviton, jobImageSaving } from "./job-tradeoffs.js";
 
 function lineUsd(c: Candidate, component: string): number {
   return componentUsd(c.lines, component);
@@ -127,7 +128,14 @@ function cloudfrontFreeTier(c: Candidate): Saving | undefined {
 
 /** Ways to spend less, each with an estimated yearly saving. */
 export function savings(c: Candidate): Saving[] {
-  return [graviton(c), ...reserved(c), valkey(c), offHours(c), rightSizing(c), cloudfrontFreeTier(c)].filter(
-    (s): s is Saving => s !== undefined && s.yearlyUsd > 0,
-  );
+  return [
+    graviton(c),
+    jobGraviton(c),
+    jobImageSaving(c),
+    ...reserved(c),
+    valkey(c),
+    offHours(c),
+    rightSizing(c),
+    cloudfrontFreeTier(c),
+  ].filter((s): s is Saving => s !== undefined && s.yearlyUsd > 0);
 }

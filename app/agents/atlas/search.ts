@@ -8,6 +8,7 @@ import { cacheMemoryNeed, dbNeed, pickAuroraClass, pickCacheNode, pickRdsClass }
 import { buildDesign, type Design, type Sizing } from "./design.js";
 import { cacheRelease, databaseRelease } from "./engines.js";
 import { floorPercent } from "./format.js";
+import { planJob } from "./job-sizing.js";
 import type { Profile } from "./profiles.js";
 import { topologies, type DbTopology, type Topology } from "./topology.js";
 
@@ -49,7 +50,8 @@ export type AttemptResult =
 
 function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   let tasks;
-  if (patternOf(ctx.pattern).compute) {
+  const job = patternOf(ctx.pattern).job ? planJob(ctx, profile.arch) : undefined;
+  if (patternOf(ctx.pattern).compute && !job) {
     const planned = planTasks(ctx);
     if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
     tasks = planned.plan;
@@ -84,7 +86,7 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     }
     cacheNode = c.choice;
   }
-  return { tasks, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+  return { tasks, job, dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
 }
 
 function dbOptions(sizing: Sizing): DbTopology[] {
@@ -119,6 +121,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   if ("kind" in sizing) return { kind: "sizing", problem: sizing };
   const options = {
     hasCompute: patternOf(ctx.pattern).compute,
+    job: patternOf(ctx.pattern).job === true,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };

@@ -17,13 +17,15 @@ export interface TopologyOptions {
   readonly hasCompute: boolean;
   readonly db: readonly DbTopology[];
   readonly cache: boolean;
+  /** A scheduled job: no service to spread, and NAT redundancy only where the SLO needs it. */
+  readonly job?: boolean;
 }
 
 /** Every topology the profile's floors allow, cheapest-looking first (the order breaks cost ties). */
 export function topologies(ctx: DesignContext, profile: Profile, options: TopologyOptions): Topology[] {
   if (!options.hasCompute) return [{ spread: false, nat: "none" }];
-  const spreads = ctx.prod ? [true] : [false, true];
-  const nats: NatTopology[] = profile.floors.natPerAz ? ["per-az"] : ["one", "per-az"];
+  const spreads = options.job ? [false] : ctx.prod ? [true] : [false, true];
+  const nats: NatTopology[] = profile.floors.natPerAz && !options.job ? ["per-az"] : ["one", "per-az"];
   const dbs: (DbTopology | undefined)[] =
     options.db.length === 0
       ? [undefined]

@@ -6,6 +6,7 @@ import { monthlyRequests } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import { cents, pct } from "./format.js";
 import { backlogLimit, meetsSlo, minutes } from "./backlog.js";
+import { jobAlternatives } from "./job-tradeoffs.js";
 import { variant, type Candidate } from "./search.js";
 import type { DbTopology, Topology } from "./topology.js";
 
@@ -131,5 +132,6 @@ export function alternatives(chosen: Candidate): Alternative[] {
     ...databaseAlternatives(chosen),
     cacheAlternative(chosen),
     lambdaAlternative(chosen),
+    ...jobAlternatives(chosen),
   ].filter((a): a is Alternative => a !== undefined);
 }

@@ -858,10 +858,15 @@ export interface CostLine {
     | "logs"
     | "cdn"
     | "cdn-free-tier"
+    | "workflow"
+    | "workflow-free-tier"
+    | "schedule"
+    | "schedule-free-tier"
+    | "alarms"
     | "kms-key"
     | "container-insights";
   /**
-   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier).
+   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier, workflow-free-tier, schedule-free-tier).
    */
   monthlyUsd: number;
   /**

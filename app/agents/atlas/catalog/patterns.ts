@@ -8,6 +8,7 @@ import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
 import { network } from "./network.js";
 import { queue } from "./queue.js";
+import { scheduledTask, scheduler, workflow } from "./scheduled-task.js";
 import { service } from "./service.js";
 import { site } from "./site.js";
 
@@ -20,7 +21,9 @@ export interface PatternSpec {
   readonly consumer?: readonly CatalogEntry[];
   /** The pattern runs containers (and so needs a VPC with NAT, and task sizing). */
   readonly compute: boolean;
-  readonly capacityModel: "request-driven" | "queue-driven" | "cdn";
+  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "schedule-driven";
+  /** The pattern runs one task per scheduled run instead of a service (job-sizing.ts sizes it). */
+  readonly job?: true;
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -37,6 +40,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     consumer: [service, network, database, cache],
     compute: true,
     capacityModel: "queue-driven",
+  },
+  "scheduled-job": {
+    entries: [network, database, cache, buckets, scheduledTask],
+    path: [scheduler, workflow, scheduledTask, network, database, cache],
+    compute: true,
+    capacityModel: "schedule-driven",
+    job: true,
   },
   "static-site": { entries: [site, cdn, buckets], path: [cdn], compute: false, capacityModel: "cdn" },
 };

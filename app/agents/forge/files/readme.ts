@@ -8,6 +8,7 @@ import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
 import { costLineLabel } from "../../../format/cost-line-label.js";
+import { freeTierWords } from "../../../format/free-tier.js";
 import { escapeMarkdown as md, fence, table } from "./markdown.js";
 
 const code = (text: string): string => `\`${text.replace(/`/g, "")}\``;
@@ -63,7 +64,7 @@ function cost(ctx: StackContext): string {
               [
                 "Total without the free tier",
                 formatUsd(cost.monthlyUsdWithoutFreeTier),
-                "if other stacks in the account already use CloudFront's always-free allowance",
+                `if other stacks in the account already use ${freeTierWords(cost)}`,
               ],
             ]),
       ],

@@ -187,7 +187,7 @@ describe("what the goal already expresses, or denies, is no block", () => {
   const examples = [
     ...listRepoDir("examples").map((f) => ["examples", f]),
     ...listRepoDir("schemas", "examples").map((f) => ["schemas/examples", f]),
-  ].filter(([, f]) => /^(goal-.*|web-api.*|worker|static-site)\.(json|ya?ml)$/.test(f!));
+  ].filter(([, f]) => /^(goal-.*|web-api.*|worker|static-site|scheduled-job)\.(json|ya?ml)$/.test(f!));
 
   it.each(examples)("%s/%s raises no summary clash", (dir, file) => {
     const read = readGoal(readRepoFile(dir!, file!));
