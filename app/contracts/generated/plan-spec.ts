@@ -550,6 +550,10 @@ export interface ScheduledTaskParams {
   memoryMb: number;
   cpuArchitecture?: "X86_64" | "ARM64";
   /**
+   * The Secrets Manager secret the task execution role reads to pull the image from a private registry.
+   */
+  repositoryCredentialsArn?: string;
+  /**
    * A run still going after this long is stopped and counts as failed.
    */
   timeoutMinutes: number;

@@ -123,6 +123,7 @@ export const scheduledTask: CatalogEntry = {
         cpu: j.cpu,
         memoryMb: j.memoryMb,
         cpuArchitecture: j.arch,
+        ...(goal.workload.imagePullSecret ? { repositoryCredentialsArn: goal.workload.imagePullSecret } : {}),
         timeoutMinutes: j.timeoutMinutes,
         retries: j.retries,
         logRetentionDays: d.logRetentionDays,

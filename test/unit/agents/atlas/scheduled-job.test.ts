@@ -152,6 +152,15 @@ describe("a scheduled job sized at three levels: how often it runs and how big e
     );
   });
 
+  it("pulls a private registry's image with workload.imagePullSecret, through the task execution role", () => {
+    const secret = "arn:aws:secretsmanager:us-east-1:123456789012:secret:ghcr-pull-AbCdEf";
+    const spec = plan(job({ imagePullSecret: secret }));
+    expect(task(spec).params.repositoryCredentialsArn).toBe(secret);
+    const tf = renderStack(spec, { policy }).files.find((f) => f.path.endsWith("/job.tf"))!.content;
+    expect(tf).toContain(`credentialsParameter = "${secret}"`);
+    expect(tf).toMatch(/task_exec_secret_arns\s+= \["arn:aws:secretsmanager/);
+  });
+
   it("keeps a default task within the policy's maxTaskCpu", () => {
     const capped = { ...policy, policy: { ...policy.policy, sizeCaps: { maxTaskCpu: 0.5 } } };
     const outcome = designGoal(job({}), capped, { now });
