@@ -23,6 +23,11 @@ const STACKS = [
   ["clickstream (stream-processor, Kinesis)", "schemas/examples/plan-spec-clickstream.json", undefined],
   ["payment-events (stream-processor, Kafka)", "schemas/examples/plan-spec-payment-events.json", undefined],
   ["vision-api (web-api, GPU)", "schemas/examples/plan-spec-vision-api.json", undefined],
+  [
+    "nightly-report (scheduled-job, Atlas's design of examples/scheduled-job.json)",
+    "test/golden/forge/goals/nightly-report/infra/nightly-report/planspec.json",
+    "schemas/examples/infracrew.yml",
+  ],
 ] as const;
 
 export async function run(): Promise<BenchRow[]> {

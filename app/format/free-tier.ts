@@ -1,12 +1,25 @@
 import type { PlanSpec } from "../contracts/generated/plan-spec.js";
 
-const OWNERS: Readonly<Record<string, string>> = {
-  "cdn-free-tier": "CloudFront's",
-  "function-free-tier": "Lambda's",
+type Cost = PlanSpec["cost"];
+
+/** The service whose always-free allowance each free-tier line deducts. */
+const SERVICES: Readonly<Record<string, string>> = {
+  "cdn-free-tier": "CloudFront",
+  "function-free-tier": "Lambda",
+  "workflow-free-tier": "Step Functions",
+  "schedule-free-tier": "EventBridge Scheduler",
 };
 
-/** Whose always-free allowances a PlanSpec's cost deducts, in words: "CloudFront's", "Lambda's" or both. */
-export function freeTierOwners(cost: PlanSpec["cost"]): string {
-  const owners = [...new Set(cost.lines.flatMap((l) => (l.item && OWNERS[l.item] ? [OWNERS[l.item]!] : [])))];
-  return owners.length === 0 ? "the always-free" : owners.join(" and ");
+/** The services whose always-free allowances the estimate deducts, in the order of their lines. */
+export function freeTierServices(cost: Cost): string[] {
+  return [...new Set(cost.lines.flatMap((l) => (l.item && SERVICES[l.item] ? [SERVICES[l.item]!] : [])))];
+}
+
+/** "CloudFront's always-free allowance", or "Step Functions' and EventBridge Scheduler's always-free allowances". */
+export function freeTierWords(cost: Cost): string {
+  const names = freeTierServices(cost).map((n) => (n.endsWith("s") ? `${n}'` : `${n}'s`));
+  if (names.length === 0) return "the always-free allowances";
+  const list =
+    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
+  return `${list} always-free allowance${names.length === 1 ? "" : "s"}`;
 }

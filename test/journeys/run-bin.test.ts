@@ -101,6 +101,34 @@ describe("infracrew run, as a newcomer types it", () => {
   });
 
   it(
+    "runs the crew on the scheduled-job example to PASS: a Fargate task Scheduler starts, priced per run",
+    { timeout: 90_000 },
+    () => {
+      const out = path.join(scratch, "scheduled-job");
+      const run = infracrewRun(
+        "examples/scheduled-job.json",
+        "--policy",
+        "examples/infracrew.yml",
+        "--out",
+        out,
+      );
+      expect(run.stderr).toMatch(/^PASS \(offline verdict\) in .*: read .*\/report\.md$/m);
+      expect(run.code).toBe(0);
+      expect(readdirSync(path.join(out, "terraform"))).toContain("job.tf");
+      const result = validateArtifact(
+        "ValidationResult",
+        JSON.parse(readFileSync(path.join(out, "validation-result.json"), "utf8")),
+      );
+      expect(result.ok && result.value.verdict).toBe("PASS");
+      const spec = JSON.parse(readFileSync(path.join(out, "planspec.json"), "utf8")) as {
+        pattern: string;
+        capacity: { model: string };
+      };
+      expect([spec.pattern, spec.capacity.model]).toEqual(["scheduled-job", "schedule-driven"]);
+    },
+  );
+
+  it(
     "exits 2 with the file named for a missing goal, and 3 with report.md for a blocked one",
     { timeout: 90_000 },
     () => {

@@ -98,4 +98,24 @@ export const COST_GOALS: readonly GoalStatement[] = [
     data: { relational: { engine: "postgres", storageGb: 20 } },
     budget: { monthlyUsd: 50 },
   }),
+  goal({
+    name: "ledger-sync",
+    region: "us-east-1",
+    environment: "dev",
+    workload: {
+      type: "scheduled-job",
+      image: "ghcr.io/example/ledger-sync:1.4.0",
+      schedule: "rate(15 minutes)",
+      timeoutMinutes: 10,
+      architecture: "arm64",
+    },
+    traffic: { peakRps: 20 },
+    slo: { availability: 99 },
+    data: {
+      objectStorage: { buckets: ["exports"] },
+      relational: { engine: "postgres", storageGb: 20 },
+      cache: { engine: "redis", memoryGb: 1 },
+    },
+    budget: { monthlyUsd: 600 },
+  }),
 ];

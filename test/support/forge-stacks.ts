@@ -100,6 +100,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   },
   atlasExample("orders-api", "serverless-api.json"),
   atlasExample("notes-dev", "dev-api-50.json"),
+  atlasExample("nightly-report", "scheduled-job.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

@@ -16,8 +16,13 @@ interface Billed {
   readonly component?: (label: string) => string;
 }
 
-/** A rendered block: billed for some things (each needs a line of its component), or free with the reason. */
-type Billing = { readonly billed: readonly Billed[]; readonly free?: string } | { readonly free: string };
+/**
+ * A rendered block: billed for some things (each needs a line of its component), or free with the reason. Its
+ * component is its label, or what `owner` makes of it for a block that renders part of a component (`job_runner`).
+ */
+type Billing = (
+  { readonly billed: readonly Billed[]; readonly free?: string } | { readonly free: string }
+) & { readonly owner?: (label: string) => string };
 
 const on = (name: string) => (i: Inputs) => i[name] === true;
 const text = (re: RegExp) => () => re;
@@ -122,9 +127,9 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   "module terraform-aws-modules/ecs/aws//modules/service": {
     billed: [
       {
-        what: "aws_ecs_service (Fargate tasks)",
+        what: "aws_ecs_service (Fargate tasks), or a scheduled task's runs",
         item: "tasks",
-        mentions: text(/tasks × 730 h/),
+        mentions: (i) => (i.create_service === false ? /runs × .* task-hours/ : /tasks × 730 h/),
         when: (i) => i.launch_type !== "EC2",
       },
       {
@@ -178,10 +183,37 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   },
   "module terraform-aws-modules/sqs/aws": {
     billed: [
-      { what: "aws_sqs_queue and its dead-letter queue", item: "queue", mentions: text(/M requests/) },
+      {
+        what: "aws_sqs_queue and its dead-letter queue",
+        item: "queue",
+        mentions: text(/M requests/),
+        when: (i) => !String(i.name).endsWith("-dead-letters"),
+      },
     ],
-    free: "queue policies",
+    free: "queue policies; a scheduled task's dead-letter queue, which holds only the starts Scheduler could not deliver (none expected), within SQS's always-free million requests a month",
   },
+  "module terraform-aws-modules/step-functions/aws": {
+    billed: [
+      { what: "state transitions", item: "workflow", mentions: text(/state transitions \(/) },
+      { what: "its always-free allowance", item: "workflow-free-tier", mentions: text(/always-free/) },
+    ],
+    free: "its IAM role; its log group gets ERROR-level events only, without execution data (a few KB a month)",
+    owner: (label) => label.replace(/_runner$/, ""),
+  },
+  "resource aws_scheduler_schedule": {
+    billed: [
+      { what: "invocations", item: "schedule", mentions: text(/scheduled invocations/) },
+      { what: "its always-free allowance", item: "schedule-free-tier", mentions: text(/always-free/) },
+    ],
+  },
+  "module terraform-aws-modules/cloudwatch/aws//modules/metric-alarm": {
+    billed: [{ what: "aws_cloudwatch_metric_alarm", item: "alarms", mentions: text(/\d+ metric alarms/) }],
+    owner: (label) => label.replace(/_(failed|not_started)$/, ""),
+  },
+  "module terraform-aws-modules/sns/aws": {
+    free: "an alarm topic: a few notifications a month, within SNS's always-free million publishes",
+  },
+  "module terraform-aws-modules/iam/aws//modules/iam-role": { free: "IAM roles are not billed" },
   "module terraform-aws-modules/cloudwatch/aws//modules/log-group": {
     billed: [{ what: "aws_cloudwatch_log_group", item: "logs", mentions: text(/GB .*ingested .* stored/) }],
   },
@@ -377,7 +409,11 @@ export function billingProblems(blocks: readonly RenderedBlock[], cost: PlanSpec
     if (!("billed" in billing)) continue;
     for (const billed of billing.billed) {
       if (billed.when && !billed.when(block.inputs)) continue;
-      const component = (billed.component?.(block.label) ?? block.label).replace(/_/g, "-");
+      const component = (
+        billed.component?.(block.label) ??
+        billing.owner?.(block.label) ??
+        block.label
+      ).replace(/_/g, "-");
       const index = cost.lines.findIndex((l) => l.component === component && l.item === billed.item);
       if (index < 0) {
         problems.push(

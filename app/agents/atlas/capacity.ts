@@ -23,12 +23,12 @@ export type TaskPlanResult =
   | { readonly ok: true; readonly plan: TaskPlan }
   | { readonly ok: false; readonly tasksForPeak: number; readonly cpu: TaskCpu };
 
-function memoryFor(cpu: TaskCpu, wantedMb: number): number {
+export function memoryFor(cpu: TaskCpu, wantedMb: number): number {
   const size = FARGATE_SIZES.find((s) => s.cpu === cpu)!;
   return Math.min(size.maxMb, Math.max(size.minMb, wantedMb));
 }
 
-function smallestCpuFor(memoryMb: number): TaskCpu {
+export function smallestCpuFor(memoryMb: number): TaskCpu {
   return FARGATE_SIZES.find((s) => s.maxMb >= memoryMb)!.cpu;
 }
 

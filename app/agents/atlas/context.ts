@@ -1,6 +1,7 @@
 import type { GoalStatement } from "../../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import { TRAFFIC } from "./assumptions.js";
+import { parseSchedule } from "./schedule.js";
 
 export type Pattern = GoalStatement["workload"]["type"];
 
@@ -24,6 +25,17 @@ export interface DesignContext {
   readonly limit: number;
 }
 
+/**
+ * The average as a share of the peak when the goal gives none: the pattern's figure, or for a scheduled job the
+ * share of the month its runs take (it makes requests only while it runs).
+ */
+function averageShare(goal: GoalStatement): number {
+  if (goal.workload.type !== "scheduled-job") return TRAFFIC.avgToPeak[goal.workload.type];
+  const parsed = parseSchedule(goal.workload.schedule ?? "");
+  const runMinutes = goal.workload.runMinutes ?? (goal.workload.timeoutMinutes ?? 0) / 2;
+  return parsed.ok ? Math.min(1, (parsed.schedule.runsPerMonth * runMinutes) / (730 * 60)) : 0;
+}
+
 export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
@@ -32,7 +44,7 @@ export function designContext(
 ): DesignContext {
   const pattern = goal.workload.type;
   const avgAssumed = goal.traffic.avgRps === undefined;
-  const avgRps = goal.traffic.avgRps ?? goal.traffic.peakRps * TRAFFIC.avgToPeak[pattern];
+  const avgRps = goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
   const brakeRatio = policy.policy.budgetBrakeRatio;
   return {
     goal,

@@ -35,14 +35,12 @@ export function totalOf(lines: readonly CostLine[]): number {
   return cents(lines.reduce((sum, l) => sum + l.monthlyUsd, 0));
 }
 
-/** The always-free allowances AWS deducts, each its own negative line. */
-const FREE_TIER_ITEMS: ReadonlySet<CostItem> = new Set(["cdn-free-tier", "function-free-tier"]);
-
+/** An always-free allowance AWS deducts (cdn-free-tier, schedule-free-tier, …): a negative line. */
 export function isFreeTier(line: CostLine): boolean {
-  return FREE_TIER_ITEMS.has(line.item);
+  return line.item.endsWith("-free-tier");
 }
 
-/** The total without the always-free allowances (the cdn-free-tier and function-free-tier lines). */
+/** The total without the always-free allowances. */
 export function totalWithoutFreeTier(lines: readonly CostLine[]): number {
   return totalOf(lines.filter((l) => !isFreeTier(l)));
 }

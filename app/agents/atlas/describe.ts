@@ -28,6 +28,13 @@ function serviceWords(d: Design): string | undefined {
   return `${s.minCount}–${s.maxCount} tasks of ${s.plan.cpu} vCPU (${arch})${on} over ${d.azCount} AZs`;
 }
 
+function jobWords(d: Design): string | undefined {
+  const j = d.job;
+  if (!j) return undefined;
+  const arch = j.arch === "ARM64" ? "Graviton" : "x86_64";
+  return `a ${j.cpu} vCPU (${arch}) Fargate task ${j.schedule.expression}`;
+}
+
 function perAz(tasks: number): string {
   return `at least ${tasks} task${tasks === 1 ? "" : "s"} per AZ`;
 }
@@ -42,6 +49,7 @@ export function describeDesign(d: Design): string {
   return [
     d.fn && functionWords(d.fn),
     serviceWords(d),
+    jobWords(d),
     clusterWords(d),
     NAT_WORDS[d.topology.nat],
     databaseWords(d),

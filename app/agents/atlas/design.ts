@@ -4,6 +4,7 @@ import type { TaskPlan } from "./capacity.js";
 import type { DesignContext } from "./context.js";
 import type { ClassChoice, DbNeed } from "./data-sizing.js";
 import type { FunctionPlan } from "./function-sizing.js";
+import type { JobPlan } from "./job-sizing.js";
 import { maxTasksOf } from "./caps.js";
 import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
@@ -49,6 +50,8 @@ export interface Design {
   readonly cluster?: ClusterDesign;
   /** A serverless API's Lambda function. */
   readonly fn?: FunctionPlan;
+  /** A scheduled job: one task per run. */
+  readonly job?: JobPlan;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -63,6 +66,7 @@ export interface Sizing {
   readonly gpu?: GpuChoice;
   readonly cluster?: ClusterDesign;
   readonly fn?: FunctionPlan;
+  readonly job?: JobPlan;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -110,7 +114,8 @@ export function buildDesign(
     service = sizing.gpu ? { ...built, gpu: sizing.gpu } : built;
   }
   // A function reaching a database runs in the VPC's private subnets, in two AZs (a DB subnet group needs two).
-  const azCount = sizing.tasks || sizing.cluster ? profile.azCount : sizing.fn && sizing.dbNeed ? 2 : 0;
+  const azCount =
+    sizing.tasks || sizing.cluster || sizing.job ? profile.azCount : sizing.fn && sizing.dbNeed ? 2 : 0;
   const internal = ctx.pattern === "web-api" && ctx.goal.workload.exposure === "internal";
   const natGateways = topology.nat === "none" ? 0 : topology.nat === "one" ? 1 : azCount;
   let database: DatabaseDesign | undefined;
@@ -140,6 +145,7 @@ export function buildDesign(
       ...(service ? { service } : {}),
       ...(sizing.cluster ? { cluster: sizing.cluster } : {}),
       ...(sizing.fn ? { fn: sizing.fn } : {}),
+      ...(sizing.job ? { job: sizing.job } : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

@@ -6,7 +6,7 @@ import { groupThousands } from "../../format/money.js";
 
 /** Rounds to cents. */
 export function cents(usd: number): number {
-  return Math.round(usd * 100) / 100;
+  return Math.round(usd * 100) / 100 || 0;
 }
 
 /** A unit price as written on AWS's pages: `$0.04048`, `$0.8`, `$5`. */

@@ -13,20 +13,15 @@ import { num } from "./format.js";
 import { clusterAssumptions } from "./cluster-plan.js";
 import { gpuAssumption } from "./gpu-sizing.js";
 import { functionAssumptions } from "./serverless-plan.js";
+import { architectureAssumptions } from "./arch-assumption.js";
+import { jobAssumptions } from "./job-assumptions.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
   const worker = d.ctx.pattern === "worker";
   const defaults = worker ? THROUGHPUT.worker : THROUGHPUT.webApi;
   const notes = s.plan.notes.length > 0 ? `; ${s.plan.notes.join("; ")}` : "";
-  const out: Assumption[] = [];
-  if (workload.architecture === undefined) {
-    out.push({
-      field: "workload.architecture",
-      value: "x86_64",
-      why: "The goal names none. x86_64 (linux/amd64) runs the images most registries hold; arm64 (Graviton, about 20 % cheaper) only when workload.architecture asks for it, and a relaxed retry never switches it.",
-    });
-  }
+  const out: Assumption[] = [...architectureAssumptions(d)];
   if (workload.cpu === undefined) {
     const fromMemory =
       workload.memoryMb !== undefined && s.plan.cpu > defaults.defaultCpu
@@ -169,7 +164,7 @@ function runningCostAssumptions(d: Design): Assumption[] {
       },
     );
   }
-  if (d.natGateways > 0 && !d.cluster) {
+  if (d.natGateways > 0 && !d.cluster && !d.job) {
     out.push({
       field: "network.natGbPerTask",
       value: `${EGRESS.natGbPerTask} GB per task a month`,
@@ -193,7 +188,7 @@ export function designAssumptions(d: Design): Assumption[] {
     ...(d.service ? serviceAssumptions(d, d.service) : []),
     ...(d.cluster ? clusterAssumptions(d, d.cluster) : []),
     ...(d.service?.gpu ? [gpuAssumption(d.service.gpu)] : []),
-    ...trafficAssumptions(d),
+    ...(d.job ? jobAssumptions(d, d.job) : trafficAssumptions(d)),
     ...(d.database ? databaseAssumptions(d, d.database) : []),
     ...(d.cache ? cacheAssumptions(d, d.cache) : []),
     ...runningCostAssumptions(d),

@@ -9,6 +9,7 @@ import { alternatives } from "./tradeoffs.js";
 import { components, patternOf, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
 import { clusterCapacity } from "./cluster-plan.js";
+import { jobAvailabilityWords, jobCapacity } from "./job-explain.js";
 import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
 import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
@@ -23,6 +24,7 @@ function capacity(d: Design): PlanSpec["capacity"] {
   const s = d.service;
   if (d.cluster) return clusterCapacity(d, d.cluster);
   if (d.fn) return functionCapacity(d, d.fn);
+  if (d.job) return jobCapacity(d, d.job);
   if (!s) {
     return {
       model: "cdn",
@@ -85,7 +87,12 @@ function availability(chosen: Candidate): Availability {
     sla: floorPercent(composeSla(chosen.path)),
     path: chosen.path.map(linkSpec),
     ...(backlog ? { backlog } : {}),
-    explanation: availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
+    explanation: [
+      chosen.design.job ? jobAvailabilityWords(chosen.design.job) : undefined,
+      availabilityArithmetic(chosen.path, chosen.composite, ctx.target),
+    ]
+      .filter((w) => w !== undefined)
+      .join(" "),
   };
 }
 

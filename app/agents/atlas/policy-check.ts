@@ -8,6 +8,7 @@ import { formatUsd } from "../../format/money.js";
 import type { Clash } from "./clash.js";
 import { catalogClashes } from "./catalog-check.js";
 import { cidrClash, reachClash } from "./network-check.js";
+import { jobClashes } from "./job-check.js";
 import { processingLatencyClash } from "./worker-check.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
 import { summaryClashes } from "./summary-clashes.js";
@@ -232,6 +233,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     processingLatencyClash(ctx),
     ...domainClashes(ctx),
     ...serverlessClashes(ctx),
+    ...jobClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

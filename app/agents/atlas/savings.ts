@@ -8,6 +8,7 @@ import { SAVINGS_RATES } from "./savings-rates.js";
 import type { Candidate } from "./search.js";
 import { componentUsd } from "./cost-line.js";
 import { clusterSavings } from "./cluster-plan.js";
+import { jobGraviton, jobImageSaving } from "./job-tradeoffs.js";
 
 function lineUsd(c: Candidate, component: string): number {
   return componentUsd(c.lines, component);
@@ -131,6 +132,8 @@ export function savings(c: Candidate): Saving[] {
   return [
     ...(c.design.cluster ? clusterSavings(c.design, c.design.cluster) : []),
     graviton(c),
+    jobGraviton(c),
+    jobImageSaving(c),
     ...reserved(c),
     valkey(c),
     offHours(c),

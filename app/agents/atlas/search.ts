@@ -12,6 +12,7 @@ import { buildDesign, type Design, type Sizing } from "./design.js";
 import { cacheRelease, databaseRelease } from "./engines.js";
 import { floorPercent } from "./format.js";
 import { planFunction } from "./function-sizing.js";
+import { planJob } from "./job-sizing.js";
 import type { Profile } from "./profiles.js";
 import { topologies, type DbTopology, type Topology } from "./topology.js";
 
@@ -60,7 +61,8 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     return { cluster: planned.cluster };
   }
   let tasks;
-  if (patternOf(ctx.pattern).compute) {
+  const job = patternOf(ctx.pattern).job ? planJob(ctx, profile.arch) : undefined;
+  if (patternOf(ctx.pattern).compute && !job) {
     const planned = planTasks(ctx);
     if (!planned.ok) return { kind: "tasks", tasksForPeak: planned.tasksForPeak, cpu: planned.cpu };
     tasks = planned.plan;
@@ -102,7 +104,7 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     }
     cacheNode = c.choice;
   }
-  return { tasks, fn, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+  return { tasks, fn, job, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
 }
 
 function dbOptions(sizing: Sizing): DbTopology[] {
@@ -138,6 +140,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
   const options = {
     hasCompute: patternOf(ctx.pattern).compute,
     nodes: patternOf(ctx.pattern).nodes === true,
+    job: patternOf(ctx.pattern).job === true,
     db: dbOptions(sizing),
     cache: sizing.cacheNode !== undefined,
   };

@@ -112,6 +112,16 @@ export const SLAS = {
     source: "https://aws.amazon.com/privatelink/sla/",
     basis: "AWS PrivateLink interface endpoint in two or more AZs",
   },
+  eventBridge: {
+    percent: 99.99,
+    source: "https://aws.amazon.com/eventbridge/sla/",
+    basis: "Amazon EventBridge, of which Scheduler is part; best known figure",
+  },
+  stepFunctions: {
+    percent: 99.9,
+    source: "https://aws.amazon.com/step-functions/sla/",
+    basis: "AWS Step Functions (Standard workflows)",
+  },
 } as const satisfies Record<string, Sla>;
 
 /**

@@ -179,7 +179,18 @@ function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   };
 }
 
+/** The asks a pattern's own design meets: a scheduled job runs on a schedule, with Step Functions. */
+function metByPattern(ctx: DesignContext, ask: SummaryAsk): boolean {
+  if (ctx.pattern !== "scheduled-job") return false;
+  return (
+    ask.kind === "schedule" ||
+    ask.kind === "private-network" ||
+    (ask.kind === "serverless" && /step functions/i.test(ask.phrase))
+  );
+}
+
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  if (metByPattern(ctx, ask)) return undefined;
   if (ask.kind === "serverless") return serverless(ctx);
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "domain") return domain(ctx, ask);

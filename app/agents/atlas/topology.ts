@@ -19,6 +19,8 @@ export interface TopologyOptions {
   readonly nodes?: boolean;
   readonly db: readonly DbTopology[];
   readonly cache: boolean;
+  /** A scheduled job: no service to spread, and NAT redundancy only where the SLO needs it. */
+  readonly job?: boolean;
 }
 
 /** Every topology the profile's floors allow, cheapest-looking first (the order breaks cost ties). */
@@ -29,8 +31,8 @@ export function topologies(ctx: DesignContext, profile: Profile, options: Topolo
       : options.db.filter((d) => !(profile.floors.dbMultiAz && d === "rds-single"));
   // Without tasks there is no NAT: a function reaches its database and secret inside the VPC.
   if (!options.hasCompute) return dbs.map((db) => ({ spread: false, nat: "none", ...(db ? { db } : {}) }));
-  const spreads = ctx.prod || options.nodes ? [true] : [false, true];
-  const nats: NatTopology[] = profile.floors.natPerAz ? ["per-az"] : ["one", "per-az"];
+  const spreads = options.job ? [false] : ctx.prod || options.nodes ? [true] : [false, true];
+  const nats: NatTopology[] = profile.floors.natPerAz && !options.job ? ["per-az"] : ["one", "per-az"];
   const caches: ("single" | "multi" | undefined)[] = !options.cache
     ? [undefined]
     : profile.floors.cacheMultiAz

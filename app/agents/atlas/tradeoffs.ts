@@ -6,6 +6,7 @@ import { monthlyRequests } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import { cents, pct } from "./format.js";
 import { backlogLimit, meetsSlo, minutes } from "./backlog.js";
+import { jobAlternatives } from "./job-tradeoffs.js";
 import { variant, type Candidate } from "./search.js";
 import { functionAlternatives } from "./serverless-plan.js";
 import type { DbTopology, Topology } from "./topology.js";
@@ -153,5 +154,6 @@ export function alternatives(chosen: Candidate): Alternative[] {
     cacheAlternative(chosen),
     lambdaAlternative(chosen),
     domain,
+    ...jobAlternatives(chosen),
   ].filter((a): a is Alternative => a !== undefined);
 }

@@ -112,25 +112,31 @@ export const EKS: ServicePrices<"clusterHour" | "extendedClusterHour"> = {
 export const STEP_FUNCTIONS: ServicePrices<"transitionsPerThousand"> = {
   source: "https://aws.amazon.com/step-functions/pricing/",
   date: DATE,
-  note: `Standard workflows, after the free tier. ${NOT_CROSS_CHECKED}`,
+  note: `Standard workflows, after the free tier; Europe (Ireland) and Europe (Frankfurt) list the same figure. ${NOT_CROSS_CHECKED}`,
   units: { transitionsPerThousand: "per 1,000 state transitions" },
-  regions: { "us-east-1": { transitionsPerThousand: 0.025 } },
+  regions: everywhere({ transitionsPerThousand: 0.025 }),
 };
+
+/** Step Functions' always-free allowance: state transitions a month, per account (the pricing page's free tier). */
+export const STEP_FUNCTIONS_FREE_TRANSITIONS = 4000;
 
 export const SCHEDULER: ServicePrices<"invocationsPerMillion"> = {
   source: "https://aws.amazon.com/eventbridge/pricing/",
   date: DATE,
-  note: `EventBridge Scheduler, after 14 million free invocations a month. ${NOT_CROSS_CHECKED}`,
+  note: "EventBridge Scheduler, after 14 million free invocations a month. Cross-checked 2026-12-05 against cloudburn.io's EventBridge pricing guide (March 2026: $1.00 per million, 14 M free, consistent across most commercial regions); the EU figures rest on that statement.",
   units: { invocationsPerMillion: "per million scheduled invocations" },
-  regions: { "us-east-1": { invocationsPerMillion: 1.0 } },
+  regions: everywhere({ invocationsPerMillion: 1.0 }),
 };
+
+/** EventBridge Scheduler's always-free allowance: invocations a month, per account. */
+export const SCHEDULER_FREE_INVOCATIONS = 14_000_000;
 
 export const CLOUDWATCH_ALARMS: ServicePrices<"alarmMonth"> = {
   source: "https://aws.amazon.com/cloudwatch/pricing/",
   date: DATE,
-  note: `Standard-resolution metric alarms. ${NOT_CROSS_CHECKED}`,
+  note: `Standard-resolution metric alarms; Europe (Ireland) and Europe (Frankfurt) list the same figure. ${NOT_CROSS_CHECKED}`,
   units: { alarmMonth: "per alarm-month" },
-  regions: { "us-east-1": { alarmMonth: 0.1 } },
+  regions: everywhere({ alarmMonth: 0.1 }),
 };
 
 export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "healthCheckMonth"> = {

@@ -554,6 +554,10 @@ export interface ScheduledTaskParams {
   memoryMb: number;
   cpuArchitecture?: "X86_64" | "ARM64";
   /**
+   * The Secrets Manager secret the task execution role reads to pull the image from a private registry.
+   */
+  repositoryCredentialsArn?: string;
+  /**
    * A run still going after this long is stopped and counts as failed.
    */
   timeoutMinutes: number;
@@ -874,6 +878,11 @@ export interface CostLine {
     | "logs"
     | "cdn"
     | "cdn-free-tier"
+    | "workflow"
+    | "workflow-free-tier"
+    | "schedule"
+    | "schedule-free-tier"
+    | "alarms"
     | "kms-key"
     | "container-insights"
     | "control-plane"
@@ -886,7 +895,7 @@ export interface CostLine {
     | "key-value-store"
     | "vpc-endpoint";
   /**
-   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier, function-free-tier).
+   * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier, function-free-tier, workflow-free-tier, schedule-free-tier).
    */
   monthlyUsd: number;
   /**

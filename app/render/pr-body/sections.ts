@@ -1,8 +1,8 @@
-import { freeTierOwners } from "../../format/free-tier.js";
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { AvailabilityLink } from "../../contracts/generated/plan-spec.js";
 import { formatPercent, formatUsd, formatUsdChange } from "../../format/money.js";
 import { costLineLabel } from "../../format/cost-line-label.js";
+import { freeTierWords } from "../../format/free-tier.js";
 import { plain, table } from "../markdown.js";
 
 export function summarySection(spec: PlanSpec, issueNumber: number): string {
@@ -38,7 +38,7 @@ export function costSection(spec: PlanSpec): string {
     rows.push([
       "Total without the free tier",
       formatUsd(cost.monthlyUsdWithoutFreeTier),
-      `if other stacks in the account already use ${freeTierOwners(cost)} always-free allowance`,
+      `if other stacks in the account already use ${freeTierWords(cost)}`,
     ]);
   }
   return [

@@ -35,7 +35,7 @@ describe("every resource Forge renders that AWS bills has a cost line in the Pla
     },
   );
 
-  it("covers NAT gateways, flow logs, WAF on an ALB and a CDN, a cache, Aurora or RDS, a queue and buckets", async () => {
+  it("covers NAT gateways, flow logs, WAF on an ALB and a CDN, a cache, Aurora or RDS, a queue, buckets and a scheduled job", async () => {
     const keys = new Set<string>();
     const items = new Set<string>();
     for (const goal of COST_GOALS) {
@@ -58,6 +58,12 @@ describe("every resource Forge renders that AWS bills has a cost line in the Pla
         "bucket-frames object-storage",
         "encryption kms-key",
         "cluster container-insights",
+        "job tasks",
+        "job workflow",
+        "job workflow-free-tier",
+        "job schedule",
+        "job schedule-free-tier",
+        "job alarms",
       ]),
     );
     expect([...keys]).toContain("resource aws_wafv2_web_acl load_balancer");

@@ -31,5 +31,6 @@ export function unit(ctx: DesignContext, key: UnitKey): number {
 
 /** Who a data-path failure hurts, in the risk's words. */
 export function who(d: Design): string {
+  if (d.ctx.pattern === "scheduled-job") return "the job's runs";
   return d.ctx.pattern === "worker" ? "jobs in the queue" : "every caller of the API";
 }

@@ -1,3 +1,4 @@
+import type { Risk } from "../../../contracts/generated/plan-spec.js";
 import { slaLink } from "../availability.js";
 import { HOURS_PER_MONTH as H } from "../../pricing/index.js";
 import { EGRESS } from "../assumptions.js";
@@ -8,6 +9,7 @@ import { num, price } from "../format.js";
 import { parallelPercent, SLAS } from "../sla.js";
 import { chooseCidr } from "../cidr.js";
 import type { Design } from "../design.js";
+import { JOB } from "../job-sizing.js";
 import { unit, type CatalogEntry } from "./entry.js";
 import { logParts } from "./log-cost.js";
 
@@ -36,6 +38,25 @@ export function vpcParams(d: Design, cidr: string) {
     flowLogRetentionDays: d.logRetentionDays,
     s3GatewayEndpoint: true,
   };
+}
+
+/** A job's runs need egress only while they run: an AZ's failure costs a run, not a serving fleet. */
+function jobNetworkRisks(d: Design): Risk[] {
+  const perAz = d.natGateways > 1;
+  return [
+    {
+      component: "network",
+      failure: perAz ? "An AZ (and its NAT gateway) fails" : "The AZ holding the one NAT gateway fails",
+      impact: perAz
+        ? "A run placed in that AZ fails; its retry lands in another AZ"
+        : "Runs cannot pull their image or call outside APIs: the run and its retries fail",
+      mitigation: perAz
+        ? "One NAT gateway per AZ; Step Functions retries the run"
+        : "The failure alarm fires; rerun once the AZ recovers, or add a NAT gateway per AZ (the alternatives price it)",
+      residual: perAz ? "A late run" : "Missed runs until the AZ recovers",
+      severity: perAz ? "low" : "medium",
+    },
+  ];
 }
 
 /** The VPC: public and private subnets over the AZs, NAT gateways, flow logs. */
@@ -75,14 +96,19 @@ export const network: CatalogEntry = {
     const natGbPrice = unit(ctx, "nat.gb-processed");
     const natGb = d.cluster
       ? d.cluster.nodes * NODE_EGRESS.natGbPerNode
-      : (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
+      : d.job
+        ? d.job.schedule.runsPerMonth * JOB.imagePullGb
+        : (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
     return [
       costLine("network", "nat-gateway", [
         { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
         { usd: n * H * ip, text: `${n} public IPv4 × ${H} h × ${price(ip)}` },
       ]),
       costLine("network", "nat-processing", [
-        { usd: natGb * natGbPrice, text: `${num(natGb, 1)} GB through NAT × ${price(natGbPrice)}` },
+        {
+          usd: natGb * natGbPrice,
+          text: `${num(natGb, 1)} GB through NAT${d.job ? ` (${num(d.job.schedule.runsPerMonth)} image pulls × ${JOB.imagePullGb} GB)` : ""} × ${price(natGbPrice)}`,
+        },
       ]),
       flowLogs,
     ];
@@ -102,6 +128,7 @@ export const network: CatalogEntry = {
     };
   },
   risks(d) {
+    if (d.job) return jobNetworkRisks(d);
     const perAz = d.natGateways > 1;
     const others = d.azCount - 1 === 1 ? "AZ keep" : `${d.azCount - 1} AZs keep`;
     const what = d.cluster ? "Nodes" : "Tasks";

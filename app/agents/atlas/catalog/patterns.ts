@@ -14,6 +14,7 @@ import { loadBalancer } from "./load-balancer.js";
 import { logs } from "./logs.js";
 import { network } from "./network.js";
 import { queue } from "./queue.js";
+import { scheduledTask, scheduler, workflow } from "./scheduled-task.js";
 import { service } from "./service.js";
 import { site } from "./site.js";
 
@@ -28,9 +29,12 @@ export interface PatternSpec {
   readonly compute: boolean;
   /** It runs Kubernetes nodes (sized from the goal's node groups), not ECS tasks. */
   readonly nodes?: true;
-  readonly capacityModel: "request-driven" | "queue-driven" | "cdn" | "node-driven" | "invocation-driven";
+  readonly capacityModel:
+    "request-driven" | "queue-driven" | "cdn" | "node-driven" | "invocation-driven" | "schedule-driven";
   /** The name workload.domain gives the pattern's front door; a pattern without one takes no domain. */
   readonly domain?: CatalogEntry;
+  /** The pattern runs one task per scheduled run instead of a service (job-sizing.ts sizes it). */
+  readonly job?: true;
 }
 
 /** The AWS pattern catalog: the workload types Atlas designs. */
@@ -69,6 +73,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     compute: false,
     capacityModel: "invocation-driven",
     domain: domainOn({ entry: httpApi, words: "the HTTP API" }),
+  },
+  "scheduled-job": {
+    entries: [network, database, cache, buckets, scheduledTask],
+    path: [scheduler, workflow, scheduledTask, network, database, cache],
+    compute: true,
+    capacityModel: "schedule-driven",
+    job: true,
   },
 };
 

@@ -25,7 +25,7 @@ function taskDefinition(task: ScheduledTaskComponent, ctx: StackContext): Body {
   const p = task.params;
   const links = serviceLinks(task, ctx);
   const container = {
-    ...baseContainer(p.image, links, {}, ownLogGroup(p.logRetentionDays, ctx)),
+    ...baseContainer(p.image, links, {}, ownLogGroup(p.logRetentionDays, ctx), p.repositoryCredentialsArn),
     ...(p.command ? { command: p.command } : {}),
   };
   return moduleCall(
@@ -56,7 +56,7 @@ function taskDefinition(task: ScheduledTaskComponent, ctx: StackContext): Body {
         security_group_egress_rules: { ...HTTPS_EGRESS, ...links.egress },
       }),
       blank,
-      ...taskRoles(links, ctx, "task"),
+      ...taskRoles(links, ctx, "task", p.repositoryCredentialsArn),
     ],
     [SCANNER_EXCEPTIONS.taskHttpsEgress],
   );

@@ -2,13 +2,13 @@
  * The stack's README.md, built from small sections: what it is and where it came from, its diagram, components,
  * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
  */
-import { freeTierOwners } from "../../../format/free-tier.js";
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
 import { isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
 import { costLineLabel } from "../../../format/cost-line-label.js";
+import { freeTierWords } from "../../../format/free-tier.js";
 import { escapeMarkdown as md, fence, table } from "./markdown.js";
 
 const code = (text: string): string => `\`${text.replace(/`/g, "")}\``;
@@ -64,7 +64,7 @@ function cost(ctx: StackContext): string {
               [
                 "Total without the free tier",
                 formatUsd(cost.monthlyUsdWithoutFreeTier),
-                `if other stacks in the account already use ${freeTierOwners(cost)} always-free allowance`,
+                `if other stacks in the account already use ${freeTierWords(cost)}`,
               ],
             ]),
       ],

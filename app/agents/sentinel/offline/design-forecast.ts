@@ -1,10 +1,14 @@
-import { freeTierOwners } from "../../../format/free-tier.js";
 import type { PlanSpec } from "../../../contracts/generated/plan-spec.js";
 import type { CostForecast } from "../../../contracts/generated/validation-result.js";
 import { roundCents } from "../cost/estimate.js";
 import type { Forecast } from "../forecast.js";
+import { freeTierServices, freeTierWords } from "../../../format/free-tier.js";
 import { formatUsd } from "../../../format/money.js";
 import { listSome, plural, type Reasons } from "../reasons.js";
+
+function them(cost: PlanSpec["cost"]): string {
+  return freeTierServices(cost).length > 1 ? "them" : "it";
+}
 
 /**
  * The forecast of an offline run: the design's own estimate, which Atlas made from the same price table as
@@ -37,7 +41,7 @@ export function designForecast(spec: PlanSpec, sharedModules: readonly string[],
   );
   if (cost.monthlyUsdWithoutFreeTier !== undefined) {
     reasons.pass(
-      `The estimate deducts ${freeTierOwners(cost)} always-free allowance; without it (when other stacks in the account use it) the stack costs ${formatUsd(cost.monthlyUsdWithoutFreeTier)}/month.`,
+      `The estimate deducts ${freeTierWords(cost)}; without ${them(cost)} (when other stacks in the account use ${them(cost)}) the stack costs ${formatUsd(cost.monthlyUsdWithoutFreeTier)}/month.`,
     );
   }
   if (unpriced.length > 0) {

@@ -257,7 +257,9 @@ describe("a domain Atlas cannot design is blocked, naming workload.domain", () =
     expect(spec.availability.path.map((p) => p.component)).toContain("domain");
     const files = tf(spec);
     expect(files.get("domain.tf")).toContain(`module.${api.id}.domain_name_target_domain_name`);
-    expect(files.get(`${api.id}.tf`)).toMatch(/domain_name_certificate_arn = module\.domain\.acm_certificate_arn/);
+    expect(files.get(`${api.id}.tf`)).toMatch(
+      /domain_name_certificate_arn = module\.domain\.acm_certificate_arn/,
+    );
   });
 });
 

@@ -29,6 +29,15 @@ describe("Atlas golden PlanSpecs for the shared example goals (reviewed by readi
     expect(validateArtifact("PlanSpec", outcome.value).ok).toBe(true);
     expectGolden(`atlas/${golden}`, `${JSON.stringify(outcome.value, null, 2)}\n`);
   });
+
+  it("examples/scheduled-job.json plans to test/golden/atlas/nightly-report.plan-spec.json", () => {
+    const read = readGoal(readRepoFile("examples", "scheduled-job.json"));
+    if (!read.ok) throw new Error(JSON.stringify(read.problems));
+    const outcome = designGoal(read.value.goal, examplePolicy(), { now });
+    expect(outcome.kind).toBe("PlanSpec");
+    expect(validateArtifact("PlanSpec", outcome.value).ok).toBe(true);
+    expectGolden("atlas/nightly-report.plan-spec.json", `${JSON.stringify(outcome.value, null, 2)}\n`);
+  });
 });
 
 describe("Atlas golden PlanSpec for a static site on its own domain (reviewed by reading)", () => {

@@ -188,7 +188,7 @@ describe("what the goal already expresses, or denies, is no block", () => {
     ...listRepoDir("examples").map((f) => ["examples", f]),
     ...listRepoDir("schemas", "examples").map((f) => ["schemas/examples", f]),
   ].filter(([, f]) =>
-    /^(goal-.*|web-api.*|worker|static-site|serverless-api|dev-api-50)\.(json|ya?ml)$/.test(f!),
+    /^(goal-.*|web-api.*|worker|static-site|serverless-api|dev-api-50|scheduled-job)\.(json|ya?ml)$/.test(f!),
   );
 
   it.each(examples)("%s/%s raises no summary clash", (dir, file) => {
