@@ -242,6 +242,30 @@ describe("serverless-api DesignBlocked names the field, or the capability missin
       "workload.durationMs",
       "1,000 concurrent executions per region",
     ],
+    [
+      "a database and a table: the function in the VPC could not reach DynamoDB",
+      goal({
+        data: {
+          keyValue: { engine: "dynamodb" },
+          relational: { engine: "postgres", storageGb: 20 },
+        },
+      }),
+      "not-in-catalog",
+      "data.keyValue",
+      "no NAT gateway",
+    ],
+    [
+      "a database and a bucket: the function in the VPC could not reach S3",
+      goal({
+        data: {
+          objectStorage: { buckets: ["receipts"] },
+          relational: { engine: "postgres", storageGb: 20 },
+        },
+      }),
+      "not-in-catalog",
+      "data.objectStorage",
+      "S3 through a gateway endpoint",
+    ],
   ])("%s", (_n, g, code, field, words) => {
     const b = blocked(g);
     expect(b.reasons).toContainEqual(expect.objectContaining({ code, field }));
