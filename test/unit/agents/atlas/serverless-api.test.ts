@@ -302,6 +302,15 @@ describe("the catalog and the summary no longer block a serverless API", () => {
     );
   });
 
+  it("a VPN-only serverless API still blocks: the HTTP API is public, and workload.exposure is no fix here", () => {
+    const b = blocked(goal({ summary: "Orders API on Lambda, reachable only over the VPN" }));
+    expect(b.reasons).toEqual([
+      expect.objectContaining({ code: "summary-ask-unmet", field: "workload.exposure" }),
+    ]);
+    expect(b.reasons[0]!.message).toContain("no private serverless API yet");
+    expect(b.suggestions).toEqual([expect.objectContaining({ field: "summary" })]);
+  });
+
   it('"Lambda" and "serverless" in the summary of a serverless-api goal raise no clash', () => {
     const g = goal({ summary: "Serverless orders API on AWS Lambda behind API Gateway" });
     expect(designGoal(g, policy, { now }).kind).toBe("PlanSpec");
