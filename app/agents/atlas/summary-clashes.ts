@@ -122,6 +122,14 @@ function privateNetwork(ctx: DesignContext): Stance | undefined {
       detail: "CloudFront serves the internet",
     });
   }
+  if (ctx.pattern === "serverless-api") {
+    return missing(ctx, {
+      what,
+      field: "workload.exposure",
+      shape: "private serverless API",
+      detail: "the HTTP API's endpoint is public; a private REST API behind a VPC endpoint would be",
+    });
+  }
   return {
     what,
     field: "workload.exposure",

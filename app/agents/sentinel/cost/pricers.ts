@@ -205,9 +205,11 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
     const type = value(r, "vpc_endpoint_type") ?? "Gateway";
     if (type === "Gateway")
       return { monthlyUsd: 0, basis: "a gateway endpoint has no hourly or per-GB charge" };
-    const subnets = value(r, "subnet_ids");
-    if (type !== "Interface" || !Array.isArray(subnets))
+    if (type !== "Interface")
       return { unpriced: `an endpoint of type ${String(type)} is not priced offline` };
+    const subnets = value(r, "subnet_ids");
+    if (!Array.isArray(subnets))
+      return { unpriced: "an interface endpoint's subnets (one billed AZ each) are not known in the plan" };
     const priced = hourly(ctx, "vpc.interface-endpoint.hour", "interface endpoint AZ", subnets.length);
     return "unpriced" in priced ? priced : { ...priced, basis: `${priced.basis}; GB processed by usage` };
   },

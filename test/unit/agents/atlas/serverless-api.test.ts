@@ -242,6 +242,30 @@ describe("serverless-api DesignBlocked names the field, or the capability missin
       "workload.durationMs",
       "1,000 concurrent executions per region",
     ],
+    [
+      "a database and a table: the function in the VPC could not reach DynamoDB",
+      goal({
+        data: {
+          keyValue: { engine: "dynamodb" },
+          relational: { engine: "postgres", storageGb: 20 },
+        },
+      }),
+      "not-in-catalog",
+      "data.keyValue",
+      "no NAT gateway",
+    ],
+    [
+      "a database and a bucket: the function in the VPC could not reach S3",
+      goal({
+        data: {
+          objectStorage: { buckets: ["receipts"] },
+          relational: { engine: "postgres", storageGb: 20 },
+        },
+      }),
+      "not-in-catalog",
+      "data.objectStorage",
+      "S3 through a gateway endpoint",
+    ],
   ])("%s", (_n, g, code, field, words) => {
     const b = blocked(g);
     expect(b.reasons).toContainEqual(expect.objectContaining({ code, field }));
@@ -276,6 +300,15 @@ describe("the catalog and the summary no longer block a serverless API", () => {
     expect(blocked(web).reasons).toContainEqual(
       expect.objectContaining({ code: "not-in-catalog", field: "data.keyValue" }),
     );
+  });
+
+  it("a VPN-only serverless API still blocks: the HTTP API is public, and workload.exposure is no fix here", () => {
+    const b = blocked(goal({ summary: "Orders API on Lambda, reachable only over the VPN" }));
+    expect(b.reasons).toEqual([
+      expect.objectContaining({ code: "summary-ask-unmet", field: "workload.exposure" }),
+    ]);
+    expect(b.reasons[0]!.message).toContain("no private serverless API yet");
+    expect(b.suggestions).toEqual([expect.objectContaining({ field: "summary" })]);
   });
 
   it('"Lambda" and "serverless" in the summary of a serverless-api goal raise no clash', () => {

@@ -86,7 +86,10 @@ describe("the offline cost estimate (Atlas's price table, eu-west-1, 730 hours)"
       { address: "aws_db_instance.oracle", why: 'engine "oracle-se2" is not priced offline' },
       { address: "aws_ecs_service.ec2", why: "launch_type EC2 runs on EC2 capacity" },
       { address: "aws_lb.nlb", why: "a network load balancer is not priced offline" },
-      { address: "aws_vpc_endpoint.ecr", why: "an endpoint of type Interface is not priced offline" },
+      {
+        address: "aws_vpc_endpoint.ecr",
+        why: "an interface endpoint's subnets (one billed AZ each) are not known in the plan",
+      },
     ]);
     expect(result.usageOnly).toEqual(["aws_s3_bucket.data", "aws_sqs_queue.jobs"]);
     expect([result.priceSource, result.priceDate]).toEqual([
