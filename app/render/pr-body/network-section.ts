@@ -37,9 +37,12 @@ export function networkSection(spec: PlanSpec): string {
   if (network === undefined) return "";
   const lb = find(spec, "load-balancer");
   const cluster = find(spec, "kubernetes-cluster");
+  const api = find(spec, "http-api");
   const none = cluster
     ? `the cluster's API endpoint: ${clusterReach(cluster)}; the workloads' own load balancers come from the AWS Load Balancer Controller`
-    : "nothing; the tasks take no inbound connections";
+    : api
+      ? `nothing inside the VPC; callers reach the function only through the HTTP API ${api.id}, outside it`
+      : "nothing; the tasks take no inbound connections";
   return [
     "### Network",
     "",

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { networkSection } from "../../../app/render/pr-body/network-section.js";
-import { designExample } from "../../support/forge-stacks.js";
+import { designExample, designFile, EXAMPLE_POLICY } from "../../support/forge-stacks.js";
 
 describe("the PR body's network section", () => {
   it.each([
@@ -27,6 +27,13 @@ describe("the PR body's network section", () => {
   ])("%s", (goal, vpc, reach) => {
     const lines = networkSection(designExample(goal)).split("\n");
     expect(lines).toEqual(["### Network", "", vpc, reach]);
+  });
+
+  it("says a serverless API's function in the VPC is reached only through its HTTP API", () => {
+    const lines = networkSection(designFile("examples/dev-api-50.json", EXAMPLE_POLICY)).split("\n");
+    expect(lines[3]).toBe(
+      "- **Reached from:** nothing inside the VPC; callers reach the function only through the HTTP API api, outside it.",
+    );
   });
 
   it("is left out for a design without a VPC", () => {
