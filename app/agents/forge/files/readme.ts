@@ -128,7 +128,9 @@ function securityDefaults(ctx: StackContext): string[] {
       ? "Only the load balancer takes traffic from the internet, on 80 (redirected) and 443 (TLS 1.2 or 1.3); tasks and data stores accept connections only from the security groups of what they serve."
       : ctx.ofKind("http-api").length
         ? "Only the HTTP API takes traffic from the internet, over HTTPS; functions and tables have no endpoint of their own and answer only to IAM."
-        : "Nothing takes traffic from the internet; tasks and data stores accept connections only from the security groups of what they serve.",
+        : ctx.ofKind("cdn").length
+          ? "Only CloudFront takes traffic from the internet; the bucket has no public endpoint and answers only to the distribution."
+          : "Nothing takes traffic from the internet; tasks and data stores accept connections only from the security groups of what they serve.",
   );
   if (ctx.ofKind("object-storage").length)
     lines.push("S3 buckets block every public access, disable ACLs and refuse requests without TLS 1.2.");
