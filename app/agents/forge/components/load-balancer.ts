@@ -136,7 +136,7 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
   ];
   const variable: VariableSpec = {
     name: certificate,
-    description: `ARN of the ACM certificate ${lb.id} serves on HTTPS 443, in ${ctx.spec.region}. Goals name no domain, so the certificate is an input.`,
+    description: `ARN of the ACM certificate ${lb.id} serves on HTTPS 443, in ${ctx.spec.region}. The goal names no domain (workload.domain), so the certificate is an input.`,
     type: "string",
     validation: {
       condition: call(
@@ -168,7 +168,9 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
     outputs: [
       {
         name: `${label}_dns_name`,
-        description: `The DNS name of ${lb.id}: point the domain's record here.`,
+        description: domain
+          ? `The DNS name of ${lb.id}, which ${domain.params.name}'s alias record points to.`
+          : `The DNS name of ${lb.id}: point the domain's record here.`,
         value: ref(`module.${label}.dns_name`),
       },
       {

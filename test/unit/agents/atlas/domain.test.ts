@@ -148,6 +148,9 @@ describe("Atlas designs a domain on the front door", () => {
     expect(files.get("variables.tf") ?? "").not.toContain("acm_certificate_arn");
     expect(files.get("domain.tf")).toContain("evaluate_target_health = true");
     expect(files.get("domain.tf")).not.toContain("providers");
+    expect(files.get("outputs.tf")).toContain(
+      `The DNS name of ${lb.id}, which api.example.com's alias record points to.`,
+    );
     const blocks = renderedBlocks(
       (await parseStack(renderStack(spec, { policy: ZONES }))).map((f) => f.body),
     );

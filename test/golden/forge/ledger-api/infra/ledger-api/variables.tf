@@ -1,7 +1,7 @@
 # Rendered by Infracrew Forge from PlanSpec plan-ledger-api-9e8d7c6b5a4f. Change the goal, not this file.
 
 variable "acm_certificate_arn" {
-  description = "ARN of the ACM certificate api-lb serves on HTTPS 443, in eu-central-1. Goals name no domain, so the certificate is an input."
+  description = "ARN of the ACM certificate api-lb serves on HTTPS 443, in eu-central-1. The goal names no domain (workload.domain), so the certificate is an input."
   type        = string
 
   validation {

@@ -1,7 +1,7 @@
 # Rendered by Infracrew Forge from PlanSpec plan-vision-api-7c1e2a9b3d4f. Change the goal, not this file.
 
 variable "acm_certificate_arn" {
-  description = "ARN of the ACM certificate lb serves on HTTPS 443, in us-east-1. Goals name no domain, so the certificate is an input."
+  description = "ARN of the ACM certificate lb serves on HTTPS 443, in us-east-1. The goal names no domain (workload.domain), so the certificate is an input."
   type        = string
 
   validation {

@@ -1,7 +1,7 @@
 # Rendered by Infracrew Forge from PlanSpec plan-vision-api-15bb9a798ef1. Change the goal, not this file.
 
 variable "acm_certificate_arn" {
-  description = "ARN of the ACM certificate load-balancer serves on HTTPS 443, in eu-west-1. Goals name no domain, so the certificate is an input."
+  description = "ARN of the ACM certificate load-balancer serves on HTTPS 443, in eu-west-1. The goal names no domain (workload.domain), so the certificate is an input."
   type        = string
 
   validation {
