@@ -53,40 +53,21 @@ interface Missing {
   readonly detail?: string;
 }
 
-const MISSING: Readonly<Record<Exclude<AskKind, "private-network" | "compliance" | "serverless">, Missing>> =
-  {
-    kubernetes: {
-      what: "a Kubernetes (EKS) cluster",
-      field: "workload.type",
-      shape: "Kubernetes cluster type",
-    },
-    gpu: { what: "GPUs", field: "workload.gpu", shape: "GPU capacity", detail: "Fargate tasks have none" },
-    schedule: {
-      what: "a job that runs on a schedule",
-      field: "workload.schedule",
-      shape: "scheduled job",
-      detail:
-        "a cron expression run by EventBridge Scheduler; a worker takes its work from a queue as it comes",
-    },
-    stream: {
-      what: "a stream (Kafka or Kinesis)",
-      field: "data.stream",
-      shape: "stream",
-      detail: "a worker reads an SQS queue",
-    },
-    "multi-region": {
-      what: "more than one region",
-      field: "region",
-      shape: "multi-region design",
-      detail: "region names one region; several would need failover between them",
-    },
-    domain: {
-      what: "a domain name",
-      field: "workload.domain",
-      shape: "domain",
-      detail: "a Route 53 record and an ACM certificate; the service answers on its AWS host name",
-    },
-  };
+/** Asks a workload type meets: the type, and what the ask is in words. */
+const BY_TYPE: Readonly<Partial<Record<AskKind, { readonly type: Pattern; readonly what: string }>>> = {
+  kubernetes: { type: "kubernetes", what: "a Kubernetes (EKS) cluster" },
+  serverless: { type: "serverless-api", what: "serverless functions" },
+  schedule: { type: "scheduled-job", what: "a job that runs on a schedule" },
+};
+
+const MISSING: Readonly<Record<"stream", Missing>> = {
+  stream: {
+    what: "a stream (Kafka or Kinesis)",
+    field: "data.stream",
+    shape: "stream-processor design",
+    detail: "a worker reads an SQS queue",
+  },
+};
 
 function missing(ctx: DesignContext, m: Missing): Stance {
   return {
@@ -96,14 +77,34 @@ function missing(ctx: DesignContext, m: Missing): Stance {
   };
 }
 
-/** Lambda is the serverless-api shape: the ask is met by that type, and only by it. */
-function serverless(ctx: DesignContext): Stance | undefined {
-  if (ctx.pattern === "serverless-api") return undefined;
+/** An ask a workload type meets: met by that type, else the type is the fix. */
+function byType(ctx: DesignContext, type: Pattern, what: string): Stance | undefined {
+  if (ctx.pattern === type) return undefined;
   return {
-    what: "serverless functions",
+    what,
     field: "workload.type",
-    gap: `Atlas would design ${DESIGNS[ctx.pattern]}; workload.type serverless-api designs ${DESIGNS["serverless-api"]} (AWS Lambda)`,
-    fix: { message: "set workload.type to serverless-api", value: "serverless-api" },
+    gap: `Atlas would design ${DESIGNS[ctx.pattern]}; workload.type ${type} designs ${DESIGNS[type]}`,
+    fix: { message: `set workload.type to ${type}`, value: type },
+  };
+}
+
+/** GPUs are workload.gpu, on a web API or a worker: their tasks then run on EC2 GPU instances. */
+function gpu(ctx: DesignContext): Stance | undefined {
+  if (ctx.goal.workload.gpu !== undefined) return undefined;
+  return {
+    what: "GPUs",
+    field: "workload.gpu",
+    gap: `Atlas would design ${DESIGNS[ctx.pattern]} with no GPU; workload.gpu (the GPU type and the count per task, on a web-api or worker) runs the tasks on EC2 GPU instances`,
+  };
+}
+
+/** Several regions are the goal's regions: Atlas then says what the pair would reach and cost. */
+function regions(ctx: DesignContext): Stance | undefined {
+  if (ctx.goal.regions !== undefined) return undefined;
+  return {
+    what: "more than one region",
+    field: "regions",
+    gap: "the design is in one region; regions [primary, secondary] asks for two, and Atlas says what the pair behind Route 53 failover would reach and cost (Forge renders one region per stack so far)",
   };
 }
 
@@ -162,7 +163,14 @@ function compliance(ctx: DesignContext, regime: string): Stance | undefined {
  * Without workload.domain the design answers on its AWS host name.
  */
 function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
-  if (!PATTERNS[ctx.pattern]?.domain) return missing(ctx, MISSING.domain);
+  if (!PATTERNS[ctx.pattern]?.domain) {
+    return missing(ctx, {
+      what: "a domain name",
+      field: "workload.domain",
+      shape: `domain for a ${ctx.pattern}`,
+      detail: "workload.domain names a web-api's, a serverless-api's or a static site's",
+    });
+  }
   const host = ask.phrase.includes(".") ? ask.phrase.replace(/^https?:\/\//i, "").toLowerCase() : undefined;
   const name = ctx.goal.workload.domain;
   if (name !== undefined && (host === undefined || host === name)) return undefined;
@@ -199,14 +207,14 @@ function metByPattern(ctx: DesignContext, ask: SummaryAsk): boolean {
 
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (metByPattern(ctx, ask)) return undefined;
-  if (ask.kind === "serverless") return serverless(ctx);
+  const typed = BY_TYPE[ask.kind];
+  if (typed) return byType(ctx, typed.type, typed.what);
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "domain") return domain(ctx, ask);
-  if (ask.kind === "multi-region" && ctx.goal.regions !== undefined) return undefined;
+  if (ask.kind === "multi-region") return regions(ctx);
+  if (ask.kind === "gpu") return gpu(ctx);
   if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
-  if (ask.kind === "kubernetes" && ctx.pattern === "kubernetes") return undefined;
-  if (ask.kind === "gpu" && ctx.goal.workload.gpu !== undefined) return undefined;
-  return missing(ctx, MISSING[ask.kind]);
+  return missing(ctx, MISSING.stream);
 }
 
 function groups(asks: readonly SummaryAsk[]): Map<string, SummaryAsk[]> {

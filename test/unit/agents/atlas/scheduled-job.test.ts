@@ -253,10 +253,13 @@ describe("the summary's schedule asks are what a scheduled job is", () => {
     expect(designGoal(job({}, { summary }), policy, { now }).kind).toBe("PlanSpec");
   });
 
-  it("the same summary on a worker still blocks, naming workload.schedule", () => {
+  it("the same summary on a worker still blocks, naming workload.type (scheduled-job is the fix)", () => {
     const worker = job({}, { summary: "A nightly batch job that exports orders" });
     const { schedule: _s, timeoutMinutes: _t, ...rest } = worker.workload;
     const b = blocked({ ...worker, workload: { ...rest, type: "worker" } });
-    expect(b.reasons.map((r) => r.field)).toContain("workload.schedule");
+    expect(b.reasons.map((r) => r.field)).toContain("workload.type");
+    expect(b.suggestions).toContainEqual(
+      expect.objectContaining({ field: "workload.type", value: "scheduled-job" }),
+    );
   });
 });

@@ -39,14 +39,14 @@ const BLOCKED: Row[] = [
     "an EKS cluster filed as a web-api",
     goal("A shared EKS cluster for the platform team"),
     "workload.type",
-    "no Kubernetes cluster type yet",
-    undefined,
+    "workload.type kubernetes designs an EKS cluster with managed node groups",
+    "kubernetes",
   ],
   [
     "a GPU inference service",
     goal("GPU inference service for the ranking model on A10G"),
     "workload.gpu",
-    "no GPU capacity",
+    "runs the tasks on EC2 GPU instances",
     undefined,
   ],
   [
@@ -59,9 +59,9 @@ const BLOCKED: Row[] = [
   [
     "a nightly job filed as a worker",
     goal("Nightly job that exports the day's orders to S3", "worker"),
-    "workload.schedule",
-    "no scheduled job",
-    undefined,
+    "workload.type",
+    "workload.type scheduled-job designs a Fargate task EventBridge Scheduler starts on a schedule",
+    "scheduled-job",
   ],
   [
     "a Lambda API",
@@ -80,8 +80,8 @@ const BLOCKED: Row[] = [
   [
     "a multi-region API",
     goal("Multi-region orders API, active-active"),
-    "region",
-    "no multi-region design",
+    "regions",
+    "regions [primary, secondary] asks for two",
     undefined,
   ],
   [
@@ -150,7 +150,7 @@ describe("Atlas blocks a goal whose summary asks for what the design would not g
     const b = blocked({ ...goal("Nightly EKS batch job on EKS"), region: "us-west-2" });
     expect(b.reasons.map((r) => [r.code, r.field])).toEqual([
       ["region-not-allowed", "region"],
-      ["summary-ask-unmet", "workload.schedule"],
+      ["summary-ask-unmet", "workload.type"],
       ["summary-ask-unmet", "workload.type"],
     ]);
     expect(b.reasons[1]!.message).toContain('("Nightly", "batch job")');
