@@ -96,3 +96,9 @@ export const EBS_GP3: ServicePrices<"gbMonth"> = {
     "eu-central-1": { gbMonth: 0.0952 },
   },
 };
+
+/**
+ * The metrics EC2 detailed monitoring bills per instance, at CloudWatch's custom-metric rate (the CloudWatch
+ * pricing page's EC2 example counts seven).
+ */
+export const EC2_DETAILED_MONITORING_METRICS = 7;

@@ -1,5 +1,5 @@
 import { HOURS_PER_MONTH as H, servicePrice } from "../../pricing/index.js";
-import { EBS_GP3 } from "../../pricing/ec2-prices.js";
+import { EBS_GP3, EC2_DETAILED_MONITORING_METRICS as DETAILED_METRICS } from "../../pricing/ec2-prices.js";
 import type { Risk } from "../../../contracts/generated/plan-spec.js";
 import type { Link } from "../availability.js";
 import { slaLink } from "../availability.js";
@@ -10,9 +10,6 @@ import { GPU_ROOT_VOLUME_GB } from "../gpu-sizing.js";
 import { num, price } from "../format.js";
 import { SLAS } from "../sla.js";
 import { unit } from "./entry.js";
-
-/** The detailed-monitoring metrics EC2 bills per instance (Forge turns detailed monitoring on). */
-const DETAILED_METRICS = 7;
 
 /** The PlanSpec's gpu params: the type, the GPUs per task and the instance Atlas priced. */
 export function gpuParams(g: GpuChoice) {

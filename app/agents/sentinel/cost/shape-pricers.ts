@@ -1,6 +1,7 @@
 /**
  * Pricers for the hourly- and monthly-billed types of the new shapes: EKS clusters and node groups, Kinesis streams,
- * MSK Serverless clusters, CloudWatch alarms and Route 53 health checks. Usage (GB, partitions) is not in a plan.
+ * MSK Serverless clusters, CloudWatch alarms and Route 53 health checks; instances with their launch templates'
+ * volumes and detailed monitoring. Usage (GB, partitions) is not in a plan.
  */
 import { HOURS_PER_MONTH, servicePrice } from "../../pricing/index.js";
 import {
@@ -13,6 +14,7 @@ import {
 } from "../../pricing/shape-prices.js";
 import type { UnitPrice } from "../../pricing/types.js";
 import type { ResourceView } from "../resources.js";
+import { instanceExtras } from "./instance-extras.js";
 import { numberOf, usd, value, type Priced, type Pricer, type PricingContext } from "./pricers.js";
 
 function perHour(price: UnitPrice | undefined, what: string, ctx: PricingContext, count = 1): Priced {
@@ -46,31 +48,13 @@ const eksCluster: Pricer = (r, ctx) => {
   );
 };
 
-const eksNodeGroup: Pricer = (r, ctx) => {
-  const types = value(r, "instance_types");
-  const desired = blockOf(r, "scaling_config")?.desired_size;
-  if (!Array.isArray(types) || typeof types[0] !== "string")
-    return { unpriced: "instance_types is not known" };
-  if (typeof desired !== "number") return { unpriced: "scaling_config.desired_size is not known" };
-  const type = types[0];
-  const priced = perHour(
-    ctx.memo(`ec2 ${ctx.region} ${type}`, ec2InstanceHourly, ctx.region, type),
-    type,
-    ctx,
-    desired,
-  );
-  return "unpriced" in priced
-    ? priced
-    : { ...priced, basis: `${priced.basis} (the first instance type, on demand)` };
-};
-
 /**
- * The launch template an Auto Scaling group launches: the one its expression names, else the one the same module
- * declares (terraform-aws-modules/autoscaling writes `aws_launch_template.this`).
+ * The launch template an instance group launches: the one its expression names, else the one the same module
+ * declares (terraform-aws-modules/autoscaling and eks's managed node groups write `aws_launch_template.this`).
  */
 function launchTemplateOf(r: ResourceView, ctx: PricingContext): ResourceView | undefined {
   const named = (r.references?.launch_template ?? []).map((a) => ctx.find(a.replace(/\.(id|name)$/, "")));
-  const prefix = r.address.slice(0, r.address.indexOf("aws_autoscaling_group"));
+  const prefix = r.address.slice(0, r.address.indexOf(r.type));
   const found = [
     ...named,
     ctx.find(`${prefix}aws_launch_template.this[0]`),
@@ -79,6 +63,38 @@ function launchTemplateOf(r: ResourceView, ctx: PricingContext): ResourceView | 
   return found.find((t) => t?.type === "aws_launch_template");
 }
 
+/** `count` instances of `type` on demand, with the volumes and monitoring their launch template adds. */
+function instances(
+  type: string,
+  count: number,
+  template: ResourceView | undefined,
+  ctx: PricingContext,
+  note = "",
+): Priced {
+  const hours = perHour(
+    ctx.memo(`ec2 ${ctx.region} ${type}`, ec2InstanceHourly, ctx.region, type),
+    type,
+    ctx,
+    count,
+  );
+  if ("unpriced" in hours) return hours;
+  const extras = template ? instanceExtras(template, count, ctx) : { extras: [] };
+  if ("unpriced" in extras) return { unpriced: `its launch template: ${extras.unpriced}` };
+  return {
+    monthlyUsd: extras.extras.reduce((sum, e) => sum + e.monthlyUsd, hours.monthlyUsd),
+    basis: [`${hours.basis}${note}`, ...extras.extras.map((e) => e.basis)].join(" + "),
+  };
+}
+
+const eksNodeGroup: Pricer = (r, ctx) => {
+  const types = value(r, "instance_types");
+  const desired = blockOf(r, "scaling_config")?.desired_size;
+  if (!Array.isArray(types) || typeof types[0] !== "string")
+    return { unpriced: "instance_types is not known" };
+  if (typeof desired !== "number") return { unpriced: "scaling_config.desired_size is not known" };
+  return instances(types[0], desired, launchTemplateOf(r, ctx), ctx, " (the first instance type, on demand)");
+};
+
 /** An Auto Scaling group's desired instances of its launch template's type, on demand (a GPU service's capacity). */
 const autoscalingGroup: Pricer = (r, ctx) => {
   const desired = numberOf(r, "desired_capacity");
@@ -86,12 +102,7 @@ const autoscalingGroup: Pricer = (r, ctx) => {
   const template = launchTemplateOf(r, ctx);
   const type = template && value(template, "instance_type");
   if (typeof type !== "string") return { unpriced: "its launch template's instance_type is not in the plan" };
-  return perHour(
-    ctx.memo(`ec2 ${ctx.region} ${type}`, ec2InstanceHourly, ctx.region, type),
-    type,
-    ctx,
-    desired,
-  );
+  return instances(type, desired, template, ctx);
 };
 
 const kinesisStream: Pricer = (r, ctx) => {

@@ -14,13 +14,19 @@ function estimate(plan: TestPlan) {
 }
 
 /** The GPU service's capacity as terraform-aws-modules/autoscaling plans it (ignore_desired_capacity_changes). */
-function gpuCapacity(region: string, instanceType: string, desired: number, template = "this[0]"): TestPlan {
+function gpuCapacity(
+  region: string,
+  instanceType: string,
+  desired: number,
+  template = "this[0]",
+  extras: Record<string, unknown> = {},
+): TestPlan {
   return {
     region,
     changes: [
       {
         address: `module.service_instances.aws_launch_template.${template}`,
-        after: { instance_type: instanceType },
+        after: { instance_type: instanceType, ...extras },
       },
       {
         address: "module.service_instances.aws_autoscaling_group.idc[0]",
@@ -49,6 +55,47 @@ describe("Sentinel prices a GPU service's Auto Scaling group by its launch templ
     expect(out.value.cost.lines.find((l) => l.item === "tasks")!.basis).toMatch(
       /^4 × g5\.xlarge instances × 730 h × \$1\.123/,
     );
+  });
+
+  it("adds the template's root volumes and detailed monitoring, and then agrees with Atlas's whole GPU lines", () => {
+    const read = readGoal(readRepoFile("examples", "gpu-api.json"));
+    if (!read.ok) throw new Error("examples/gpu-api.json");
+    const out = designGoal(read.value.goal, examplePolicy(), { now: new Date("2026-11-27T00:00:00Z") });
+    if (out.kind !== "PlanSpec") throw new Error("blocked");
+    const result = estimate(
+      gpuCapacity(out.value.region, "g5.xlarge", 4, "this[0]", {
+        block_device_mappings: [
+          { device_name: "/dev/xvda", ebs: [{ volume_size: 100, volume_type: "gp3" }] },
+        ],
+        monitoring: [{ enabled: true }],
+      }),
+    );
+    const asg = result.lines.find((l) => l.address.includes("aws_autoscaling_group"))!;
+    expect(asg.basis).toBe(
+      "4 × g5.xlarge × 730 h × $1.123 + 4 × 100 GB gp3 × $0.088 + 28 detailed-monitoring metrics × $0.3",
+    );
+    const atlas = out.value.cost.lines
+      .filter((l) => l.item === "tasks" || l.item === "node-volumes")
+      .reduce((sum, l) => sum + l.monthlyUsd, 0);
+    expect(asg.monthlyUsd).toBeCloseTo(atlas, 1);
+  });
+
+  it.each([
+    [
+      "a gp2 volume",
+      [{ device_name: "/dev/xvda", ebs: [{ volume_size: 100, volume_type: "gp2" }] }],
+      "gp2 volumes are not priced offline (gp3 only)",
+    ],
+    [
+      "a volume of unknown size",
+      [{ device_name: "/dev/xvda", ebs: [{ volume_type: "gp3" }] }],
+      "the size of /dev/xvda is not in the plan",
+    ],
+  ])("leaves the group unpriced, saying why, for %s", (_what, mappings, why) => {
+    const result = estimate(
+      gpuCapacity("us-east-1", "g5.xlarge", 2, "this[0]", { block_device_mappings: mappings }),
+    );
+    expect(result.unpriced.map((u) => u.why)).toEqual([`its launch template: ${why}`]);
   });
 
   it("leaves it unpriced, saying why, when the launch template is not in the plan", () => {
