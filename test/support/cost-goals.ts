@@ -99,6 +99,20 @@ export const COST_GOALS: readonly GoalStatement[] = [
     budget: { monthlyUsd: 50 },
   }),
   goal({
+    name: "receipts-api",
+    region: "eu-central-1",
+    environment: "prod",
+    workload: { type: "serverless-api", runtime: "nodejs22.x" },
+    traffic: { peakRps: 60, avgRps: 6 },
+    slo: { availability: 99.5 },
+    data: {
+      relational: { engine: "postgres", storageGb: 50 },
+      keyValue: { engine: "dynamodb" },
+      objectStorage: { buckets: ["scans"] },
+    },
+    budget: { monthlyUsd: 1200 },
+  }),
+  goal({
     name: "ledger-sync",
     region: "us-east-1",
     environment: "dev",

@@ -119,41 +119,10 @@ function concurrencyClash(ctx: DesignContext): Clash | undefined {
   };
 }
 
-/**
- * A function joins the VPC (with no NAT) only to reach data.relational; from there its security group reaches the
- * database and the Secrets Manager endpoint, not DynamoDB's or S3's gateway endpoints.
- */
-function vpcDataClash(ctx: DesignContext): Clash | undefined {
-  const data = ctx.goal.data;
-  if (data?.relational === undefined) return undefined;
-  const field =
-    data.keyValue !== undefined ? "data.keyValue" : data.objectStorage ? "data.objectStorage" : undefined;
-  if (field === undefined) return undefined;
-  return {
-    reason: {
-      code: "not-in-catalog",
-      message: `a function in the VPC (to reach data.relational) has no NAT gateway, and Atlas does not yet open its way to ${field === "data.keyValue" ? "DynamoDB" : "S3"} through a gateway endpoint, so it would leave ${field} unreachable`,
-      field,
-    },
-    suggestions: [
-      { message: `remove ${field}, or keep the data in data.relational`, field },
-      {
-        message: "or use workload.type web-api, whose tasks reach every AWS service through NAT",
-        field: "workload.type",
-        value: "web-api",
-      },
-    ],
-  };
-}
-
 /** What a serverless-api goal asks that Lambda behind an HTTP API cannot do, each naming its field. */
 export function serverlessClashes(ctx: DesignContext): Clash[] {
   if (ctx.pattern !== "serverless-api") return [];
-  return [
-    imageClash(ctx),
-    handlerClash(ctx),
-    durationClash(ctx),
-    concurrencyClash(ctx),
-    vpcDataClash(ctx),
-  ].filter((c): c is Clash => c !== undefined);
+  return [imageClash(ctx), handlerClash(ctx), durationClash(ctx), concurrencyClash(ctx)].filter(
+    (c): c is Clash => c !== undefined,
+  );
 }

@@ -18,6 +18,7 @@ import {
   STREAM_PARTS,
 } from "./stack/component-parts.js";
 import { fitsInstance, GPU_FAMILIES, gpuInstanceFor, gpuInstances } from "./catalog/gpu-instances.js";
+import { checkFunctionVpc } from "./check-function-vpc.js";
 import { isLinked } from "./stack/context.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
@@ -277,6 +278,9 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
       return;
     case "stream":
       checkStream(spec, c, i, out);
+      return;
+    case "function":
+      checkFunctionVpc(spec, c, out);
       return;
     case "key-value-store": {
       if (c.params.replicaRegions?.length) {

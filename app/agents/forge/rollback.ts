@@ -49,6 +49,7 @@ export function componentAddresses(c: Component, spec: PlanSpec): string[] {
     case "network":
       return [
         ...(c.params.s3GatewayEndpoint === true ? [`aws_vpc_endpoint.${label}_s3`] : []),
+        ...(c.params.dynamodbGatewayEndpoint === true ? [`aws_vpc_endpoint.${label}_dynamodb`] : []),
         ...(c.params.secretsManagerEndpoint === true
           ? [`aws_vpc_endpoint.${label}_secretsmanager`, `module.${label}_endpoints_security_group`]
           : []),

@@ -170,6 +170,10 @@ export interface NetworkParams {
    */
   s3GatewayEndpoint?: boolean;
   /**
+   * A DynamoDB gateway endpoint on the private route tables: free, so functions in a VPC without NAT reach their tables.
+   */
+  dynamodbGatewayEndpoint?: boolean;
+  /**
    * A Secrets Manager interface endpoint in the private subnets (billed per AZ-hour and per GB), so functions in a VPC without NAT read the database secret privately.
    */
   secretsManagerEndpoint?: boolean;

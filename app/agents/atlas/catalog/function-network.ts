@@ -14,18 +14,24 @@ const ENDPOINT_GB = 1;
 
 /**
  * The VPC a serverless API's function joins to reach its database: private and database subnets over two AZs,
- * no NAT gateway, and a Secrets Manager interface endpoint for the database secret.
+ * no NAT gateway, a Secrets Manager interface endpoint for the database secret, and gateway endpoints for its
+ * buckets (S3) and table (DynamoDB).
  */
 export const functionNetwork: CatalogEntry = {
   ids: (d) => (d.fn && d.database ? ["network"] : []),
   component(d) {
     const range = cidrFor(d);
+    const table = d.ctx.goal.data?.keyValue !== undefined;
     return {
       id: "network",
       kind: "network",
-      params: { ...vpcParams(d, range.cidr), secretsManagerEndpoint: true },
+      params: {
+        ...vpcParams(d, range.cidr),
+        ...(table ? { dynamodbGatewayEndpoint: true } : {}),
+        secretsManagerEndpoint: true,
+      },
       dependsOn: [],
-      rationale: `A VPC on ${range.words} over ${d.azCount} AZs with private subnets (the function) and database subnets, and no NAT gateway: the function reaches only the database and, through a Secrets Manager interface endpoint in each AZ, the database secret. The endpoint costs less than one NAT gateway and keeps the secret off the internet. An S3 gateway endpoint (free) is there for buckets. Flow logs are kept ${d.logRetentionDays} days.`,
+      rationale: `A VPC on ${range.words} over ${d.azCount} AZs with private subnets (the function) and database subnets, and no NAT gateway: the function reaches only the database${table ? ", " : " and "}the database secret (through a Secrets Manager interface endpoint in each AZ)${table ? " and its DynamoDB table and buckets (through free gateway endpoints on the route tables)" : ""}. The interface endpoint costs less than one NAT gateway and keeps the secret off the internet.${table ? "" : " An S3 gateway endpoint (free) is there for buckets."} Flow logs are kept ${d.logRetentionDays} days.`,
     };
   },
   cost(d) {

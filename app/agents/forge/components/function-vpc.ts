@@ -1,6 +1,7 @@
 /**
  * A function linked to a database runs in the VPC's private subnets: its own security group reaches the database on
- * its port and the Secrets Manager interface endpoint on 443, and its role reads the database's secret.
+ * its port, the Secrets Manager interface endpoint on 443 and, for its tables and buckets, DynamoDB's and S3's
+ * gateway endpoints on 443 (by their prefix lists); its role reads the database's secret.
  */
 import type { FunctionComponent } from "../../../contracts/generated/plan-spec.js";
 import { attrs, ref, type Body, type Value } from "../hcl/ast.js";
@@ -8,6 +9,7 @@ import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import { databaseRefs, envPrefix } from "./data-store-refs.js";
+import { gatewayPrefixList, type GatewayService } from "./network.js";
 
 export interface FunctionVpc {
   /** The lambda module's VPC inputs. */
@@ -16,6 +18,11 @@ export interface FunctionVpc {
   readonly securityGroup: Body;
   readonly environment: Record<string, Value>;
   readonly statements: Record<string, Value>;
+}
+
+/** "a, b and c". */
+function listed(items: readonly string[]): string {
+  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
 }
 
 /** The security group a function in a VPC runs with (what a database's group admits). */
@@ -53,10 +60,16 @@ export function functionVpc(fn: FunctionComponent, ctx: StackContext): FunctionV
       source_security_group_id: refs.securityGroup,
     });
   }
+  const gateways: [GatewayService, string][] = [
+    ...(ctx.linked(fn, "key-value-store").length > 0
+      ? [["dynamodb", "DynamoDB"] as [GatewayService, string]]
+      : []),
+    ...(ctx.linked(fn, "object-storage").length > 0 ? [["s3", "S3"] as [GatewayService, string]] : []),
+  ];
   const securityGroup = moduleCall(`${label}_security_group`, MODULES.securityGroup, [
     ...attrs({
       name: ctx.awsName(fn, 200),
-      description: `${fn.id}: to its database and the Secrets Manager endpoint, and nothing else`,
+      description: `${fn.id}: to ${listed(["its database", ...gateways.map(([, name]) => name), "the Secrets Manager endpoint"])}, and nothing else`,
       vpc_id: ref(`module.${network}.vpc_id`),
       egress_with_source_security_group_id: egress,
       egress_with_cidr_blocks: [
@@ -68,6 +81,16 @@ export function functionVpc(fn: FunctionComponent, ctx: StackContext): FunctionV
           cidr_blocks: ref(`module.${network}.vpc_cidr_block`),
         },
       ],
+      egress_with_prefix_list_ids:
+        gateways.length > 0
+          ? gateways.map(([service, name]) => ({
+              from_port: "443",
+              to_port: "443",
+              protocol: "tcp",
+              description: `To ${name}, through its gateway endpoint`,
+              prefix_list_ids: ref(gatewayPrefixList(ctx, service)),
+            }))
+          : undefined,
     }),
   ]);
   return {

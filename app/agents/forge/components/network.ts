@@ -16,6 +16,47 @@ function needsPublicSubnets(ctx: StackContext, network: NetworkComponent): boole
   );
 }
 
+/** The prefix list of a gateway endpoint the network renders: what a security group's egress names. */
+export function gatewayPrefixList(ctx: StackContext, service: GatewayService): string {
+  return `aws_vpc_endpoint.${ctx.label(ctx.ofKind("network")[0]!)}_${service}.prefix_list_id`;
+}
+
+export type GatewayService = "s3" | "dynamodb";
+
+const GATEWAY_WORDS: Record<GatewayService, string> = {
+  s3: "S3 over the VPC's route tables: free, and no NAT gateway charge per GB.",
+  dynamodb: "DynamoDB over the VPC's route tables: free, and reachable without a NAT gateway.",
+};
+
+/** A gateway endpoint on the private (and database) route tables. */
+function gatewayEndpoint(
+  label: string,
+  service: GatewayService,
+  hasDatabase: boolean,
+  ctx: StackContext,
+): Body {
+  const tables = [
+    ref(`module.${label}.private_route_table_ids`),
+    ...(hasDatabase ? [ref(`module.${label}.database_route_table_ids`)] : []),
+  ];
+  return [
+    blank,
+    comment(GATEWAY_WORDS[service]),
+    block(
+      "resource",
+      ["aws_vpc_endpoint", `${label}_${service}`],
+      [
+        ...attrs({
+          vpc_id: ref(`module.${label}.vpc_id`),
+          service_name: `com.amazonaws.${ctx.spec.region}.${service}`,
+          vpc_endpoint_type: "Gateway",
+          route_table_ids: tables.length === 1 ? tables[0] : call("concat", ...tables),
+        }),
+      ],
+    ),
+  ];
+}
+
 /** Secrets Manager inside the VPC, for functions with no NAT: one endpoint interface per private subnet. */
 function secretsManagerEndpoint(label: string, ctx: StackContext): Body {
   const group = `${label}_endpoints_security_group`;
@@ -146,28 +187,8 @@ export function renderNetwork(network: NetworkComponent, ctx: StackContext): Ren
       ),
       blank,
       ...moduleCall(label, MODULES.vpc, inputs),
-      ...(network.params.s3GatewayEndpoint
-        ? [
-            blank,
-            comment("S3 over the VPC's route tables: free, and no NAT gateway charge per GB."),
-            block(
-              "resource",
-              ["aws_vpc_endpoint", `${label}_s3`],
-              [
-                ...attrs({
-                  vpc_id: ref(`module.${label}.vpc_id`),
-                  service_name: `com.amazonaws.${ctx.spec.region}.s3`,
-                  vpc_endpoint_type: "Gateway",
-                  route_table_ids: call(
-                    "concat",
-                    ref(`module.${label}.private_route_table_ids`),
-                    ...(hasDatabase ? [ref(`module.${label}.database_route_table_ids`)] : []),
-                  ),
-                }),
-              ],
-            ),
-          ]
-        : []),
+      ...(network.params.s3GatewayEndpoint ? gatewayEndpoint(label, "s3", hasDatabase, ctx) : []),
+      ...(network.params.dynamodbGatewayEndpoint ? gatewayEndpoint(label, "dynamodb", hasDatabase, ctx) : []),
       ...(network.params.secretsManagerEndpoint ? secretsManagerEndpoint(label, ctx) : []),
     ],
     outputs: [

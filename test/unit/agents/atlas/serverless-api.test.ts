@@ -242,30 +242,6 @@ describe("serverless-api DesignBlocked names the field, or the capability missin
       "workload.durationMs",
       "1,000 concurrent executions per region",
     ],
-    [
-      "a database and a table: the function in the VPC could not reach DynamoDB",
-      goal({
-        data: {
-          keyValue: { engine: "dynamodb" },
-          relational: { engine: "postgres", storageGb: 20 },
-        },
-      }),
-      "not-in-catalog",
-      "data.keyValue",
-      "no NAT gateway",
-    ],
-    [
-      "a database and a bucket: the function in the VPC could not reach S3",
-      goal({
-        data: {
-          objectStorage: { buckets: ["receipts"] },
-          relational: { engine: "postgres", storageGb: 20 },
-        },
-      }),
-      "not-in-catalog",
-      "data.objectStorage",
-      "S3 through a gateway endpoint",
-    ],
   ])("%s", (_n, g, code, field, words) => {
     const b = blocked(g);
     expect(b.reasons).toContainEqual(expect.objectContaining({ code, field }));
@@ -314,6 +290,69 @@ describe("the catalog and the summary no longer block a serverless API", () => {
   it('"Lambda" and "serverless" in the summary of a serverless-api goal raise no clash', () => {
     const g = goal({ summary: "Serverless orders API on AWS Lambda behind API Gateway" });
     expect(designGoal(g, policy, { now }).kind).toBe("PlanSpec");
+  });
+});
+
+describe("a function in the VPC reaches its table and buckets through gateway endpoints", () => {
+  const both = goal({
+    data: {
+      keyValue: { engine: "dynamodb" },
+      objectStorage: { buckets: ["receipts"] },
+      relational: { engine: "postgres", storageGb: 20 },
+    },
+  });
+
+  it("designs the database, the table and the bucket, with both gateway endpoints and no NAT", () => {
+    const spec = designed(both);
+    expect(component(spec, "network").params).toMatchObject({
+      natGateways: 0,
+      s3GatewayEndpoint: true,
+      dynamodbGatewayEndpoint: true,
+      secretsManagerEndpoint: true,
+    });
+    expect(component(spec, "function").dependsOn).toEqual(
+      expect.arrayContaining(["database", "items", "bucket-receipts"]),
+    );
+    expect(checkPlanSpecForRender(spec)).toEqual([]);
+  });
+
+  it("a database without a table gets no DynamoDB endpoint", () => {
+    const spec = designed(goal({ data: { relational: { engine: "postgres", storageGb: 20 } } }));
+    expect(component(spec, "network").params).not.toHaveProperty("dynamodbGatewayEndpoint");
+  });
+
+  it("Forge opens the function's security group to each endpoint's prefix list on 443, and nothing wider", () => {
+    const files = renderStack(designed(both), { policy }).files;
+    const text = (name: string) => files.find((f) => f.path.endsWith(`/${name}`))!.content;
+    const network = text("network.tf");
+    expect(network).toContain('service_name      = "com.amazonaws.us-east-1.dynamodb"');
+    expect(network).toContain('service_name      = "com.amazonaws.us-east-1.s3"');
+    const handler = text("handler.tf");
+    expect(handler).toContain("prefix_list_ids = aws_vpc_endpoint.network_dynamodb.prefix_list_id");
+    expect(handler).toContain("prefix_list_ids = aws_vpc_endpoint.network_s3.prefix_list_id");
+    expect(handler).toContain(
+      "handler: to its database, DynamoDB, S3 and the Secrets Manager endpoint, and nothing else",
+    );
+    expect(handler).not.toContain("0.0.0.0/0");
+  });
+
+  it("Forge refuses such a function when the network lacks an endpoint it needs, naming the param", () => {
+    const spec = designed(both);
+    const i = spec.components.findIndex((c) => c.kind === "network");
+    const network = spec.components[i]!;
+    if (network.kind !== "network") throw new Error("network");
+    const { dynamodbGatewayEndpoint: _d, ...params } = network.params;
+    const without = {
+      ...spec,
+      components: spec.components.map((c, j) => (j === i ? { ...network, params } : c)),
+    };
+    expect(checkPlanSpecForRender(without)).toEqual([
+      {
+        path: `components[${i}].params.dynamodbGatewayEndpoint`,
+        message:
+          "handler runs in this VPC (it reaches a database) and reaches its DynamoDB tables only through this endpoint: set it to true",
+      },
+    ]);
   });
 });
 
