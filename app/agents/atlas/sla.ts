@@ -112,6 +112,11 @@ export const SLAS = {
     source: "https://aws.amazon.com/privatelink/sla/",
     basis: "AWS PrivateLink interface endpoint in two or more AZs",
   },
+  secretsManager: {
+    percent: 99.99,
+    source: "https://aws.amazon.com/secrets-manager/sla/",
+    basis: "AWS Secrets Manager, per region",
+  },
   eventBridge: {
     percent: 99.99,
     source: "https://aws.amazon.com/eventbridge/sla/",

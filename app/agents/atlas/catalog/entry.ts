@@ -16,8 +16,8 @@ export interface CatalogEntry {
   component(d: Design, id: string, earlier: readonly string[]): Component;
   /** Its monthly cost, one line per item it is billed for, with the quantities and unit prices behind each. */
   cost(d: Design, id: string): readonly CostLine[];
-  /** Its link in the serial availability path, when it is on the path. */
-  link?(d: Design): Link | undefined;
+  /** Its links in the serial availability path (a service it relies on may add one of its own), when on the path. */
+  link?(d: Design): Link | readonly Link[] | undefined;
   /** What breaks when it fails, for whom, the mitigation and what is left. */
   risks(d: Design, id: string): readonly Risk[];
 }

@@ -55,11 +55,18 @@ export const functionNetwork: CatalogEntry = {
   },
   link: (d) =>
     d.database
-      ? slaLink(
-          "network",
-          SLAS.privateLink,
-          "the Secrets Manager interface endpoint: a new execution environment reads the database secret through it",
-        )
+      ? [
+          slaLink(
+            "network",
+            SLAS.privateLink,
+            "the Secrets Manager interface endpoint: a new execution environment reads the database secret through it",
+          ),
+          slaLink(
+            "secrets-manager",
+            SLAS.secretsManager,
+            "Secrets Manager, which keeps the database's master secret: a new execution environment reads it at start",
+          ),
+        ]
       : undefined,
   risks: () => [
     {

@@ -187,6 +187,17 @@ describe("serverless-api availability: the SLAs on the request path, honestly mu
     expect(spec.availability.composite).toBe(99.89);
   });
 
+  it("with a database, new execution environments also need the endpoint and Secrets Manager: both on the path", () => {
+    const spec = designed(goal({ data: { relational: { engine: "postgres", storageGb: 20 } } }));
+    expect(spec.availability.path.map((l) => [l.component, l.sla, l.source])).toEqual([
+      ["api", 99.95, "https://aws.amazon.com/api-gateway/sla/"],
+      ["handler", 99.95, "https://aws.amazon.com/lambda/sla/"],
+      ["network", 99.99, "https://aws.amazon.com/privatelink/sla/"],
+      ["secrets-manager", 99.99, "https://aws.amazon.com/secrets-manager/sla/"],
+      ["database", 99.95, "https://aws.amazon.com/rds/sla/"],
+    ]);
+  });
+
   it("99.9 % is out of reach in one region: blocked with the figure, and 99.5 % suggested and verified", () => {
     const b = blocked(goal({ slo: { availability: 99.9 } }));
     expect(b.reasons).toEqual([
