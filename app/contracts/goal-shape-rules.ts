@@ -29,6 +29,7 @@ const APPLIES_TO: Readonly<Record<WorkloadField, readonly Shape[]>> = {
   kubernetesVersion: ["kubernetes"],
   nodeGroups: ["kubernetes"],
   gpu: ["web-api", "worker"],
+  auth: ["serverless-api"],
   domain: ["web-api", "serverless-api", "static-site"],
 };
 
@@ -97,6 +98,14 @@ function shapeProblems(goal: GoalStatement): Problem[] {
       path: "data.stream.archive",
       message: "applies to a Kinesis stream only (Firehose reads Kinesis)",
     });
+  }
+  for (const key of ["issuer", "audience"] as const) {
+    if (w.auth?.[key] !== undefined && w.auth.type !== "jwt") {
+      problems.push({
+        path: `workload.auth.${key}`,
+        message: `applies to a jwt authorizer only (workload.auth.type is ${w.auth.type})`,
+      });
+    }
   }
   (w.nodeGroups ?? []).forEach((g, i) => {
     if (g.min > g.max) {

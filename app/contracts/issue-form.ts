@@ -14,6 +14,7 @@ export type FormValueType =
   | "key-value"
   | "stream"
   | "gpu"
+  | "auth"
   | "node-groups";
 
 export interface GoalFormField {
@@ -84,6 +85,7 @@ export const GOAL_FORM_FIELDS: readonly GoalFormField[] = [
   },
   { id: "node-groups", label: "Node groups", path: ["workload", "nodeGroups"], type: "node-groups" },
   { id: "gpu", label: "GPUs per task", path: ["workload", "gpu"], type: "gpu" },
+  { id: "auth", label: "API authentication", path: ["workload", "auth"], type: "auth" },
   { id: "domain", label: "Domain name", path: ["workload", "domain"], type: "text" },
   { id: "region", label: "Region", path: ["region"], type: "text" },
   { id: "regions", label: "Two regions", path: ["regions"], type: "list" },
@@ -265,6 +267,24 @@ function parseGpu(raw: string): Parsed {
   return { value: { type: match[1]!.toLowerCase(), count: match[2] === undefined ? 1 : Number(match[2]) } };
 }
 
+/** `none`, `iam`, or `jwt <issuer URL> <audience>[, <audience>…]`. */
+function parseAuth(raw: string): Parsed {
+  const text = raw.trim();
+  if (/^(none|iam)$/i.test(text)) return { value: { type: text.toLowerCase() } };
+  const match = /^jwt\s+(\S+)\s+(\S.*)$/i.exec(text);
+  if (!match)
+    return {
+      problem: `must be none, iam, or jwt with the issuer URL and the audiences, e.g. "jwt https://auth.example.com/ orders-api" (got ${showValue(raw)})`,
+    };
+  return {
+    value: {
+      type: "jwt",
+      issuer: match[1],
+      audience: match[2]!.split(/[\s,]+/).filter((a) => a !== ""),
+    },
+  };
+}
+
 /** One node group per line: `general: m7i.large m7i.xlarge, 2-6` (name, instance types, min-max). */
 function parseNodeGroups(raw: string): Parsed {
   const groups: Record<string, unknown>[] = [];
@@ -319,6 +339,8 @@ function parseValue(field: GoalFormField, raw: string): Parsed {
       return /^none$/i.test(raw.trim()) ? { value: undefined } : parseStream(raw);
     case "gpu":
       return /^none$/i.test(raw.trim()) ? { value: undefined } : parseGpu(raw);
+    case "auth":
+      return parseAuth(raw);
     case "node-groups":
       return parseNodeGroups(raw);
   }

@@ -61,6 +61,9 @@ export function goalFormBody(goal: GoalStatement): string {
     } else if (field.type === "gpu") {
       const gpu = value as { type: string; count: number };
       text = `${gpu.type} × ${gpu.count}`;
+    } else if (field.type === "auth") {
+      const auth = value as { type: string; issuer?: string; audience?: string[] };
+      text = auth.type === "jwt" ? `jwt ${auth.issuer!} ${auth.audience!.join(", ")}` : auth.type;
     } else if (field.type === "node-groups") {
       text = (value as { name: string; instanceTypes: string[]; min: number; max: number }[])
         .map((g) => `${g.name}: ${g.instanceTypes.join(" ")}, ${g.min}-${g.max}`)

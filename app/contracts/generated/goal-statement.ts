@@ -150,6 +150,7 @@ export interface Workload {
    */
   nodeGroups?: NodeGroupGoal[];
   gpu?: GpuGoal;
+  auth?: ApiAuthGoal;
   /**
    * web-api, serverless-api and static-site: the name it answers on. It must be in a Route 53 hosted zone the organisation's policy lists (policy.dns.hostedZones); Atlas adds an ACM certificate validated in that zone and the record.
    */
@@ -171,6 +172,23 @@ export interface NodeGroupGoal {
 export interface GpuGoal {
   type: "nvidia-a10g" | "nvidia-l4" | "nvidia-t4";
   count: number;
+}
+/**
+ * serverless-api: who may call the HTTP API. none (the default): the routes are public and the function checks its callers; iam: callers sign their requests with SigV4 (AWS principals the function's account allows); jwt: API Gateway checks a bearer token's issuer and audience before Lambda runs.
+ */
+export interface ApiAuthGoal {
+  type: "none" | "iam" | "jwt";
+  /**
+   * jwt: the token issuer's URL (its OpenID configuration is read from there).
+   */
+  issuer?: string;
+  /**
+   * jwt: the audiences a token may carry (at least one).
+   *
+   * @minItems 1
+   * @maxItems 20
+   */
+  audience?: string[];
 }
 export interface Traffic {
   /**

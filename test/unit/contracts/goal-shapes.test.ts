@@ -31,6 +31,15 @@ const SHAPES: Record<string, GoalStatement> = {
     },
     data: { keyValue: { engine: "dynamodb", storageGb: 25 } },
   },
+  "serverless-api behind a JWT authorizer": {
+    ...base,
+    name: "orders-api",
+    workload: {
+      type: "serverless-api",
+      runtime: "nodejs22.x",
+      auth: { type: "jwt", issuer: "https://auth.shop.example.com/", audience: ["orders-api"] },
+    },
+  },
   "scheduled-job": {
     ...base,
     name: "nightly-report",
@@ -91,6 +100,27 @@ describe("fields that do not fit the workload type are refused, naming the field
       "a schedule on a web-api",
       { ...web, workload: { ...web.workload, schedule: "rate(1 hour)" } },
       'workload.schedule: does not apply to a web-api workload, only to a scheduled-job (got "rate(1 hour)")',
+    ],
+    [
+      "API authentication on a web-api",
+      { ...web, workload: { ...web.workload, auth: { type: "iam" } } },
+      "workload.auth: does not apply to a web-api workload, only to a serverless-api (got a mapping)",
+    ],
+    [
+      "a JWT authorizer without its issuer",
+      {
+        ...serverless,
+        workload: { ...serverless.workload, auth: { type: "jwt", audience: ["orders-api"] } },
+      },
+      "workload.auth.issuer: is required",
+    ],
+    [
+      "an issuer on IAM authentication",
+      {
+        ...serverless,
+        workload: { ...serverless.workload, auth: { type: "iam", issuer: "https://a.example.com/" } },
+      },
+      "workload.auth.issuer: applies to a jwt authorizer only (workload.auth.type is iam)",
     ],
     [
       "node groups on a worker",
@@ -230,6 +260,27 @@ describe("the issue form's composite answers", () => {
     ["NVIDIA-T4", { type: "nvidia-t4", count: 1 }],
   ])("GPUs per task %j", (value, gpu) => {
     expect(formAnswer("GPUs per task", value).goal).toEqual({ name: "x", workload: { gpu } });
+  });
+
+  it.each<[string, unknown]>([
+    ["none", { type: "none" }],
+    ["IAM", { type: "iam" }],
+    [
+      "jwt https://auth.example.com/ orders-api, orders-admin",
+      { type: "jwt", issuer: "https://auth.example.com/", audience: ["orders-api", "orders-admin"] },
+    ],
+  ])("API authentication %j", (value, auth) => {
+    expect(formAnswer("API authentication", value)).toEqual({
+      goal: { name: "x", workload: { auth } },
+      problems: [],
+    });
+  });
+
+  it("refuses an authentication answer it cannot read, and a jwt without its issuer or audience", () => {
+    expect(formAnswer("API authentication", "oauth").problems.map((p) => p.path)).toEqual(["workload.auth"]);
+    expect(
+      formAnswer("API authentication", "jwt https://auth.example.com/").problems.map((p) => p.path),
+    ).toEqual(["workload.auth"]);
   });
 
   it("reads node groups one per line, and names a line it cannot read", () => {

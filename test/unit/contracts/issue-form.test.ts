@@ -41,7 +41,8 @@ function leafPaths(node: SchemaNode, prefix: string[] = []): string[] {
   if (!resolved.properties) return [prefix.join(".")];
   return Object.entries(resolved.properties).flatMap(([k, v]) => {
     const child = resolve(v);
-    const isGroup = child.properties && !["relational", "cache", "keyValue", "stream", "gpu"].includes(k);
+    const isGroup =
+      child.properties && !["relational", "cache", "keyValue", "stream", "gpu", "auth"].includes(k);
     return isGroup ? leafPaths(child, [...prefix, k]) : [[...prefix, k].join(".")];
   });
 }

@@ -1,3 +1,5 @@
+import type { ApiAuthGoal } from "../../../contracts/generated/goal-statement.js";
+import type { HttpApiParams, Risk } from "../../../contracts/generated/plan-spec.js";
 import { slaLink } from "../availability.js";
 import { servicePrice } from "../../pricing/index.js";
 import { API_GATEWAY_HTTP } from "../../pricing/shape-prices.js";
@@ -44,12 +46,12 @@ export const httpApi: CatalogEntry = {
       kind: "http-api",
       params: {
         throttle: t,
-        auth: "none",
+        ...authParams(d),
         logRetentionDays: d.logRetentionDays,
         monthlyRequestsMillions: Number((monthlyRequests(d.ctx) / 1e6).toFixed(2)),
       },
       dependsOn: ["handler"],
-      rationale: `An HTTP API (${SLAS.apiGateway.percent} % SLA) costs less than a third of a REST API per request. The stage throttles at ${num(t.rateLimit)} rps (burst ${num(t.burstLimit)}), what ${d.fn!.reservedConcurrency} reserved executions of ${num(d.fn!.durationMs)} ms serve, so a flood is refused at the door instead of billed. The goal names no authorizer: the routes are public and the function authenticates its callers.`,
+      rationale: `An HTTP API (${SLAS.apiGateway.percent} % SLA) costs less than a third of a REST API per request. The stage throttles at ${num(t.rateLimit)} rps (burst ${num(t.burstLimit)}), what ${d.fn!.reservedConcurrency} reserved executions of ${num(d.fn!.durationMs)} ms serve, so a flood is refused at the door instead of billed. ${authWords(d)}`,
     };
   },
   cost(d) {
@@ -69,15 +71,59 @@ export const httpApi: CatalogEntry = {
     ];
   },
   link: () => slaLink("api", SLAS.apiGateway, "every request enters through the HTTP API"),
-  risks: () => [
-    {
-      component: "api",
-      failure: "The routes take no authorization (the goal names no authorizer)",
-      impact: "Anyone who finds the URL can call the API and run up requests",
-      mitigation:
-        "The stage throttles at what the reserved concurrency serves; the function checks its callers",
-      residual: "A JWT or IAM authorizer on the route would refuse unsigned calls before Lambda runs",
-      severity: "medium",
-    },
-  ],
+  risks: (d) => authRisks(d),
 };
+
+function authOf(d: Design): ApiAuthGoal {
+  return d.ctx.goal.workload.auth ?? { type: "none" };
+}
+
+function authParams(d: Design): Pick<HttpApiParams, "auth" | "jwt"> {
+  const auth = authOf(d);
+  return auth.type === "jwt"
+    ? { auth: "jwt", jwt: { issuer: auth.issuer!, audience: auth.audience! } }
+    : { auth: auth.type };
+}
+
+function authWords(d: Design): string {
+  const auth = authOf(d);
+  if (auth.type === "iam")
+    return "The routes take IAM authorization (workload.auth): only callers that sign with SigV4 as a principal the account allows reach the function.";
+  if (auth.type === "jwt")
+    return `A JWT authorizer (workload.auth) refuses a request before Lambda runs unless its bearer token was issued by ${auth.issuer!} for ${auth.audience!.join(" or ")}.`;
+  const said = d.ctx.goal.workload.auth
+    ? "workload.auth is none"
+    : "The goal names no authorizer (workload.auth)";
+  return `${said}: the routes are public and the function authenticates its callers.`;
+}
+
+function authRisks(d: Design): Risk[] {
+  const auth = authOf(d);
+  if (auth.type === "iam") return [];
+  if (auth.type === "jwt")
+    return [
+      {
+        component: "api",
+        failure: `The issuer (${auth.issuer!}) cannot be reached for its signing keys, or rotates them`,
+        impact: "API Gateway cannot check new tokens: callers get 401 until it can",
+        mitigation:
+          "API Gateway caches the issuer's keys; the issuer publishes a new key before signing with it",
+        residual: "An issuer outage longer than the cache refuses every caller",
+        severity: "low",
+      },
+    ];
+  return NO_AUTH_RISKS;
+}
+
+const NO_AUTH_RISKS: Risk[] = [
+  {
+    component: "api",
+    failure: "The routes take no authorization (workload.auth is none or not set)",
+    impact: "Anyone who finds the URL can call the API and run up requests",
+    mitigation:
+      "The stage throttles at what the reserved concurrency serves; the function checks its callers",
+    residual:
+      "A JWT or IAM authorizer on the route (workload.auth) would refuse unsigned calls before Lambda runs",
+    severity: "medium",
+  },
+];

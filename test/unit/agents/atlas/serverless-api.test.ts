@@ -304,6 +304,34 @@ describe("the catalog and the summary no longer block a serverless API", () => {
   });
 });
 
+describe("workload.auth puts an authorizer on the HTTP API's routes", () => {
+  const jwt = { type: "jwt" as const, issuer: "https://auth.example.com/", audience: ["orders-api"] };
+
+  it.each([
+    ["no auth field", undefined, { auth: "none" }, "medium"],
+    ["none, said", { type: "none" as const }, { auth: "none" }, "medium"],
+    ["IAM", { type: "iam" as const }, { auth: "iam" }, undefined],
+    ["a JWT authorizer", jwt, { auth: "jwt", jwt: { issuer: jwt.issuer, audience: jwt.audience } }, "low"],
+  ])("%s", (_name, auth, params, severity) => {
+    const g = goal({});
+    const spec = designed({ ...g, workload: { ...g.workload, ...(auth ? { auth } : {}) } });
+    const api = component(spec, "http-api");
+    expect(api.params).toMatchObject(params);
+    expect(api.params).not.toHaveProperty(params.auth === "jwt" ? "none" : "jwt");
+    expect(spec.risks.find((r) => r.component === "api")?.severity).toBe(severity);
+    expect(checkPlanSpecForRender(spec)).toEqual([]);
+  });
+
+  it("Forge renders the JWT authorizer on the default route, and no public-API scanner exception", () => {
+    const g = goal({});
+    const files = renderStack(designed({ ...g, workload: { ...g.workload, auth: jwt } }), { policy }).files;
+    const api = files.find((f) => f.path.endsWith("/api.tf"))!.content;
+    expect(api).toContain('authorization_type = "JWT"');
+    expect(api).toContain('issuer   = "https://auth.example.com/"');
+    expect(api).not.toMatch(/skip=CKV_AWS_309/);
+  });
+});
+
 describe("a function in the VPC reaches its table and buckets through gateway endpoints", () => {
   const both = goal({
     data: {
