@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
 import { checkPlanSpecForRender, renderStack } from "../../../../app/agents/forge/index.js";
+import { gpuInstanceFor } from "../../../../app/agents/forge/catalog/gpu-instances.js";
+import { ec2InstanceHourly } from "../../../../app/agents/pricing/shape-prices.js";
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../../../app/contracts/generated/index.js";
 import type { ContainerServiceComponent } from "../../../../app/contracts/generated/plan-spec.js";
 import { readGoal } from "../../../../app/contracts/goal-intake.js";
@@ -126,8 +128,14 @@ describe("what GPU capacity still cannot do is blocked, naming the field", () =>
       "workload.gpu",
     ],
     [
-      "four GPUs per task: g5.12xlarge has no price in the table",
+      "four GPUs per task in eu-west-1: g5.12xlarge has no EU price in the table",
       withWorkload(goal, { gpu: { type: "nvidia-a10g", count: 4 } }),
+      "region-not-priced",
+      "workload.gpu",
+    ],
+    [
+      "sixteen GPUs per task: no g5 holds them",
+      withWorkload(goal, { gpu: { type: "nvidia-a10g", count: 16 } }),
       "region-not-priced",
       "workload.gpu",
     ],
@@ -147,6 +155,35 @@ describe("what GPU capacity still cannot do is blocked, naming the field", () =>
       region: "us-east-1",
     });
     expect(service(spec).params.gpu?.instanceType).toBe("g6.xlarge");
+  });
+
+  it.each<[string, 1 | 4 | 8, string, number]>([
+    ["nvidia-a10g", 4, "g5.12xlarge", 5.672],
+    ["nvidia-l4", 8, "g6.48xlarge", 13.3504],
+    ["nvidia-t4", 4, "g4dn.12xlarge", 3.912],
+    ["nvidia-t4", 8, "g4dn.metal", 7.824],
+  ])(
+    "in us-east-1, %s × %d: the smallest instance with that many GPUs, priced",
+    (type, count, instance, hourly) => {
+      const picked = gpuInstanceFor({ type, count }, 4, 16384);
+      expect(picked?.instanceType).toBe(instance);
+      expect(ec2InstanceHourly("us-east-1", instance)?.usd).toBe(hourly);
+    },
+  );
+
+  it("designs four T4s per task in us-east-1 on one g4dn.12xlarge in dev", () => {
+    const spec = plan({
+      ...withWorkload(goal, { cpu: 4, memoryMb: 16384, gpu: { type: "nvidia-t4", count: 4 } }),
+      region: "us-east-1",
+      environment: "dev",
+      traffic: { peakRps: 5, avgRps: 1 },
+      slo: { availability: 99 },
+      budget: { monthlyUsd: 5000 },
+    });
+    expect(service(spec).params.gpu?.instanceType).toBe("g4dn.12xlarge");
+    expect(spec.cost.lines.find((l) => l.item === "tasks")!.basis).toMatch(
+      /^\d+ × g4dn\.12xlarge instances × 730 h × \$3\.912/,
+    );
   });
 
   it("designs a GPU worker too", () => {

@@ -34,7 +34,8 @@ describe("the new shapes' prices", () => {
     expect(shapes.ec2InstanceHourly("us-east-1", "p5.48xlarge")).toBeUndefined();
     expect(shapes.ec2InstanceHourly("eu-west-1", "g5.xlarge")?.usd).toBe(1.123);
     expect(shapes.ec2InstanceHourly("eu-west-1", "g6.xlarge")).toBeUndefined();
-    expect(shapes.ec2InstanceHourly("us-east-1", "g5.12xlarge")).toBeUndefined();
+    expect(shapes.ec2InstanceHourly("us-east-1", "g5.12xlarge")?.usd).toBe(5.672);
+    expect(shapes.ec2InstanceHourly("eu-west-1", "g5.12xlarge")).toBeUndefined();
   });
 
   it.each<[string, string, number]>([
