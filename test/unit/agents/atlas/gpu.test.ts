@@ -157,7 +157,7 @@ describe("what GPU capacity still cannot do is blocked, naming the field", () =>
     expect(service(spec).params.gpu?.instanceType).toBe("g6.xlarge");
   });
 
-  it.each<[string, 1 | 4 | 8, string, number]>([
+  it.each<["nvidia-a10g" | "nvidia-l4" | "nvidia-t4", 1 | 4 | 8, string, number]>([
     ["nvidia-a10g", 4, "g5.12xlarge", 5.672],
     ["nvidia-l4", 8, "g6.48xlarge", 13.3504],
     ["nvidia-t4", 4, "g4dn.12xlarge", 3.912],
