@@ -1,5 +1,6 @@
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../contracts/generated/org-policy.js";
+import type { TakenCidr } from "../contracts/taken-cidr.js";
 
 export type DesignOutcome =
   | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
@@ -15,7 +16,12 @@ export interface Crew {
   design(
     goal: GoalStatement,
     policy: ResolvedOrgPolicy,
-    options: { readonly now: Date; readonly issue: { readonly repo: string; readonly number: number } },
+    options: {
+      readonly now: Date;
+      readonly issue: { readonly repo: string; readonly number: number };
+      /** VPC ranges the repository's other goals hold, so the new stack's range is clear of them. */
+      readonly takenCidrs: readonly TakenCidr[];
+    },
   ): DesignOutcome;
   render(spec: PlanSpec, policy: ResolvedOrgPolicy): { readonly files: readonly RenderedFile[] };
 }

@@ -98,6 +98,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   const design = deps.crew.design(goal, policy.value, {
     now: deps.clock(),
     issue: { repo: `${owner}/${name}`, number: issue.number },
+    takenCidrs: await store.read.takenCidrs(repo, issue.number),
   });
   if (design.kind === "DesignBlocked") {
     await say(renderGoalBlocked(design.value));
@@ -109,6 +110,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   }
   deps.observer?.agentSucceeded("atlas");
   const spec = design.value;
+  const cidrs = spec.components.flatMap((c) => (c.kind === "network" ? [c.params.cidr] : []));
 
   const existing = await goalPullRequest(platform, recorded?.name === goal.name ? recorded.pr : null);
   const previous = existing ? await store.read.loadPr({ repo, pr: existing.number }) : undefined;
@@ -160,6 +162,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
         editors,
         budgetUsd: goalRecord.budgetUsd,
         pr: pr.number,
+        cidrs,
       },
       deps.clock(),
     );
@@ -178,7 +181,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
         approvals: [],
         handled: [],
       },
-      { name: goal.name, editors },
+      { name: goal.name, editors, cidrs },
     );
   }
   // A redelivered `opened` stops at "unchanged" above, so a new issue's first answer needs no look-up.

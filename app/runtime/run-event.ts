@@ -263,7 +263,7 @@ export async function startPr(
   deps: ConductorDeps,
   ctx: PrContext,
   state: PrState,
-  goal: { readonly name: string; readonly editors: readonly string[] },
+  goal: { readonly name: string; readonly editors: readonly string[]; readonly cidrs?: readonly string[] },
 ): Promise<boolean> {
   const key: PrKey = { repo: repoName(deps), pr: ctx.pr.number };
   const now = deps.clock();
@@ -278,6 +278,7 @@ export async function startPr(
         editors: goal.editors,
         budgetUsd: state.goal.budgetUsd,
         pr: key.pr,
+        ...(goal.cidrs ? { cidrs: goal.cidrs } : {}),
       },
       now,
     );

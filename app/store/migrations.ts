@@ -178,4 +178,12 @@ CREATE TABLE audit (
 CREATE INDEX audit_pr ON audit (repo, pr, id);
 `,
   },
+  {
+    version: 2,
+    name: "the VPC ranges each goal's design takes",
+    sql: `
+-- Atlas picks a new stack's range clear of these, so two stacks of one repository never share one.
+ALTER TABLE goals ADD COLUMN cidrs jsonb NOT NULL DEFAULT '[]';
+`,
+  },
 ];

@@ -17,6 +17,7 @@ function storeTx(q: SqlQuery): StoreTx {
     getGoal: (...a) => prs.getGoal(q, ...a),
     getGoalByName: (...a) => prs.getGoalByName(q, ...a),
     saveGoal: (...a) => prs.saveGoal(q, ...a),
+    takenCidrs: (...a) => prs.takenCidrs(q, ...a),
     loadPr: (...a) => prs.loadPr(q, ...a),
     createPr: (...a) => prs.createPr(q, ...a),
     savePr: (...a) => prs.savePr(q, ...a),

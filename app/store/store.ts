@@ -2,6 +2,9 @@ import type { AuditEntry } from "../conductor/audit.js";
 import type { DispatchRecord, GateAnswer } from "../conductor/dispatch-record.js";
 import type { PrState } from "../conductor/pr-state.js";
 import type { TimerKind } from "../conductor/timers.js";
+import type { TakenCidr } from "../contracts/taken-cidr.js";
+
+export type { TakenCidr };
 
 /** A pull request of a repository (`owner/name`). */
 export interface PrKey {
@@ -42,6 +45,8 @@ export interface GoalRecord {
   readonly editors: readonly string[];
   readonly budgetUsd: number;
   readonly pr: number | null;
+  /** The VPC ranges the goal's design takes; a save without them keeps what the store has. */
+  readonly cidrs?: readonly string[];
 }
 
 export type LockAttempt =
@@ -88,6 +93,8 @@ export interface StoreTx {
   getGoal(repo: string, issue: number): Promise<GoalRecord | undefined>;
   getGoalByName(repo: string, name: string): Promise<GoalRecord | undefined>;
   saveGoal(goal: GoalRecord, at: Date): Promise<void>;
+  /** The VPC ranges the repository's other goals hold (every goal but `exceptIssue`). */
+  takenCidrs(repo: string, exceptIssue: number): Promise<TakenCidr[]>;
 
   loadPr(key: PrKey): Promise<LoadedPr | undefined>;
   /** Inserts a pull request's first state; false when it exists already. */

@@ -182,13 +182,43 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
         pr: 12,
       };
       await store.read.saveGoal(goal, T0);
-      expect(await store.read.getGoal("acme/infra", 7)).toEqual(goal);
-      expect(await store.read.getGoalByName("acme/infra", "checkout-api")).toEqual(goal);
+      expect(await store.read.getGoal("acme/infra", 7)).toEqual({ ...goal, cidrs: [] });
+      expect(await store.read.getGoalByName("acme/infra", "checkout-api")).toEqual({ ...goal, cidrs: [] });
       await store.read.saveGoal({ ...goal, editors: ["erin", "frank"], pr: null }, at(1));
       expect(await store.read.getGoal("acme/infra", 7)).toMatchObject({
         editors: ["erin", "frank"],
         pr: null,
       });
+    });
+
+    it("keeps each goal's VPC ranges across saves that do not name them, and lists the other goals'", async () => {
+      const goal = {
+        repo: "acme/infra",
+        issue: 7,
+        name: "checkout-api",
+        hash: "sha256:1",
+        author: "carol",
+        editors: [],
+        budgetUsd: 1500,
+        pr: 12,
+      };
+      await store.read.saveGoal({ ...goal, cidrs: ["10.20.0.0/16", "10.21.0.0/16"] }, T0);
+      await store.read.saveGoal({ ...goal, editors: ["erin"] }, at(1));
+      await store.read.saveGoal({ ...goal, issue: 8, name: "ledger", cidrs: ["10.99.0.0/16"] }, at(1));
+      await store.read.saveGoal(
+        { ...goal, repo: "acme/other", issue: 9, name: "x", cidrs: ["10.5.0.0/16"] },
+        at(1),
+      );
+      expect((await store.read.getGoal("acme/infra", 7))?.cidrs).toEqual(["10.20.0.0/16", "10.21.0.0/16"]);
+      expect(await store.read.takenCidrs("acme/infra", 8)).toEqual([
+        { cidr: "10.20.0.0/16", goal: "checkout-api", issue: 7 },
+        { cidr: "10.21.0.0/16", goal: "checkout-api", issue: 7 },
+      ]);
+      expect(await store.read.takenCidrs("acme/infra", 7)).toEqual([
+        { cidr: "10.99.0.0/16", goal: "ledger", issue: 8 },
+      ]);
+      await store.read.saveGoal({ ...goal, cidrs: [] }, at(2));
+      expect(await store.read.takenCidrs("acme/infra", 8)).toEqual([]);
     });
 
     it("remembers which installation reaches a repository", async () => {

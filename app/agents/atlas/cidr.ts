@@ -2,10 +2,11 @@
  * The VPC's address range. The goal may name it (`network.cidr`); otherwise Atlas takes a block from the policy's
  * pool (`policy.network.cidrPool`, default 10.0.0.0/8), a /16 each, starting at a slot chosen from the stack's name
  * and skipping every block that overlaps the policy's reserved ranges (`policy.network.reservedCidrs`: the corporate
- * network, VPN pools, peered VPCs). Atlas is pure and sees no other stack, so two stacks can still land on the same
- * block: a pool per team, or `network.cidr`, settles that.
+ * network, VPN pools, peered VPCs) and every range another goal of the repository holds (the store's, passed in:
+ * Atlas stays pure). A goal's own `network.cidr` may overlap neither.
  */
 import { sha256Hex } from "../../contracts/canonical.js";
+import type { TakenCidr } from "../../contracts/taken-cidr.js";
 import type { DesignContext } from "./context.js";
 
 export interface Block {
@@ -71,8 +72,10 @@ export type CidrChoice =
     }
   | {
       readonly ok: false;
-      readonly problem: "not-private" | "reserved" | "outside-pool" | "pool-exhausted";
+      readonly problem: "not-private" | "reserved" | "taken" | "outside-pool" | "pool-exhausted";
       readonly overlapping?: string;
+      /** The goal whose VPC the asked range overlaps. */
+      readonly holder?: TakenCidr;
       readonly free?: string;
     };
 
@@ -84,10 +87,10 @@ function pool(ctx: DesignContext): readonly string[] {
   return ctx.policy.policy.network?.cidrPool ?? [DEFAULT_POOL];
 }
 
-/** The first free block of the pool, from the slot the name picks; undefined when every block is reserved. */
+/** The first free block of the pool, from the slot the name picks; undefined when every block is reserved or held. */
 function fromPool(ctx: DesignContext): string | undefined {
   const all = slots(pool(ctx));
-  const taken = reserved(ctx);
+  const taken = [...reserved(ctx), ...ctx.takenCidrs.map((t) => parseCidr(t.cidr))];
   // The name's first bytes pick the first slot tried: over 10.0.0.0/8 that is 10.<first byte of the name's hash>.0.0/16.
   const first = Math.floor((parseInt(sha256Hex(ctx.goal.name).slice(0, 8), 16) / 2 ** 32) * all.length);
   for (let i = 0; i < all.length; i++) {
@@ -111,6 +114,8 @@ export function chooseCidr(ctx: DesignContext): CidrChoice {
   if (!isPrivate(block)) return { ok: false, problem: "not-private", ...extra };
   const clash = reserved(ctx).find((r) => overlaps(r, block));
   if (clash) return { ok: false, problem: "reserved", overlapping: formatCidr(clash), ...extra };
+  const holder = ctx.takenCidrs.find((t) => overlaps(parseCidr(t.cidr), block));
+  if (holder) return { ok: false, problem: "taken", overlapping: holder.cidr, holder, ...extra };
   const poolSet = ctx.policy.policy.network?.cidrPool;
   if (poolSet && !poolSet.map(parseCidr).some((p) => contains(p, block)))
     return { ok: false, problem: "outside-pool", ...extra };

@@ -1,5 +1,6 @@
 import type { GoalStatement } from "../../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
+import type { TakenCidr } from "../../contracts/taken-cidr.js";
 import { TRAFFIC } from "./assumptions.js";
 import { parseSchedule } from "./schedule.js";
 
@@ -23,6 +24,8 @@ export interface DesignContext {
   readonly brakeRatio: number;
   /** The brake line: a design must cost strictly less than this. */
   readonly limit: number;
+  /** VPC ranges the repository's other goals hold: a range from the pool avoids them, the goal's own may not overlap. */
+  readonly takenCidrs: readonly TakenCidr[];
 }
 
 /**
@@ -40,7 +43,7 @@ export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   now: Date,
-  overrides: { region?: string; target?: number } = {},
+  overrides: { region?: string; target?: number; takenCidrs?: readonly TakenCidr[] } = {},
 ): DesignContext {
   const pattern = goal.workload.type;
   const avgAssumed = goal.traffic.avgRps === undefined;
@@ -61,6 +64,7 @@ export function designContext(
     budget: goal.budget.monthlyUsd,
     brakeRatio,
     limit: brakeRatio * goal.budget.monthlyUsd,
+    takenCidrs: overrides.takenCidrs ?? [],
   };
 }
 

@@ -1,6 +1,7 @@
 import { artifactId, contentHash } from "../../contracts/canonical.js";
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
+import type { TakenCidr } from "../../contracts/taken-cidr.js";
 import { runAttempts } from "./attempts.js";
 import { explainBlock, type Blocked } from "./blocked.js";
 import { designContext } from "./context.js";
@@ -13,6 +14,8 @@ export interface DesignOptions {
   readonly now: Date;
   /** The issue the goal was filed as, when it came from one. */
   readonly issue?: { readonly repo: string; readonly number: number };
+  /** VPC ranges the repository's other goals hold (from the store). */
+  readonly takenCidrs?: readonly TakenCidr[];
 }
 
 export type DesignOutcome =
@@ -83,7 +86,7 @@ function designIn(
   region: string,
 ): DesignOutcome {
   const { createdAt, goalRef, seed } = stamp(goal, policy, options);
-  const ctx = designContext(goal, policy, options.now, { region });
+  const ctx = designContext(goal, policy, options.now, { region, takenCidrs: options.takenCidrs });
   const block = (b: Blocked): DesignOutcome => blockedOutcome(goal, policy, options, b);
   const clashes = policyClashes(ctx);
   if (clashes.length > 0) {

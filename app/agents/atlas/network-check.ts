@@ -31,7 +31,7 @@ export function cidrClash(ctx: DesignContext): Clash | undefined {
       return {
         reason: {
           code: "cidr-conflict",
-          message: `every /16 of the policy's pool (${(ctx.policy.policy.network?.cidrPool ?? [DEFAULT_POOL]).join(", ")}) overlaps a reserved range`,
+          message: `every /16 of the policy's pool (${(ctx.policy.policy.network?.cidrPool ?? [DEFAULT_POOL]).join(", ")}) overlaps a reserved range${ctx.takenCidrs.length > 0 ? " or another goal's VPC" : ""}`,
           field: "policy.network.cidrPool",
         },
         suggestions: [
@@ -47,6 +47,15 @@ export function cidrClash(ctx: DesignContext): Clash | undefined {
         reason: {
           code: "cidr-conflict",
           message: `network.cidr ${asked} overlaps ${choice.overlapping}, which the policy reserves (policy.network.reservedCidrs)`,
+          field: "network.cidr",
+        },
+        suggestions: use.length ? use : [{ message: "choose another network.cidr", field: "network.cidr" }],
+      };
+    case "taken":
+      return {
+        reason: {
+          code: "cidr-conflict",
+          message: `network.cidr ${asked} overlaps ${choice.overlapping}, the VPC of the goal "${choice.holder!.goal}" (#${choice.holder!.issue}) in this repository`,
           field: "network.cidr",
         },
         suggestions: use.length ? use : [{ message: "choose another network.cidr", field: "network.cidr" }],

@@ -1,7 +1,7 @@
 import type { Approval } from "../../conductor/approval-gate.js";
 import type { PrState } from "../../conductor/pr-state.js";
 import type { SqlQuery } from "../sql-client.js";
-import type { GoalRecord, LoadedPr, PrKey, RepoRecord } from "../store.js";
+import type { GoalRecord, LoadedPr, PrKey, RepoRecord, TakenCidr } from "../store.js";
 import { iso } from "./time.js";
 
 type StoredState = Omit<PrState, "approvals">;
@@ -22,6 +22,7 @@ interface GoalRow extends Record<string, unknown> {
   editors: string[];
   budget_usd: number;
   pr: number | null;
+  cidrs: string[];
 }
 
 const toGoal = (row: GoalRow): GoalRecord => ({
@@ -33,6 +34,7 @@ const toGoal = (row: GoalRow): GoalRecord => ({
   editors: row.editors,
   budgetUsd: row.budget_usd,
   pr: row.pr,
+  cidrs: row.cidrs,
 });
 
 export async function upsertRepo(
@@ -74,10 +76,10 @@ export async function getGoalByName(
 
 export async function saveGoal(q: SqlQuery, goal: GoalRecord, at: Date): Promise<void> {
   await q.query(
-    `INSERT INTO goals (repo, issue, name, hash, author, editors, budget_usd, pr, created_at, updated_at)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $9)
+    `INSERT INTO goals (repo, issue, name, hash, author, editors, budget_usd, pr, created_at, updated_at, cidrs)
+     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $9, COALESCE($10::jsonb, '[]'::jsonb))
      ON CONFLICT (repo, issue) DO UPDATE SET name = $3, hash = $4, author = $5, editors = $6::jsonb,
-       budget_usd = $7, pr = $8, updated_at = $9`,
+       budget_usd = $7, pr = $8, updated_at = $9, cidrs = COALESCE($10::jsonb, goals.cidrs)`,
     [
       goal.repo,
       goal.issue,
@@ -88,8 +90,18 @@ export async function saveGoal(q: SqlQuery, goal: GoalRecord, at: Date): Promise
       goal.budgetUsd,
       goal.pr,
       at,
+      goal.cidrs === undefined ? null : JSON.stringify(goal.cidrs),
     ],
   );
+}
+
+export async function takenCidrs(q: SqlQuery, repo: string, exceptIssue: number): Promise<TakenCidr[]> {
+  const rows = await q.query<{ cidr: string; name: string; issue: number }>(
+    `SELECT c.cidr, g.name, g.issue FROM goals g, jsonb_array_elements_text(g.cidrs) AS c(cidr)
+     WHERE g.repo = $1 AND g.issue <> $2 ORDER BY g.issue, c.cidr`,
+    [repo, exceptIssue],
+  );
+  return rows.map((r) => ({ cidr: r.cidr, goal: r.name, issue: r.issue }));
 }
 
 export async function loadPr(q: SqlQuery, key: PrKey): Promise<LoadedPr | undefined> {

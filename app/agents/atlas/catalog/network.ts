@@ -18,13 +18,19 @@ export function cidrFor(d: Design): { cidr: string; words: string } {
   const choice = chooseCidr(d.ctx);
   if (!choice.ok) throw new Error(`internal: no VPC range (${choice.problem}) past the policy check`);
   const reserved = d.ctx.policy.policy.network?.reservedCidrs ?? [];
-  const clear = reserved.length
-    ? `, clear of the policy's ${reserved.length} reserved range${reserved.length === 1 ? "" : "s"}`
-    : "";
+  const held = d.ctx.takenCidrs.length;
+  const clear = [
+    reserved.length
+      ? `the policy's ${reserved.length} reserved range${reserved.length === 1 ? "" : "s"}`
+      : "",
+    held ? `the ${held} VPC range${held === 1 ? "" : "s"} the repository's other goals hold` : "",
+  ]
+    .filter((w) => w !== "")
+    .join(" and ");
   const words =
     choice.from === "goal"
       ? `${choice.cidr} (network.cidr)`
-      : `${choice.cidr} (a block of the pool ${choice.pool.join(", ")} picked by the stack's name${clear}; network.cidr sets another)`;
+      : `${choice.cidr} (a block of the pool ${choice.pool.join(", ")} picked by the stack's name${clear ? `, clear of ${clear}` : ""}; network.cidr sets another)`;
   return { cidr: choice.cidr, words };
 }
 

@@ -201,3 +201,45 @@ describe("an invalid range never reaches Atlas: the intake names the field", () 
       expect(result.problems.map(formatProblem).join("\n")).toContain(`${field}: must be an IPv4 range`);
   });
 });
+
+describe("the VPC ranges other goals of the repository hold", () => {
+  const free = cidrOf(api());
+  const held = (cidr: string, goal = "orders-api", issue = 3) => ({ cidr, goal, issue });
+
+  function design(goal: GoalStatement, takenCidrs: ReturnType<typeof held>[], policy = defaultPolicy()) {
+    return designGoal(goal, policy, { now, takenCidrs });
+  }
+
+  it("a block from the pool skips one another goal holds, to the next free one", () => {
+    const out = design(api(), [held(free)]);
+    if (out.kind !== "PlanSpec") throw new Error(JSON.stringify(out.value));
+    const network = out.value.components.find((c) => c.kind === "network") as NetworkComponent;
+    expect(network.params.cidr).not.toBe(free);
+    expect(network.params.cidr).toMatch(/^10\.\d{1,3}\.0\.0\/16$/);
+    expect(network.rationale).toContain("clear of the 1 VPC range the repository's other goals hold");
+  });
+
+  it("a goal's own network.cidr overlapping another goal's VPC is blocked, naming both goals' ranges", () => {
+    const out = design(api({ network: { cidr: "10.40.128.0/20" } }), [held("10.40.0.0/16")]);
+    expect(out.kind).toBe("DesignBlocked");
+    const b = out.value as DesignBlocked;
+    expect(b.reasons).toEqual([
+      {
+        code: "cidr-conflict",
+        message:
+          'network.cidr 10.40.128.0/20 overlaps 10.40.0.0/16, the VPC of the goal "orders-api" (#3) in this repository',
+        field: "network.cidr",
+      },
+    ]);
+    expect(b.suggestions[0]).toMatchObject({ field: "network.cidr", value: free });
+  });
+
+  it("a pool every block of which another goal holds is exhausted, and says so", () => {
+    const policy = withNetwork({ cidrPool: ["10.8.0.0/15"] });
+    const b = design(api(), [held("10.8.0.0/16"), held("10.9.0.0/16", "ledger", 4)], policy);
+    expect(b.kind).toBe("DesignBlocked");
+    expect((b.value as DesignBlocked).reasons[0]!.message).toBe(
+      "every /16 of the policy's pool (10.8.0.0/15) overlaps a reserved range or another goal's VPC",
+    );
+  });
+});
