@@ -170,6 +170,20 @@ function streamRisks(d: Design): Risk[] {
       severity: s.load.archive ? "low" : "high",
     },
     { component: STREAM_ID, ...hot, severity: "low" },
+    ...(s.kafka
+      ? [
+          {
+            component: STREAM_ID,
+            failure: "A producer outside this stack tries to connect",
+            impact:
+              "It cannot: the cluster listens in the private subnets, and its security group admits only the consumer on 9098",
+            mitigation:
+              "Run the producers in this VPC (or a peered one) and add a rule for their security group; they authenticate with IAM over TLS",
+            residual: "Each new producer is a change to the stack's security group",
+            severity: "medium" as const,
+          },
+        ]
+      : []),
   ];
 }
 

@@ -196,6 +196,7 @@ describe("Atlas designs the payment-events goal: MSK Serverless and a consumer g
       .files.map((f) => f.content)
       .join("\n");
     expect(tf).toContain("terraform-aws-modules/msk-kafka-cluster/aws//modules/serverless");
+    expect(spec.risks.map((r) => r.failure)).toContain("A producer outside this stack tries to connect");
     expect(spec.availability.path[0]).toMatchObject({
       component: "stream",
       source: "https://aws.amazon.com/msk/sla/",
