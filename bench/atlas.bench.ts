@@ -74,6 +74,8 @@ export async function run(): Promise<BenchRow[]> {
   const scheduledJob = readGoal(readFileSync(path.join(root, "examples", "scheduled-job.json"), "utf8"));
   if (!scheduledJob.ok) throw new Error("examples/scheduled-job.json is not a valid goal");
   const planJob = await time(() => designGoal(scheduledJob.value.goal, policy, { now }), { runs: 500 });
+  const streamGoal = goalOf("stream-processor.json", "examples");
+  const planStream = await time(() => designGoal(streamGoal, policy, { now }), { runs: 500 });
   const cli = await cliMedianMs(7);
   return [
     {
@@ -134,6 +136,12 @@ export async function run(): Promise<BenchRow[]> {
     {
       name: "designGoal(scheduled-job example), median of 500",
       value: planJob.medianMs,
+      unit: "ms",
+      note: "target ≤ 5 ms",
+    },
+    {
+      name: "designGoal(stream-processor example: Kinesis, Firehose archive, Fargate consumer), median of 500",
+      value: planStream.medianMs,
       unit: "ms",
       note: "target ≤ 5 ms",
     },

@@ -57,6 +57,7 @@ describe("infracrew run, as a newcomer types it", () => {
   it.each([
     ["serverless-api.json", "serverless-api", "handler: Lambda"],
     ["dev-api-50.json", "dev-api-50", "database: RDS Single-AZ db.t4g.micro"],
+    ["stream-processor.json", "stream-processor", "stream: Kinesis on demand, 48 h"],
   ])(
     "runs the crew on examples/%s to PASS, with the design's diagram",
     { timeout: 90_000 },

@@ -101,6 +101,8 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   atlasExample("orders-api", "serverless-api.json"),
   atlasExample("notes-dev", "dev-api-50.json"),
   atlasExample("nightly-report", "scheduled-job.json"),
+  atlasExample("clickstream", "stream-processor.json"),
+  atlas("payment-events", "goal-stream-kafka.json"),
 ];
 
 export function renderFixture(stack: ForgeStack): RenderedStack {

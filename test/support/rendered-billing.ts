@@ -25,6 +25,12 @@ type Billing = (
 ) & { readonly owner?: (label: string) => string };
 
 const on = (name: string) => (i: Inputs) => i[name] === true;
+
+/** A Kinesis stream's capacity mode, from its stream_mode_details block. */
+function kinesisMode(i: Inputs): unknown {
+  const details = i.stream_mode_details;
+  return Array.isArray(details) ? (details[0] as Inputs | undefined)?.stream_mode : undefined;
+}
 const text = (re: RegExp) => () => re;
 
 function containerInsights(i: Inputs): boolean {
@@ -215,8 +221,53 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   },
   "module terraform-aws-modules/iam/aws//modules/iam-role": { free: "IAM roles are not billed" },
   "module terraform-aws-modules/cloudwatch/aws//modules/log-group": {
-    billed: [{ what: "aws_cloudwatch_log_group", item: "logs", mentions: text(/GB .*ingested .* stored/) }],
+    billed: [
+      {
+        what: "aws_cloudwatch_log_group",
+        item: "logs",
+        mentions: text(/GB .*ingested .* stored/),
+        when: (i) => !String(i.name).startsWith("/aws/kinesisfirehose/"),
+      },
+    ],
+    free: "a Firehose delivery's log group, which gets delivery errors only (none expected)",
   },
+  "module terraform-aws-modules/cloudwatch/aws//modules/log-stream": {
+    free: "a log stream is not billed (its group's ingestion is)",
+  },
+  "resource aws_kinesis_stream": {
+    billed: [
+      {
+        what: "aws_kinesis_stream (on demand: stream-hours, GB in and out; provisioned: shard-hours, PUT payload units)",
+        item: "stream",
+        mentions: (i) =>
+          kinesisMode(i) === "ON_DEMAND"
+            ? /^730 stream-h × .* GB in .* GB out/
+            : new RegExp(`^${String(i.shard_count)} shards × 730 h × .* M PUT payload units`),
+      },
+      {
+        what: "retention past 24 h (extended retention)",
+        item: "stream",
+        mentions: text(/extended retention/),
+        when: (i) => Number(i.retention_period) > 24,
+      },
+    ],
+  },
+  "resource aws_kinesis_firehose_delivery_stream": {
+    billed: [
+      { what: "GB ingested by Firehose", item: "stream-delivery", mentions: text(/GB ingested by Firehose/) },
+    ],
+  },
+  "module terraform-aws-modules/msk-kafka-cluster/aws//modules/serverless": {
+    billed: [
+      {
+        what: "aws_msk_serverless_cluster (cluster-hours, partition-hours, GB in and out, storage)",
+        item: "stream",
+        mentions: text(/^1 cluster × 730 h .* partitions × 730 h .* GB in .* GB out .* GB stored/),
+      },
+    ],
+    free: "its cluster policy",
+  },
+  "data aws_msk_bootstrap_brokers": { free: "a data source" },
   "module terraform-aws-modules/security-group/aws": { free: "security groups and rules are not billed" },
   "module terraform-aws-modules/eks/aws": {
     billed: [

@@ -4,7 +4,7 @@ import type { DesignContext } from "./context.js";
 import { describeChanges, describeDesign } from "./describe.js";
 import { formatUsd } from "../../format/money.js";
 import { num, pct } from "./format.js";
-import { backlogLimit, minutes } from "./backlog.js";
+import { backlogLimit, backlogNouns, minutes } from "./backlog.js";
 import { profiles } from "./profiles.js";
 import { attempt, type Candidate, type SizingProblem } from "./search.js";
 
@@ -58,7 +58,7 @@ export function runAttempts(ctx: DesignContext): RunResult {
         outcome:
           result.bestBacklogMinutes === undefined
             ? `the most available design reaches ${pct(best.composite)}, below the ${ctx.target} % SLO`
-            : `its request path reaches ${pct(best.composite)}, but a queued job could wait ${minutes(result.bestBacklogMinutes)}, over ${minutes(backlogLimit(ctx))}`,
+            : `its request path reaches ${pct(best.composite)}, but ${backlogNouns(ctx).job === "job" ? "a queued job" : "an event in the stream"} could wait ${minutes(result.bestBacklogMinutes)}, over ${minutes(backlogLimit(ctx))}`,
       });
       const { bestComposite, bestBacklogMinutes } = result;
       return {

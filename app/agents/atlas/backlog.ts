@@ -12,6 +12,7 @@ import { consumerPath } from "./catalog/index.js";
 import type { DesignContext } from "./context.js";
 import type { Design } from "./design.js";
 import { floorPercent, num, pct } from "./format.js";
+import { streamLoad } from "./stream-plan.js";
 
 export interface Backlog {
   readonly consumer: readonly Link[];
@@ -27,7 +28,19 @@ export interface Backlog {
 }
 
 const MINUTES_PER_MONTH = HOURS_PER_MONTH * 60;
-const RETENTION_MINUTES = QUEUE.messageRetentionSeconds / 60;
+/** What waits and where, in words: a worker's jobs in its queue, or a stream consumer's events in its stream. */
+export function backlogNouns(ctx: DesignContext) {
+  return ctx.pattern === "stream-processor"
+    ? { job: "event", a: "an event", queue: "stream", worker: "consumer", unit: "events/s" }
+    : { job: "job", a: "a job", queue: "queue", worker: "worker", unit: "msg/s" };
+}
+
+/** How long an unprocessed message or event is kept: the queue's 4 days, or the stream's retention. */
+export function retentionMinutes(ctx: DesignContext): number {
+  return ctx.pattern === "stream-processor"
+    ? streamLoad(ctx).retentionHours * 60
+    : QUEUE.messageRetentionSeconds / 60;
+}
 
 /** Minutes a month a component at `percent` may be down. */
 function downtimeMinutes(percent: number): number {
@@ -44,7 +57,7 @@ function objective(ctx: DesignContext): { minutes: number; assumed: boolean } {
 
 /** The longest wait the design may allow: the objective, and never past the queue's retention. */
 export function backlogLimit(ctx: DesignContext): number {
-  return Math.min(objective(ctx).minutes, RETENTION_MINUTES);
+  return Math.min(objective(ctx).minutes, retentionMinutes(ctx));
 }
 
 /** The worst wait of a queued job within the consumer's availability; undefined for a design with no queue. */
@@ -65,7 +78,7 @@ export function backlogOf(d: Design): Backlog | undefined {
     boundMinutes: outageMinutes + catchUpMinutes,
     objectiveMinutes: goal.minutes,
     objectiveAssumed: goal.assumed,
-    retentionMinutes: RETENTION_MINUTES,
+    retentionMinutes: retentionMinutes(d.ctx),
   };
 }
 
@@ -95,9 +108,10 @@ export function backlogWords(b: Backlog, d: Design): string {
     ? `the ${minutes(b.objectiveMinutes)} processing-latency objective (assumed: the ${d.ctx.target} % SLO's monthly error budget; slo.processingLatencyMinutes sets it)`
     : `the ${minutes(b.objectiveMinutes)} processing-latency objective (slo.processingLatencyMinutes)`;
   const within = b.boundMinutes <= Math.min(b.objectiveMinutes, b.retentionMinutes);
+  const w = backlogNouns(d.ctx);
   return [
-    `A producer's job succeeds once the queue has it; the worker processes it off that path: ${factors} = ${pct(b.consumerPercent)}, which allows ${minutes(b.outageMinutes)} of downtime a month`,
-    `taken as one outage at ${num(d.ctx.peakRps)} msg/s, the backlog then clears in ${minutes(b.catchUpMinutes)} with ${s.maxCount} tasks × ${num(s.plan.perTaskRps)} msg/s`,
-    `so a job waits at most ${minutes(b.boundMinutes)}, ${within ? "within" : "over"} ${objectiveWords} and the queue's retention (${minutes(b.retentionMinutes)}).`,
+    `A producer's ${w.job} succeeds once the ${w.queue} has it; the ${w.worker} processes it off that path: ${factors} = ${pct(b.consumerPercent)}, which allows ${minutes(b.outageMinutes)} of downtime a month`,
+    `taken as one outage at ${num(d.ctx.peakRps)} ${w.unit}, the backlog then clears in ${minutes(b.catchUpMinutes)} with ${s.maxCount} tasks × ${num(s.plan.perTaskRps)} ${w.unit}`,
+    `so ${w.a} waits at most ${minutes(b.boundMinutes)}, ${within ? "within" : "over"} ${objectiveWords} and the ${w.queue}'s retention (${minutes(b.retentionMinutes)}).`,
   ].join("; ");
 }

@@ -13,8 +13,7 @@ import { pathFactors } from "./explain.js";
 import { candidateRegions } from "./policy-check.js";
 import type { SizingProblem } from "./search.js";
 import { SLO_TIERS } from "./sla.js";
-import { backlogLimit, minutes } from "./backlog.js";
-import { QUEUE } from "./assumptions.js";
+import { backlogLimit, backlogNouns, minutes, retentionMinutes } from "./backlog.js";
 import { serverlessSuggestion } from "./serverless-suggestion.js";
 
 export interface Blocked {
@@ -104,14 +103,28 @@ function overBudget(ctx: DesignContext, run: Extract<RunResult, { kind: "over-bu
 /** A worker whose request path meets the target, but whose queued jobs could wait longer than the objective. */
 function backlogTooLong(ctx: DesignContext, run: Extract<RunResult, { kind: "slo" }>, wait: number): Blocked {
   const limit = backlogLimit(ctx);
+  const w = backlogNouns(ctx);
+  const stream = ctx.pattern === "stream-processor";
   const field =
-    limit < QUEUE.messageRetentionSeconds / 60 ? "slo.processingLatencyMinutes" : "slo.availability";
+    limit < retentionMinutes(ctx)
+      ? "slo.processingLatencyMinutes"
+      : stream
+        ? "data.stream.retentionHours"
+        : "slo.availability";
   const reason: BlockReason = {
     code: "slo-unreachable",
-    message: `the enqueue path meets ${ctx.target} %, but while the worker is down for as long as its availability allows, a queued job could wait ${minutes(wait)}, over ${field === "slo.processingLatencyMinutes" ? `the ${minutes(limit)} processing-latency objective${ctx.goal.slo.processingLatencyMinutes === undefined ? ` (assumed: the ${ctx.target} % SLO's monthly error budget)` : ""}` : `the queue's ${minutes(limit)} retention (jobs would be lost)`}`,
+    message: `the ${stream ? "write" : "enqueue"} path meets ${ctx.target} %, but while the ${w.worker} is down for as long as its availability allows, ${stream ? "an event in the stream" : "a queued job"} could wait ${minutes(wait)}, over ${field === "slo.processingLatencyMinutes" ? `the ${minutes(limit)} processing-latency objective${ctx.goal.slo.processingLatencyMinutes === undefined ? ` (assumed: the ${ctx.target} % SLO's monthly error budget)` : ""}` : `the ${w.queue}'s ${minutes(limit)} retention (${w.job}s would be lost)`}`,
     field,
     figures: { target: ctx.target, waitMinutes: Number(wait.toFixed(1)), limitMinutes: limit },
   };
+  if (field === "data.stream.retentionHours") {
+    const hours = Math.min(8760, Math.ceil(wait / 60));
+    return {
+      reasons: [reason],
+      attempts: run.attempts,
+      suggestions: [{ message: `keep events at least ${hours} h in the stream`, field, value: hours }],
+    };
+  }
   if (field === "slo.availability") {
     const note =
       "no worker in the catalog keeps jobs longer than the queue's retention; a longer retention is not in the catalog yet";

@@ -2,6 +2,7 @@ import { HEADROOM, THROUGHPUT } from "./assumptions.js";
 import type { DesignContext } from "./context.js";
 import { maxTaskCpuOf, maxTasksOf, taskCapWords } from "./caps.js";
 import { FARGATE_SIZES } from "./instance-specs.js";
+import { STREAM } from "./stream-sizing.js";
 
 export type TaskCpu = 0.25 | 0.5 | 1 | 2 | 4;
 
@@ -39,13 +40,19 @@ export function headroomFor(ctx: DesignContext): number {
     : HEADROOM.standard;
 }
 
+/** The per-task throughput and task size a pattern assumes when the goal gives none. */
+export function throughputDefaults(ctx: DesignContext) {
+  if (ctx.pattern === "worker") return THROUGHPUT.worker;
+  return ctx.pattern === "stream-processor" ? STREAM.consumer : THROUGHPUT.webApi;
+}
+
 /**
  * Sizes the tasks: the goal's cpu and memory when given, else the pattern's default, grown (never past the
  * policy's maxTaskCpu) until the tasks for peak fit under the policy's maxTasks.
  */
 export function planTasks(ctx: DesignContext): TaskPlanResult {
   const { workload } = ctx.goal;
-  const defaults = ctx.pattern === "worker" ? THROUGHPUT.worker : THROUGHPUT.webApi;
+  const defaults = throughputDefaults(ctx);
   const maxTaskCpu = maxTaskCpuOf(ctx);
   const maxTasks = maxTasksOf(ctx);
   const headroom = headroomFor(ctx);

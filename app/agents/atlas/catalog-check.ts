@@ -10,8 +10,25 @@ interface Pending {
   readonly what: string;
 }
 
+/** Data a stream consumer would use: not designed for it yet (its sizing assumes per-request data access). */
+const STREAM_DATA = [
+  ["data.relational", "a database for a stream consumer"],
+  ["data.cache", "a cache for a stream consumer"],
+  ["data.objectStorage", "buckets for a stream consumer (data.stream.archive keeps every event in S3)"],
+] as const;
+
+function streamData(field: (typeof STREAM_DATA)[number][0], what: string): Pending {
+  const key = field.slice("data.".length) as "relational" | "cache" | "objectStorage";
+  return {
+    field,
+    asked: (ctx) => ctx.pattern === "stream-processor" && ctx.goal.data?.[key] !== undefined,
+    what,
+  };
+}
+
 /** Fields of the contract that the catalog does not design yet: a goal that sets one is blocked, never ignored. */
 const PENDING: readonly Pending[] = [
+  ...STREAM_DATA.map(([field, what]) => streamData(field, what)),
   {
     field: "workload.domain",
     asked: (ctx) => ctx.goal.workload.domain !== undefined && !PATTERNS[ctx.pattern]?.domain,

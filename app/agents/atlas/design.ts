@@ -10,9 +10,10 @@ import { sloTasksPerAz, type Profile } from "./profiles.js";
 import type { Topology } from "./topology.js";
 import type { ClusterDesign } from "./cluster-sizing.js";
 import type { GpuChoice } from "./gpu-sizing.js";
+import { planStream, type StreamPlan } from "./stream-plan.js";
 
 export interface ServiceDesign {
-  readonly id: "service" | "worker";
+  readonly id: "service" | "worker" | "consumer";
   readonly plan: TaskPlan;
   /** GPU tasks: one per EC2 instance of this type, instead of Fargate. */
   readonly gpu?: GpuChoice;
@@ -52,6 +53,8 @@ export interface Design {
   readonly fn?: FunctionPlan;
   /** A scheduled job: one task per run. */
   readonly job?: JobPlan;
+  /** A stream-processor's stream (Kinesis or MSK Serverless), sized for the consumer's autoscaling maximum. */
+  readonly stream?: StreamPlan;
   readonly database?: DatabaseDesign;
   readonly cache?: CacheDesign;
   readonly waf: boolean;
@@ -67,6 +70,8 @@ export interface Sizing {
   readonly cluster?: ClusterDesign;
   readonly fn?: FunctionPlan;
   readonly job?: JobPlan;
+  /** The pattern reads a stream (a stream-processor). */
+  readonly stream?: true;
   readonly dbNeed?: DbNeed;
   readonly rds?: ClassChoice;
   readonly aurora?: ClassChoice;
@@ -90,7 +95,7 @@ function serviceDesign(
   const desiredCount = Math.max(minCount, plan.tasksForAvg);
   const maxCount = Math.min(cap, Math.max(desiredCount, 2 * plan.tasksForPeak));
   return {
-    id: ctx.pattern === "worker" ? "worker" : "service",
+    id: ctx.pattern === "worker" ? "worker" : ctx.pattern === "stream-processor" ? "consumer" : "service",
     plan,
     arch: profile.arch,
     minTasksPerAz,
@@ -146,6 +151,11 @@ export function buildDesign(
       ...(sizing.cluster ? { cluster: sizing.cluster } : {}),
       ...(sizing.fn ? { fn: sizing.fn } : {}),
       ...(sizing.job ? { job: sizing.job } : {}),
+      ...(sizing.stream
+        ? {
+            stream: planStream(ctx, { max: service?.maxCount ?? 1 }),
+          }
+        : {}),
       ...(database ? { database } : {}),
       ...(cache ? { cache } : {}),
       waf:

@@ -2,6 +2,7 @@ import { clusterDiagram } from "./cluster-plan.js";
 import { functionDiagram } from "./serverless-plan.js";
 import type { Design } from "./design.js";
 import { jobDiagram } from "./job-diagram.js";
+import { streamDiagram } from "./stream-diagram.js";
 
 /** Mermaid node ids: letters, digits and underscores. */
 function node(id: string): string {
@@ -119,6 +120,7 @@ function compute(d: Design): string[] {
 /** A Mermaid flowchart of the components, their AZ placement and the data flows. */
 export function diagram(d: Design): string {
   if (d.job) return `${jobDiagram(d, d.job).join("\n")}\n`;
+  if (d.stream) return `${streamDiagram(d, d.stream).join("\n")}\n`;
   const lines = d.fn
     ? functionDiagram(d)
     : d.cluster

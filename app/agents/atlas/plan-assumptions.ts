@@ -1,6 +1,6 @@
 import type { Assumption } from "../../contracts/generated/plan-spec.js";
 import { dayOf } from "../forge/catalog/engine-support.js";
-import { CACHE, DATABASE, EGRESS, LOGS, OBJECT_STORAGE, THROUGHPUT, TRAFFIC } from "./assumptions.js";
+import { CACHE, DATABASE, EGRESS, LOGS, OBJECT_STORAGE, TRAFFIC } from "./assumptions.js";
 import type { CacheDesign, DatabaseDesign, Design, ServiceDesign } from "./design.js";
 import {
   cacheEngineName,
@@ -15,11 +15,14 @@ import { gpuAssumption } from "./gpu-sizing.js";
 import { functionAssumptions } from "./serverless-plan.js";
 import { architectureAssumptions } from "./arch-assumption.js";
 import { jobAssumptions } from "./job-assumptions.js";
+import { streamAssumptions } from "./stream-assumptions.js";
+import { STREAM } from "./stream-sizing.js";
+import { throughputDefaults } from "./capacity.js";
 
 function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   const { workload } = d.ctx.goal;
   const worker = d.ctx.pattern === "worker";
-  const defaults = worker ? THROUGHPUT.worker : THROUGHPUT.webApi;
+  const defaults = throughputDefaults(d.ctx);
   const notes = s.plan.notes.length > 0 ? `; ${s.plan.notes.join("; ")}` : "";
   const out: Assumption[] = [...architectureAssumptions(d)];
   if (workload.cpu === undefined) {
@@ -43,7 +46,7 @@ function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
   if (workload.perTaskRps === undefined) {
     out.push({
       field: "workload.perTaskRps",
-      value: `${num(s.plan.perTaskRps)} ${worker ? "messages/s" : "requests/s"} per task`,
+      value: `${num(s.plan.perTaskRps)} ${worker ? "messages/s" : d.stream ? "events/s" : "requests/s"} per task`,
       why: `${defaults.rpsPerVcpu} per vCPU. ${defaults.reasoning} A load test's figure in workload.perTaskRps replaces it.`,
     });
   }
@@ -52,7 +55,7 @@ function serviceAssumptions(d: Design, s: ServiceDesign): Assumption[] {
 
 function trafficAssumptions(d: Design): Assumption[] {
   const { ctx } = d;
-  const unit = ctx.pattern === "worker" ? "messages/s" : "requests/s";
+  const unit = ctx.pattern === "worker" ? "messages/s" : d.stream ? "events/s" : "requests/s";
   const out: Assumption[] = [];
   if (ctx.avgAssumed) {
     out.push({
@@ -154,8 +157,8 @@ function runningCostAssumptions(d: Design): Assumption[] {
     out.push(
       {
         field: "logs.bytesPerRequest",
-        value: `${LOGS.bytesPerRequest} bytes per ${d.ctx.pattern === "worker" ? "message" : "request"}, plus ${LOGS.baselineGb} GB a month`,
-        why: LOGS.reasoning,
+        value: `${d.stream ? STREAM.logBytesPerEvent : LOGS.bytesPerRequest} bytes per ${d.ctx.pattern === "worker" ? "message" : d.stream ? "event" : "request"}, plus ${LOGS.baselineGb} GB a month`,
+        why: d.stream ? STREAM.logReasoning : LOGS.reasoning,
       },
       {
         field: "logs.retentionDays",
@@ -189,6 +192,7 @@ export function designAssumptions(d: Design): Assumption[] {
     ...(d.cluster ? clusterAssumptions(d, d.cluster) : []),
     ...(d.service?.gpu ? [gpuAssumption(d.service.gpu)] : []),
     ...(d.job ? jobAssumptions(d, d.job) : trafficAssumptions(d)),
+    ...(d.stream ? streamAssumptions(d, d.stream) : []),
     ...(d.database ? databaseAssumptions(d, d.database) : []),
     ...(d.cache ? cacheAssumptions(d, d.cache) : []),
     ...runningCostAssumptions(d),

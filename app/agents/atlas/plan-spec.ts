@@ -10,7 +10,9 @@ import { components, patternOf, risks } from "./catalog/index.js";
 import { diagram } from "./diagram.js";
 import { clusterCapacity } from "./cluster-plan.js";
 import { jobAvailabilityWords, jobCapacity } from "./job-explain.js";
-import { HEADROOM, THROUGHPUT, TRAFFIC } from "./assumptions.js";
+import { HEADROOM, TRAFFIC } from "./assumptions.js";
+import { throughputDefaults } from "./capacity.js";
+import { streamCapacityWords } from "./stream-explain.js";
 import type { Design } from "./design.js";
 import { floorPercent, num } from "./format.js";
 import { planAssumptions } from "./plan-assumptions.js";
@@ -33,7 +35,7 @@ function capacity(d: Design): PlanSpec["capacity"] {
       explanation: `CloudFront absorbs ${num(ctx.peakRps)} rps at peak without sizing; the ${num(ctx.avgRps)} rps average${ctx.avgAssumed ? " (assumed: 10 % of peak)" : ""} drives the cost. ${TRAFFIC.reasoning}`,
     };
   }
-  const reasoning = ctx.pattern === "worker" ? THROUGHPUT.worker.reasoning : THROUGHPUT.webApi.reasoning;
+  const reasoning = throughputDefaults(ctx).reasoning;
   return {
     model: patternOf(ctx.pattern).capacityModel,
     peakRps: ctx.peakRps,
@@ -45,7 +47,7 @@ function capacity(d: Design): PlanSpec["capacity"] {
     minTasksPerAz: s.minTasksPerAz,
     minTasks: s.minCount,
     maxTasks: s.maxCount,
-    explanation: `${taskArithmetic(ctx, s, d.azCount)}. ${s.plan.perTaskAssumed ? reasoning : "Per-task throughput is the goal's own figure."} ${HEADROOM.reasoning}`,
+    explanation: `${d.stream ? `${streamCapacityWords(d.stream)} The consumer: ` : ""}${taskArithmetic(ctx, s, d.azCount)}. ${s.plan.perTaskAssumed ? reasoning : "Per-task throughput is the goal's own figure."} ${HEADROOM.reasoning}`,
   };
 }
 

@@ -15,6 +15,7 @@ import { summaryClashes } from "./summary-clashes.js";
 import { domainClashes } from "./domain-check.js";
 import { ECR_IMAGE } from "./ecr.js";
 import { serverlessClashes } from "./serverless-check.js";
+import { streamClashes } from "./stream-check.js";
 
 export type { Clash } from "./clash.js";
 
@@ -234,6 +235,7 @@ export function policyClashes(ctx: DesignContext): Clash[] {
     ...domainClashes(ctx),
     ...serverlessClashes(ctx),
     ...jobClashes(ctx),
+    ...streamClashes(ctx),
     ...summaryClashes(ctx),
   ].filter((c): c is Clash => c !== undefined);
 }

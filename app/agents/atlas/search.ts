@@ -104,7 +104,19 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     }
     cacheNode = c.choice;
   }
-  return { tasks, fn, job, ...(gpu ? { gpu } : {}), dbNeed: need, rds, aurora, cacheDataGb, cacheNode };
+  const stream = ctx.pattern === "stream-processor" ? { stream: true as const } : {};
+  return {
+    tasks,
+    fn,
+    job,
+    ...(gpu ? { gpu } : {}),
+    ...stream,
+    dbNeed: need,
+    rds,
+    aurora,
+    cacheDataGb,
+    cacheNode,
+  };
 }
 
 function dbOptions(sizing: Sizing): DbTopology[] {

@@ -77,6 +77,16 @@ export const SLAS = {
     source: "https://aws.amazon.com/messaging/sla/",
     basis: "Amazon SQS",
   },
+  kinesis: {
+    percent: 99.9,
+    source: "https://aws.amazon.com/kinesis/sla/",
+    basis: "Amazon Kinesis Data Streams",
+  },
+  msk: {
+    percent: 99.9,
+    source: "https://aws.amazon.com/msk/sla/",
+    basis: "Amazon MSK (multi-AZ clusters; a Serverless cluster spans the AZs of its subnets)",
+  },
   eksControlPlane: {
     percent: 99.95,
     source: "https://aws.amazon.com/eks/sla/",

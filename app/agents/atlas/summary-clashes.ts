@@ -58,15 +58,7 @@ const BY_TYPE: Readonly<Partial<Record<AskKind, { readonly type: Pattern; readon
   kubernetes: { type: "kubernetes", what: "a Kubernetes (EKS) cluster" },
   serverless: { type: "serverless-api", what: "serverless functions" },
   schedule: { type: "scheduled-job", what: "a job that runs on a schedule" },
-};
-
-const MISSING: Readonly<Record<"stream", Missing>> = {
-  stream: {
-    what: "a stream (Kafka or Kinesis)",
-    field: "data.stream",
-    shape: "stream-processor design",
-    detail: "a worker reads an SQS queue",
-  },
+  stream: { type: "stream-processor", what: "a stream (Kafka or Kinesis)" },
 };
 
 function missing(ctx: DesignContext, m: Missing): Stance {
@@ -114,7 +106,8 @@ function exposedInternally(workload: GoalStatement["workload"]): boolean {
 
 function privateNetwork(ctx: DesignContext): Stance | undefined {
   const what = "a service reachable only from a private network";
-  if (ctx.pattern === "worker" || exposedInternally(ctx.goal.workload)) return undefined;
+  if (ctx.pattern === "worker" || ctx.pattern === "stream-processor") return undefined;
+  if (exposedInternally(ctx.goal.workload)) return undefined;
   if (ctx.pattern === "static-site") {
     return missing(ctx, {
       what,
@@ -195,6 +188,34 @@ function domain(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   };
 }
 
+/** Engines a stream ask names, and the data.stream.engine that meets it (Flink: none). */
+const STREAM_ENGINES: readonly [RegExp, "kinesis" | "kafka" | undefined][] = [
+  [/kafka|msk/i, "kafka"],
+  [/kinesis|firehose/i, "kinesis"],
+  [/flink/i, undefined],
+];
+
+/** On a stream-processor, a stream ask is met unless it names another engine than data.stream.engine. */
+function streamEngine(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
+  const engine = ctx.goal.data?.stream?.engine;
+  const named = STREAM_ENGINES.find(([re]) => re.test(ask.phrase));
+  if (!named || named[1] === engine) return undefined;
+  const design = engine === "kafka" ? "an MSK Serverless (Kafka) cluster" : "a Kinesis data stream";
+  if (named[1] === undefined) {
+    return {
+      what: "Apache Flink",
+      field: "data.stream.engine",
+      gap: `Atlas designs ${design} read by a Fargate consumer; it has no Managed Service for Apache Flink design`,
+    };
+  }
+  return {
+    what: named[1] === "kafka" ? "Kafka" : "Kinesis",
+    field: "data.stream.engine",
+    gap: `data.stream.engine is ${engine ?? "not set"}, so Atlas would design ${design}`,
+    fix: { message: `set data.stream.engine to ${named[1]}`, value: named[1] },
+  };
+}
+
 /** The asks a pattern's own design meets: a scheduled job runs on a schedule, with Step Functions. */
 function metByPattern(ctx: DesignContext, ask: SummaryAsk): boolean {
   if (ctx.pattern !== "scheduled-job") return false;
@@ -207,14 +228,14 @@ function metByPattern(ctx: DesignContext, ask: SummaryAsk): boolean {
 
 function stance(ctx: DesignContext, ask: SummaryAsk): Stance | undefined {
   if (metByPattern(ctx, ask)) return undefined;
+  if (ask.kind === "stream" && ctx.pattern === "stream-processor") return streamEngine(ctx, ask);
   const typed = BY_TYPE[ask.kind];
   if (typed) return byType(ctx, typed.type, typed.what);
   if (ask.kind === "private-network") return privateNetwork(ctx);
   if (ask.kind === "domain") return domain(ctx, ask);
   if (ask.kind === "multi-region") return regions(ctx);
   if (ask.kind === "gpu") return gpu(ctx);
-  if (ask.kind === "compliance") return compliance(ctx, ask.regime ?? "");
-  return missing(ctx, MISSING.stream);
+  return compliance(ctx, ask.regime ?? "");
 }
 
 function groups(asks: readonly SummaryAsk[]): Map<string, SummaryAsk[]> {

@@ -1,3 +1,4 @@
+import { streamAlternatives } from "./stream-explain.js";
 import type { Alternative } from "../../contracts/generated/plan-spec.js";
 import { fargateTaskHourly, HOURS_PER_MONTH, unitPrice } from "../pricing/index.js";
 import { LAMBDA } from "./assumptions.js";
@@ -5,12 +6,17 @@ import { priceClassFor } from "./catalog/cdn.js";
 import { monthlyRequests } from "./context.js";
 import { formatUsd } from "../../format/money.js";
 import { cents, pct } from "./format.js";
-import { backlogLimit, meetsSlo, minutes } from "./backlog.js";
+import { backlogLimit, backlogNouns, meetsSlo, minutes } from "./backlog.js";
 import { jobAlternatives } from "./job-tradeoffs.js";
 import { variant, type Candidate } from "./search.js";
 import { functionAlternatives } from "./serverless-plan.js";
 import type { DbTopology, Topology } from "./topology.js";
 
+/** "a queued job", or "an event in the stream". */
+function queuedWords(ctx: Candidate["design"]["ctx"]): string {
+  const w = backlogNouns(ctx);
+  return w.job === "job" ? "a queued job" : `${w.a} in the ${w.queue}`;
+}
 function delta(other: Candidate | undefined, chosen: Candidate): number | undefined {
   return other ? cents(other.monthlyUsd - chosen.monthlyUsd) : undefined;
 }
@@ -19,7 +25,7 @@ function verdict(other: Candidate, chosen: Candidate, target: number, limit: num
   if (other.composite < target)
     return `it would reach only ${pct(other.composite)}, below the ${target} % SLO`;
   if (!meetsSlo(other, other.design.ctx))
-    return `a queued job could wait ${minutes(other.backlog!.boundMinutes)} while the worker is down, over ${minutes(backlogLimit(other.design.ctx))}`;
+    return `${queuedWords(other.design.ctx)} could wait ${minutes(other.backlog!.boundMinutes)} while the ${backlogNouns(other.design.ctx).worker} is down, over ${minutes(backlogLimit(other.design.ctx))}`;
   if (other.monthlyUsd >= limit)
     return `it would cost ${formatUsd(other.monthlyUsd)}/month, over the budget brake (${formatUsd(limit)})`;
   return other.monthlyUsd > chosen.monthlyUsd
@@ -86,7 +92,7 @@ function cacheAlternative(chosen: Candidate): Alternative | undefined {
 
 function lambdaAlternative(chosen: Candidate): Alternative | undefined {
   const { ctx, service } = chosen.design;
-  if (!service || service.gpu) return undefined;
+  if (!service || service.gpu || chosen.design.stream) return undefined;
   const worker = ctx.pattern === "worker";
   const shape = worker ? LAMBDA.worker : LAMBDA.webApi;
   const requests = unitPrice(ctx.region, "lambda.requests.per-million")!.usd;
@@ -155,5 +161,6 @@ export function alternatives(chosen: Candidate): Alternative[] {
     lambdaAlternative(chosen),
     domain,
     ...jobAlternatives(chosen),
+    ...streamAlternatives(chosen),
   ].filter((a): a is Alternative => a !== undefined);
 }

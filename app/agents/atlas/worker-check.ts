@@ -3,7 +3,8 @@ import type { DesignContext } from "./context.js";
 
 /** slo.processingLatencyMinutes bounds how long a queued job waits; only a worker has a queue. */
 export function processingLatencyClash(ctx: DesignContext): Clash | undefined {
-  if (ctx.pattern === "worker" || ctx.goal.slo.processingLatencyMinutes === undefined) return undefined;
+  if (ctx.pattern === "worker" || ctx.pattern === "stream-processor") return undefined;
+  if (ctx.goal.slo.processingLatencyMinutes === undefined) return undefined;
   const field = "slo.processingLatencyMinutes";
   return {
     reason: {

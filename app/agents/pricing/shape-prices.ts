@@ -57,27 +57,70 @@ export const DYNAMODB_ON_DEMAND: ServicePrices<
   },
 };
 
-export const KINESIS: ServicePrices<"shardHour" | "onDemandStreamHour" | "onDemandGbIn" | "onDemandGbOut"> = {
+const STREAM_EU_NOTE =
+  "The EU rows are best known public figures, not re-read on 2026-12-05: the stored copies of the pricing page do not include its region tables. Check them before relying on them.";
+
+/** us-east-1's figures, which the eu-west-1 row repeats (best known; see the note). */
+const KINESIS_US_EAST = {
+  shardHour: 0.015,
+  putPayloadUnitsPerMillion: 0.014,
+  extendedRetentionShardHour: 0.02,
+  onDemandStreamHour: 0.04,
+  onDemandGbIn: 0.08,
+  onDemandGbOut: 0.04,
+  onDemandExtendedRetentionGbMonth: 0.1,
+  longTermRetentionGbMonth: 0.023,
+};
+
+export const KINESIS: ServicePrices<
+  | "shardHour"
+  | "putPayloadUnitsPerMillion"
+  | "extendedRetentionShardHour"
+  | "onDemandStreamHour"
+  | "onDemandGbIn"
+  | "onDemandGbOut"
+  | "onDemandExtendedRetentionGbMonth"
+  | "longTermRetentionGbMonth"
+> = {
   source: "https://aws.amazon.com/kinesis/data-streams/pricing/",
   date: DATE,
-  note: `${NOT_CROSS_CHECKED} A second source read 2026-12-05 (c3x.dev) agrees on $0.015 per shard-hour but gives $0.04 per GB written on demand: check the pricing page before relying on the on-demand figures.`,
+  note: `On-demand Standard and provisioned modes. The on-demand GB-in price, disputed ($0.08 or $0.04), settled 2026-12-05 at $0.08: the pricing page bills Data-In per GB written with each record rounded up to 1 KB, and Trek10's comparison of the two modes (trek10.com, "Amazon Kinesis Data Streams On-demand vs. Provisioned Billing Mode Cost Comparison", 21 Sep 2023, us-east-1) lists $0.04 per stream-hour, $0.08 per GB in and $0.04 per GB out on demand, $0.015 per shard-hour and $0.014 per million PUT payload units provisioned; the $0.04 figure (c3x.dev) sits beside a per-record charge on-demand mode does not have. Retention figures not cross-checked. ${STREAM_EU_NOTE}`,
   units: {
     shardHour: "per shard-hour (provisioned)",
+    putPayloadUnitsPerMillion: "per million PUT payload units of 25 KB (provisioned)",
+    extendedRetentionShardHour: "per shard-hour of retention beyond 24 h, up to 7 days (provisioned)",
     onDemandStreamHour: "per stream-hour (on-demand)",
-    onDemandGbIn: "per GB written (on-demand)",
+    onDemandGbIn: "per GB written, records rounded up to 1 KB (on-demand)",
     onDemandGbOut: "per GB read (on-demand)",
+    onDemandExtendedRetentionGbMonth: "per GB-month kept beyond 24 h, up to 7 days (on-demand)",
+    longTermRetentionGbMonth: "per GB-month kept beyond 7 days (either mode)",
   },
   regions: {
-    "us-east-1": { shardHour: 0.015, onDemandStreamHour: 0.04, onDemandGbIn: 0.08, onDemandGbOut: 0.04 },
+    "us-east-1": KINESIS_US_EAST,
+    "eu-west-1": KINESIS_US_EAST,
+    "eu-central-1": {
+      shardHour: 0.0179,
+      putPayloadUnitsPerMillion: 0.0175,
+      extendedRetentionShardHour: 0.024,
+      onDemandStreamHour: 0.048,
+      onDemandGbIn: 0.096,
+      onDemandGbOut: 0.048,
+      onDemandExtendedRetentionGbMonth: 0.12,
+      longTermRetentionGbMonth: 0.0245,
+    },
   },
 };
 
 export const FIREHOSE: ServicePrices<"gbIngested"> = {
   source: "https://aws.amazon.com/firehose/pricing/",
   date: DATE,
-  note: `Kinesis Data Streams as the source, first 500 TB a month. ${NOT_CROSS_CHECKED}`,
-  units: { gbIngested: "per GB ingested" },
-  regions: { "us-east-1": { gbIngested: 0.029 } },
+  note: `Kinesis Data Streams as the source, first 500 TB a month; each record is billed rounded up to 5 KB. ${NOT_CROSS_CHECKED} ${STREAM_EU_NOTE}`,
+  units: { gbIngested: "per GB ingested (records rounded up to 5 KB)" },
+  regions: {
+    "us-east-1": { gbIngested: 0.029 },
+    "eu-west-1": { gbIngested: 0.031 },
+    "eu-central-1": { gbIngested: 0.036 },
+  },
 };
 
 export const MSK_SERVERLESS: ServicePrices<
@@ -85,7 +128,7 @@ export const MSK_SERVERLESS: ServicePrices<
 > = {
   source: "https://aws.amazon.com/msk/pricing/",
   date: DATE,
-  note: NOT_CROSS_CHECKED,
+  note: `${NOT_CROSS_CHECKED} ${STREAM_EU_NOTE}`,
   units: {
     clusterHour: "per cluster-hour",
     partitionHour: "per partition-hour",
@@ -95,6 +138,14 @@ export const MSK_SERVERLESS: ServicePrices<
   },
   regions: {
     "us-east-1": { clusterHour: 0.75, partitionHour: 0.0015, storageGbMonth: 0.1, gbIn: 0.1, gbOut: 0.05 },
+    "eu-west-1": { clusterHour: 0.75, partitionHour: 0.0015, storageGbMonth: 0.1, gbIn: 0.1, gbOut: 0.05 },
+    "eu-central-1": {
+      clusterHour: 0.84,
+      partitionHour: 0.0017,
+      storageGbMonth: 0.11,
+      gbIn: 0.11,
+      gbOut: 0.055,
+    },
   },
 };
 

@@ -897,7 +897,9 @@ export interface CostLine {
     | "function"
     | "function-free-tier"
     | "key-value-store"
-    | "vpc-endpoint";
+    | "vpc-endpoint"
+    | "stream"
+    | "stream-delivery";
   /**
    * USD per month; negative for an always-free allowance AWS deducts (cdn-free-tier, function-free-tier, workflow-free-tier, schedule-free-tier).
    */

@@ -89,6 +89,26 @@ describe("every resource Forge renders that AWS bills has a cost line in the Pla
     ]);
   });
 
+  it("covers a Kinesis stream with its Firehose archive and an MSK Serverless cluster, and misses a dropped line", async () => {
+    const stacks = FORGE_STACKS.filter((s) => /^(clickstream|payment-events) \(Atlas\)$/.test(s.name));
+    expect(stacks).toHaveLength(2);
+    const keys = new Set<string>();
+    for (const stack of stacks) {
+      const spec = stack.spec();
+      const blocks = await blocksOf(spec, loadPolicy(stack.policy));
+      for (const block of blocks) keys.add(block.key);
+      const withoutStream = { ...spec.cost, lines: spec.cost.lines.filter((l) => l.item !== "stream") };
+      expect(billingProblems(blocks, withoutStream).join("\n")).toMatch(/has no stream stream cost line/);
+    }
+    expect([...keys]).toEqual(
+      expect.arrayContaining([
+        "resource aws_kinesis_stream",
+        "resource aws_kinesis_firehose_delivery_stream",
+        "module terraform-aws-modules/msk-kafka-cluster/aws//modules/serverless",
+      ]),
+    );
+  });
+
   it("checks the WAF line against the rules the web ACL renders", async () => {
     const spec = designed(COST_GOALS.find((g) => g.name === "card-api")!);
     const blocks = await blocksOf(spec);

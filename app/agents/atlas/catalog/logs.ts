@@ -5,9 +5,15 @@ import type { Design } from "../design.js";
 import { num } from "../format.js";
 import type { CatalogEntry } from "./entry.js";
 import { logParts } from "./log-cost.js";
+import { STREAM } from "../stream-sizing.js";
+
+/** Bytes logged per request or message; a stream consumer logs per batch of events. */
+function bytesPerUnit(d: Design): number {
+  return d.stream ? STREAM.logBytesPerEvent : LOGS.bytesPerRequest;
+}
 
 function ingestGb(d: Design): number {
-  return gigabytes(LOGS.bytesPerRequest, monthlyRequests(d.ctx), LOGS.baselineGb);
+  return gigabytes(bytesPerUnit(d), monthlyRequests(d.ctx), LOGS.baselineGb);
 }
 
 /** The CloudWatch log group the containers write to. */
@@ -28,7 +34,7 @@ export const logs: CatalogEntry = {
       kind: "log-group",
       params: { retentionDays: d.logRetentionDays, monthlyIngestGb: ingest },
       dependsOn: [],
-      rationale: `Container logs: about ${num(ingest, 1)} GB a month (${LOGS.bytesPerRequest} bytes per request or message plus ${LOGS.baselineGb} GB), kept ${d.logRetentionDays} days because ${why}.`,
+      rationale: `Container logs: about ${num(ingest, 1)} GB a month (${bytesPerUnit(d)} bytes per ${d.stream ? "event" : "request or message"} plus ${LOGS.baselineGb} GB), kept ${d.logRetentionDays} days because ${why}.`,
     };
   },
   cost: (d) => [costLine("logs", "logs", logParts(d.ctx, "container logs", ingestGb(d), d.logRetentionDays))],

@@ -10,6 +10,7 @@ import { parallelPercent, SLAS } from "../sla.js";
 import { chooseCidr } from "../cidr.js";
 import type { Design } from "../design.js";
 import { JOB } from "../job-sizing.js";
+import { STREAM } from "../stream-sizing.js";
 import { unit, type CatalogEntry } from "./entry.js";
 import { logParts } from "./log-cost.js";
 
@@ -89,7 +90,8 @@ export const network: CatalogEntry = {
   },
   cost(d) {
     const { ctx } = d;
-    const flowGb = gigabytes(EGRESS.flowLogBytesPerRequest, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
+    const flowBytes = d.stream ? STREAM.flowLogBytesPerEvent : EGRESS.flowLogBytesPerRequest;
+    const flowGb = gigabytes(flowBytes, monthlyRequests(ctx), EGRESS.flowLogBaselineGb);
     const flowLogs = costLine(
       "network",
       "flow-logs",
@@ -100,11 +102,18 @@ export const network: CatalogEntry = {
     const nat = unit(ctx, "nat.hour");
     const ip = unit(ctx, "vpc.public-ipv4.hour");
     const natGbPrice = unit(ctx, "nat.gb-processed");
+    // A Kinesis consumer reads the stream through the NAT gateways (no interface endpoint); MSK is in the VPC.
+    const streamGb = d.stream?.kinesis ? d.stream.volumes.gbIn : 0;
     const natGb = d.cluster
       ? d.cluster.nodes * NODE_EGRESS.natGbPerNode
       : d.job
         ? d.job.schedule.runsPerMonth * JOB.imagePullGb
-        : (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask;
+        : (d.service?.desiredCount ?? 0) * EGRESS.natGbPerTask + streamGb;
+    const through = d.job
+      ? ` (${num(d.job.schedule.runsPerMonth)} image pulls × ${JOB.imagePullGb} GB)`
+      : streamGb > 0
+        ? ` (${d.service!.desiredCount} tasks × ${EGRESS.natGbPerTask} GB + ${num(streamGb, 1)} GB read from Kinesis)`
+        : "";
     return [
       costLine("network", "nat-gateway", [
         { usd: n * H * nat, text: `${n} NAT gateway${n === 1 ? "" : "s"} × ${H} h × ${price(nat)}` },
@@ -113,7 +122,7 @@ export const network: CatalogEntry = {
       costLine("network", "nat-processing", [
         {
           usd: natGb * natGbPrice,
-          text: `${num(natGb, 1)} GB through NAT${d.job ? ` (${num(d.job.schedule.runsPerMonth)} image pulls × ${JOB.imagePullGb} GB)` : ""} × ${price(natGbPrice)}`,
+          text: `${num(natGb, 1)} GB through NAT${through} × ${price(natGbPrice)}`,
         },
       ]),
       flowLogs,

@@ -17,6 +17,8 @@ import { queue } from "./queue.js";
 import { scheduledTask, scheduler, workflow } from "./scheduled-task.js";
 import { service } from "./service.js";
 import { site } from "./site.js";
+import { stream } from "./stream.js";
+import { streamArchive } from "./stream-archive.js";
 
 /** A catalog pattern: which components it is made of, in dependency order, and whether it runs tasks. */
 export interface PatternSpec {
@@ -30,7 +32,13 @@ export interface PatternSpec {
   /** It runs Kubernetes nodes (sized from the goal's node groups), not ECS tasks. */
   readonly nodes?: true;
   readonly capacityModel:
-    "request-driven" | "queue-driven" | "cdn" | "node-driven" | "invocation-driven" | "schedule-driven";
+    | "request-driven"
+    | "queue-driven"
+    | "cdn"
+    | "node-driven"
+    | "invocation-driven"
+    | "schedule-driven"
+    | "stream-driven";
   /** The name workload.domain gives the pattern's front door; a pattern without one takes no domain. */
   readonly domain?: CatalogEntry;
   /** The pattern runs one task per scheduled run instead of a service (job-sizing.ts sizes it). */
@@ -52,6 +60,13 @@ export const PATTERNS: Readonly<Partial<Record<Pattern, PatternSpec>>> = {
     consumer: [service, network, database, cache],
     compute: true,
     capacityModel: "queue-driven",
+  },
+  "stream-processor": {
+    entries: [network, logs, streamArchive, stream, service],
+    path: [stream],
+    consumer: [service, network],
+    compute: true,
+    capacityModel: "stream-driven",
   },
   kubernetes: {
     entries: [network, kubernetesCluster],

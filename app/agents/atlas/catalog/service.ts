@@ -9,8 +9,16 @@ import { SLAS } from "../sla.js";
 import { unit, who, type CatalogEntry } from "./entry.js";
 import { gpuCost, gpuLink, gpuParams, gpuRisk, gpuWords } from "./gpu-service.js";
 
+/** A stream consumer scales on CPU: the stream gives no backlog-per-task metric ECS can track. */
+const CONSUMER_CPU_TARGET = 60;
+
 function scaling(s: ServiceDesign) {
   const effective = s.plan.perTaskRps * (1 - s.plan.headroom);
+  if (s.id === "consumer")
+    return {
+      policy: { metric: "cpu" as const, target: CONSUMER_CPU_TARGET },
+      words: (t: number) => `on CPU: ${t} % average per task`,
+    };
   return s.id === "worker"
     ? {
         policy: {
@@ -32,7 +40,7 @@ export const service: CatalogEntry = {
   component(d, id, earlier) {
     const s = d.service!;
     const { goal } = d.ctx;
-    const worker = s.id === "worker";
+    const worker = s.id !== "service";
     const scale = scaling(s);
     const arm = s.arch === "ARM64" ? " on Graviton (linux/arm64, as workload.architecture asks)" : "";
     const notes = s.plan.notes.length ? ` Note: ${s.plan.notes.join("; ")}.` : "";
@@ -84,15 +92,17 @@ export const service: CatalogEntry = {
   },
   risks(d, id) {
     const s = d.service!;
-    const unitName = d.ctx.pattern === "worker" ? "msg/s" : "rps";
-    const worker = d.ctx.pattern === "worker";
+    const unitName = s.id === "consumer" ? "events/s" : d.ctx.pattern === "worker" ? "msg/s" : "rps";
+    const worker = s.id !== "service";
+    const late =
+      s.id === "consumer"
+        ? { wait: "Events wait in the stream and are processed late", backlog: "events are processed late" }
+        : { wait: "Jobs wait in the queue and finish late", backlog: "jobs finish late" };
     return [
       {
         component: id,
         failure: "A bad image or configuration crashes every new task",
-        impact: worker
-          ? "Jobs wait in the queue and finish late"
-          : `Requests fail for ${who(d)} if the old tasks are gone`,
+        impact: worker ? late.wait : `Requests fail for ${who(d)} if the old tasks are gone`,
         mitigation:
           "ECS rolling deployment with the circuit breaker and rollback keeps the old tasks until the new ones are healthy",
         residual: "A deploy stalls until it is fixed; the previous version keeps serving",
@@ -102,7 +112,7 @@ export const service: CatalogEntry = {
         component: id,
         failure: `Load beyond ${num(s.maxCount * s.plan.perTaskRps)} ${unitName} (${s.maxCount} tasks at full use)`,
         impact: worker
-          ? "The backlog grows and jobs finish late"
+          ? `The backlog grows and ${late.backlog}`
           : "Latency climbs past the p95 target and requests time out",
         mitigation: `Autoscaling up to ${s.maxCount} tasks (${maxWords(s, d.ctx)})`,
         residual:

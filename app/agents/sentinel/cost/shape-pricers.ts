@@ -115,7 +115,20 @@ const kinesisStream: Pricer = (r, ctx) => {
   }
   const shards = numberOf(r, "shard_count");
   if (shards === undefined) return { unpriced: "shard_count is not known" };
-  return perHour(servicePrice(KINESIS, ctx.region, "shardHour"), "shard", ctx, shards);
+  const priced = perHour(servicePrice(KINESIS, ctx.region, "shardHour"), "shard", ctx, shards);
+  const retention = numberOf(r, "retention_period") ?? 24;
+  if ("unpriced" in priced || retention <= 24) return priced;
+  const extended = perHour(
+    servicePrice(KINESIS, ctx.region, "extendedRetentionShardHour"),
+    `shard of extended retention (${retention} h)`,
+    ctx,
+    shards,
+  );
+  if ("unpriced" in extended) return extended;
+  return {
+    monthlyUsd: priced.monthlyUsd + extended.monthlyUsd,
+    basis: `${priced.basis} + ${extended.basis}; PUT payload units by usage`,
+  };
 };
 
 const mskServerless: Pricer = (_r, ctx) => {

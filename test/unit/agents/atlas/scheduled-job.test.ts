@@ -232,8 +232,8 @@ describe("a scheduled job Atlas cannot run as asked is blocked, naming the field
     [
       "a summary asking for a stream",
       job({}, { summary: "Nightly job that replays the Kinesis stream into S3" }),
-      "data.stream",
-      "Kinesis",
+      "workload.type",
+      "workload.type stream-processor designs a stream and a Fargate consumer",
     ],
   ])("%s", (_name, goal, field, words) => {
     const b = blocked(goal);

@@ -73,9 +73,9 @@ const BLOCKED: Row[] = [
   [
     "a Kafka pipeline",
     goal("Kafka pipeline that enriches click events", "worker"),
-    "data.stream",
-    "no stream",
-    undefined,
+    "workload.type",
+    "workload.type stream-processor designs a stream and a Fargate consumer",
+    "stream-processor",
   ],
   [
     "a multi-region API",
