@@ -47,5 +47,5 @@ resource "aws_vpc_endpoint" "network_s3" {
   vpc_id            = module.network.vpc_id
   service_name      = "com.amazonaws.eu-west-1.s3"
   vpc_endpoint_type = "Gateway"
-  route_table_ids   = concat(module.network.private_route_table_ids)
+  route_table_ids   = module.network.private_route_table_ids
 }
