@@ -11,7 +11,7 @@ import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
-import { envPrefix } from "./data-store-refs.js";
+import { envPrefixOf } from "./data-store-refs.js";
 import { functionVpc } from "./function-vpc.js";
 
 const FUNCTION_NAME_LENGTH = 64;
@@ -72,10 +72,10 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
   const vpc = functionVpc(fn, ctx);
   const environment: Record<string, Value> = {
     ...Object.fromEntries(
-      tables.map((t) => [`${envPrefix(t.id)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
+      tables.map((t) => [`${envPrefixOf(t, ctx)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
     ),
     ...Object.fromEntries(
-      buckets.map((b) => [`${envPrefix(b.id)}_BUCKET`, ref(`module.${ctx.label(b)}.s3_bucket_id`)]),
+      buckets.map((b) => [`${envPrefixOf(b, ctx)}_BUCKET`, ref(`module.${ctx.label(b)}.s3_bucket_id`)]),
     ),
     ...vpc?.environment,
   };

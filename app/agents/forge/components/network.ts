@@ -45,7 +45,7 @@ function secretsManagerEndpoint(label: string, ctx: StackContext): Body {
       [
         ...attrs({
           vpc_id: ref(`module.${label}.vpc_id`),
-          service_name: `com.amazonaws.${ctx.spec.region}.secretsmanager`,
+          service_name: `com.amazonaws.${ctx.region}.secretsmanager`,
           vpc_endpoint_type: "Interface",
           private_dns_enabled: true,
           subnet_ids: ref(`module.${label}.private_subnets`),
@@ -156,7 +156,7 @@ export function renderNetwork(network: NetworkComponent, ctx: StackContext): Ren
               [
                 ...attrs({
                   vpc_id: ref(`module.${label}.vpc_id`),
-                  service_name: `com.amazonaws.${ctx.spec.region}.s3`,
+                  service_name: `com.amazonaws.${ctx.region}.s3`,
                   vpc_endpoint_type: "Gateway",
                   route_table_ids: call(
                     "concat",
