@@ -31,6 +31,13 @@ export function checkTwoTargets(spec: PlanSpec, c: DomainComponent, i: number, o
       });
       return;
     }
+    if (target.kind === "http-api") {
+      out.push({
+        path: `${path}[${j}]`,
+        message: `Forge health-checks load balancers only so far: behind a custom domain the HTTP API module turns the execute-api endpoint off, so Route 53 has no URL of "${id}" to check`,
+      });
+      return;
+    }
     const region = componentRegion(spec, target);
     if (region !== spec.regions![j])
       out.push({

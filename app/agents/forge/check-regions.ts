@@ -71,6 +71,13 @@ function checkPlacement(
   if (c.region === spec.region) return;
   const instead = PRIMARY_ONLY[c.kind];
   if (instead) out.push({ path: at(i, "region"), message: `${instead} (got ${c.region})` });
+  const ecr =
+    c.kind === "function" ? /^\d{12}\.dkr\.ecr\.([a-z0-9-]+)\./.exec(c.params.image ?? "")?.[1] : undefined;
+  if (ecr !== undefined && ecr !== c.region)
+    out.push({
+      path: at(i, "params.image"),
+      message: `Lambda takes an image from ECR in its own region only: push it to ${c.region} too (got an image in ${ecr})`,
+    });
   if (c.kind === "container-service" && c.params.gpu)
     out.push({
       path: at(i, "region"),
@@ -85,11 +92,12 @@ function checkLinksStayInRegion(spec: PlanSpec, c: Component, i: number, out: Pr
     const other = spec.components.find((o) => o.id === id);
     if (!other || GLOBAL_KINDS.has(other.kind)) return;
     if (c.kind === "database" && c.params.replicaOf === id) return;
+    if (other.kind === "key-value-store" && (other.params.replicaRegions ?? []).includes(here)) return;
     const there = componentRegion(spec, other);
     if (there !== here)
       out.push({
         path: at(i, `dependsOn[${j}]`),
-        message: `"${id}" runs in ${there} and ${c.id} in ${here}; a component uses its own region's components only (a secondary database follows the primary through params.replicaOf)`,
+        message: `"${id}" runs in ${there} and ${c.id} in ${here}; a component uses its own region's components only (a secondary database follows the primary through params.replicaOf; a global table reaches a region named in its params.replicaRegions)`,
       });
   });
 }

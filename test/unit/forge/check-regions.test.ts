@@ -42,7 +42,7 @@ describe("checkPlanSpecForRender on two-region PlanSpecs", () => {
     [
       "a service in the secondary using the primary's database",
       (s) => (byId(s, "app-secondary").dependsOn[2] = "db"),
-      'components[7].dependsOn[2]: "db" runs in eu-west-1 and app-secondary in eu-central-1; a component uses its own region\'s components only (a secondary database follows the primary through params.replicaOf)',
+      'components[7].dependsOn[2]: "db" runs in eu-west-1 and app-secondary in eu-central-1; a component uses its own region\'s components only (a secondary database follows the primary through params.replicaOf; a global table reaches a region named in its params.replicaRegions)',
     ],
     [
       "RDS as a global database",

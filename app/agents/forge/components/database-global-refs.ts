@@ -1,8 +1,8 @@
 /** Who is whose pair in an Aurora Global Database, and where its master user secret is in each region. */
 import type { DatabaseComponent } from "../../../contracts/generated/plan-spec.js";
-import { call, ref, type Expr } from "../hcl/ast.js";
+import { ref, type Expr } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
-import { componentRegion } from "../stack/regions.js";
+import { componentRegion, inRegion } from "../stack/regions.js";
 
 /** The database's global pair, when it is the primary or the secondary of an Aurora Global Database. */
 export function globalPair(
@@ -23,7 +23,5 @@ export function globalSecretArn(db: DatabaseComponent, ctx: StackContext): Expr 
   const pair = globalPair(db, ctx);
   if (!pair) return undefined;
   const arn = ref(`aws_secretsmanager_secret.${masterLabel(pair.primary, ctx)}.arn`);
-  if (db === pair.primary) return arn;
-  const [from, to] = [pair.primary, db].map((c) => `:${componentRegion(ctx.spec, c)}:`);
-  return call("replace", arn, from!, to!);
+  return inRegion(arn, componentRegion(ctx.spec, pair.primary), { region: componentRegion(ctx.spec, db) });
 }

@@ -4,7 +4,7 @@
  * (PRIMARY, SECONDARY) for active-passive, latency records for active-active, each answering only while healthy.
  */
 import type { Component, DomainComponent } from "../../../contracts/generated/plan-spec.js";
-import { attr, attrs, blank, block, call, comment, ref, type Body, type Expr } from "../hcl/ast.js";
+import { attr, attrs, blank, block, comment, ref, type Body, type Expr } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
@@ -23,20 +23,10 @@ export function certificateModule(domain: DomainComponent, target: Component, ct
     : ctx.label(domain);
 }
 
-/** Where the alias points, and the host Route 53 checks: an ALB by its DNS name, an HTTP API by its execute-api host. */
-function targetOf(target: Component, ctx: StackContext): { name: Expr; zone: Expr; checked: Expr } {
+/** Where the alias points and what Route 53 checks: the load balancer's DNS name (checkTwoTargets allows no other). */
+function targetOf(target: Component, ctx: StackContext): { name: Expr; zone: Expr } {
   const module = `module.${ctx.label(target)}`;
-  if (target.kind === "load-balancer")
-    return {
-      name: ref(`${module}.dns_name`),
-      zone: ref(`${module}.zone_id`),
-      checked: ref(`${module}.dns_name`),
-    };
-  return {
-    name: ref(`${module}.domain_name_target_domain_name`),
-    zone: ref(`${module}.domain_name_hosted_zone_id`),
-    checked: call("trimprefix", ref(`${module}.api_endpoint`), "https://"),
-  };
+  return { name: ref(`${module}.dns_name`), zone: ref(`${module}.zone_id`) };
 }
 
 export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext): RenderedComponent {
@@ -81,7 +71,7 @@ export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext
         ["aws_route53_health_check", `${label}_${role}`],
         [
           ...attrs({
-            fqdn: to.checked,
+            fqdn: to.name,
             port: 443,
             type: "HTTPS",
             resource_path: p.healthCheckPath ?? "/",

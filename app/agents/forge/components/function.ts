@@ -12,6 +12,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
 import { envPrefixOf } from "./data-store-refs.js";
+import { componentRegion, inRegion } from "../stack/regions.js";
 import { functionVpc } from "./function-vpc.js";
 
 const FUNCTION_NAME_LENGTH = 64;
@@ -82,7 +83,11 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
   const statements: Record<string, Value> = {
     ...Object.fromEntries(
       tables.map((t) => {
-        const arn = ref(`module.${ctx.label(t)}.dynamodb_table_arn`);
+        const arn = inRegion(
+          ref(`module.${ctx.label(t)}.dynamodb_table_arn`),
+          componentRegion(ctx.spec, t),
+          ctx,
+        );
         return [
           `table_${ctx.label(t)}`,
           { effect: "Allow", actions: TABLE_ACTIONS, resources: [arn, template(arn, "/index/*")] },

@@ -50,7 +50,10 @@ function context(spec: PlanSpec, policy: ResolvedOrgPolicy, region: string | und
   const here = region ?? spec.region;
   const secondary = here !== spec.region;
   const inScope = (c: Component): boolean =>
-    region === undefined || c.kind === "domain" || componentRegion(spec, c) === region;
+    region === undefined ||
+    c.kind === "domain" ||
+    componentRegion(spec, c) === region ||
+    (c.kind === "key-value-store" && (c.params.replicaRegions ?? []).includes(region));
   const ofKind = <K extends Kind>(kind: K): ComponentOf<K>[] =>
     spec.components.filter((c): c is ComponentOf<K> => c.kind === kind && inScope(c));
   const shared = (label: string): string => (secondary ? `${label}_secondary` : label);

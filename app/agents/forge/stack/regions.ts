@@ -4,7 +4,7 @@
  */
 import type { PlanSpec } from "../../../contracts/generated/index.js";
 import type { Component } from "../../../contracts/generated/plan-spec.js";
-import { attr, blank, ref, type Body, type BodyItem } from "../hcl/ast.js";
+import { attr, blank, call, ref, type Body, type BodyItem, type Expr } from "../hcl/ast.js";
 
 export const SECONDARY_PROVIDER = "aws.secondary";
 
@@ -23,6 +23,11 @@ export function twinId(spec: PlanSpec, c: Component): string {
   if (componentRegion(spec, c) === spec.region || !c.id.endsWith(suffix)) return c.id;
   const base = c.id.slice(0, -suffix.length);
   return spec.components.some((o) => o.id === base && o.kind === c.kind) ? base : c.id;
+}
+
+/** An ARN of a resource made in one region as seen from the context's region: a replica's has that region in it. */
+export function inRegion(arn: Expr, madeIn: string, ctx: { readonly region: string }): Expr {
+  return madeIn === ctx.region ? arn : call("replace", arn, `:${madeIn}:`, `:${ctx.region}:`);
 }
 
 /** The secondary region of a two-region PlanSpec, if it has one. */
