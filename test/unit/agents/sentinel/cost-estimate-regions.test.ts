@@ -1,8 +1,10 @@
 import { describe, expect, it } from "vitest";
+import { renderStack } from "../../../../app/agents/forge/index.js";
 import { estimateCost } from "../../../../app/agents/sentinel/cost/estimate.js";
+import { evaluateOffline } from "../../../../app/agents/sentinel/offline/evaluate-offline.js";
 import { parseTerraformPlan } from "../../../../app/agents/sentinel/parsers/index.js";
 import { parseTerraformFiles } from "../../../../app/agents/sentinel/parsers/terraform-hcl.js";
-import { FORGE_STACKS, renderFixture } from "../../../support/forge-stacks.js";
+import { FORGE_STACKS, loadPolicy, renderFixture } from "../../../support/forge-stacks.js";
 import { parsedValue } from "../../../support/sentinel-fixtures.js";
 import { testPlan } from "../../../support/sentinel-plan.js";
 
@@ -114,5 +116,35 @@ describe("the offline estimate of a two-region stack prices each resource in its
       ["aws_wafv2_web_acl.lb", 9, acl],
     ]);
     expect(estimate.unpriced).toEqual([]);
+  });
+});
+
+/** Sentinel's offline verdict on Forge's checkout-global files, as `infracrew run` gives it, after an edit. */
+async function offlineVerdict(edit: (text: string) => string = (text) => text) {
+  const stack = FORGE_STACKS.find((s) => s.name === "checkout-global")!;
+  const policy = loadPolicy(stack.policy);
+  const spec = stack.spec();
+  const files = renderStack(spec, { policy })
+    .files.filter((f) => f.path.endsWith(".tf"))
+    .map((f) => ({ path: f.path, text: edit(f.content) }));
+  const hcl = parsedValue(await parseTerraformFiles(files));
+  const now = new Date("2026-11-27T12:00:00Z");
+  return evaluateOffline({ planSpec: spec, toolReports: [], hcl, terraformFiles: files, policy, now });
+}
+
+describe("Sentinel's offline verdict on a two-region stack", () => {
+  it("passes checkout-global, checking both providers' regions, and finds every shared module of each region in the design's estimate", async () => {
+    const result = await offlineVerdict();
+    expect(result.verdict).toBe("PASS");
+    expect(result.reasons).toContainEqual(expect.stringContaining("on the Terraform files (2 providers"));
+    expect(result.reasons.filter((r) => r.startsWith("Not in the design's estimate"))).toEqual([]);
+  });
+
+  it("fails when the secondary's region is one the org policy does not allow", async () => {
+    const result = await offlineVerdict((text) => text.replaceAll('"eu-central-1"', '"ap-south-1"'));
+    expect(result.verdict).toBe("FAIL");
+    expect(result.findings.map((f) => f.title)).toContainEqual(
+      expect.stringContaining("provider aws.secondary deploys to ap-south-1"),
+    );
   });
 });
