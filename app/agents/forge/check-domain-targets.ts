@@ -38,6 +38,11 @@ export function checkTwoTargets(spec: PlanSpec, c: DomainComponent, i: number, o
       });
       return;
     }
+    if (target.kind === "load-balancer" && target.params.allowedCidrs?.length)
+      out.push({
+        path: `${path}[${j}]`,
+        message: `Route 53's health checkers connect from the internet, and "${id}" admits only its allowedCidrs: its health check would always fail; leave allowedCidrs out of a load balancer the domain fails over between`,
+      });
     const region = componentRegion(spec, target);
     if (region !== spec.regions![j])
       out.push({

@@ -73,6 +73,11 @@ describe("checkPlanSpecForRender on two-region PlanSpecs", () => {
       "multiRegion.mode: domain serves two regions: say how (active-passive fails over, active-active answers by latency)",
     ],
     [
+      "a target only some addresses may reach, which Route 53's health checkers cannot",
+      (s) => (byId(s, "lb-secondary", "load-balancer").params.allowedCidrs = ["203.0.113.0/24"]),
+      'components[10].params.targets[1]: Route 53\'s health checkers connect from the internet, and "lb-secondary" admits only its allowedCidrs: its health check would always fail; leave allowedCidrs out of a load balancer the domain fails over between',
+    ],
+    [
       "the secondary's target first",
       (s) => (byId(s, "domain", "domain").params.targets = ["lb-secondary", "lb"]),
       'components[10].params.targets[0]: must run in eu-west-1, the primary region (the primary\'s target first) ("lb-secondary" runs in eu-central-1)',
