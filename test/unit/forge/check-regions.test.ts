@@ -166,6 +166,18 @@ describe("a two-region stack", () => {
     }
   });
 
+  it("asks for a certificate per load balancer, each in its region, when no domain serves them", () => {
+    const spec = base();
+    spec.components = spec.components.filter((c) => c.kind !== "domain");
+    for (const c of spec.components) c.dependsOn = c.dependsOn.filter((d) => d !== "domain");
+    const variables = file(render(spec), "variables.tf");
+    expect(variables.match(/^variable "[a-z_]+"/gm)).toEqual([
+      'variable "lb_acm_certificate_arn"',
+      'variable "lb_secondary_acm_certificate_arn"',
+    ]);
+    expect(variables).toContain("lb-secondary serves on HTTPS 443, in eu-central-1");
+  });
+
   it("routes by latency with a health check per region when active-active", () => {
     const spec = base();
     spec.multiRegion = { mode: "active-active" };

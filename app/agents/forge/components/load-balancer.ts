@@ -18,7 +18,7 @@ export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** The variable holding the certificate for a load balancer: `acm_certificate_arn` when the stack has one. */
 export function certificateVariable(lb: LoadBalancerComponent, ctx: StackContext): string {
-  return ctx.ofKind("load-balancer").length === 1
+  return ctx.spec.components.filter((c) => c.kind === "load-balancer").length === 1
     ? "acm_certificate_arn"
     : `${ctx.label(lb)}_acm_certificate_arn`;
 }
