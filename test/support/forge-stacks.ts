@@ -79,6 +79,7 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
   ),
   fixture("docs-site", "test/fixtures/forge/plan-spec-docs-site.json", undefined),
   fixture("checkout-global", "test/fixtures/forge/plan-spec-checkout-global.json", EXAMPLE_POLICY),
+  fixture("orders-global", "test/fixtures/forge/plan-spec-orders-global.json", EXAMPLE_POLICY),
   fixture("invoice-worker", "schemas/examples/plan-spec-invoice-worker.json", undefined),
   fixture("orders-api", "schemas/examples/plan-spec-orders-api.json", EXAMPLE_POLICY),
   fixture("nightly-report", "schemas/examples/plan-spec-nightly-report.json", EXAMPLE_POLICY),

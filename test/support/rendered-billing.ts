@@ -219,7 +219,8 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   },
   "module terraform-aws-modules/cloudwatch/aws//modules/metric-alarm": {
     billed: [{ what: "aws_cloudwatch_metric_alarm", item: "alarms", mentions: text(/\d+ metric alarms/) }],
-    owner: (label) => label.replace(/_(failed|not_started)$/, ""),
+    // A job's alarms (`job_failed`), and a two-region domain's alarm on each HTTP API (`domain_primary_errors`).
+    owner: (label) => label.replace(/_(failed|not_started|primary_errors|secondary_errors)$/, ""),
   },
   "module terraform-aws-modules/sns/aws": {
     free: "an alarm topic: a few notifications a month, within SNS's always-free million publishes",

@@ -31,13 +31,6 @@ export function checkTwoTargets(spec: PlanSpec, c: DomainComponent, i: number, o
       });
       return;
     }
-    if (target.kind === "http-api") {
-      out.push({
-        path: `${path}[${j}]`,
-        message: `Forge health-checks load balancers only so far: behind a custom domain the HTTP API module turns the execute-api endpoint off, so Route 53 has no URL of "${id}" to check`,
-      });
-      return;
-    }
     if (target.kind === "load-balancer" && target.params.allowedCidrs?.length)
       out.push({
         path: `${path}[${j}]`,

@@ -123,7 +123,9 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "kubernetes-cluster"
         ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
-      ...(c.kind === "domain" && c.params.targets.length > 1 ? [`${terraformLabel(c.id)}_secondary`] : []),
+      ...(c.kind === "domain" && c.params.targets.length > 1
+        ? ["secondary", "primary_errors", "secondary_errors"].map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
     ];
     for (const label of own) {
       const holder = labels.get(label);

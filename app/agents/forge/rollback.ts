@@ -62,9 +62,12 @@ export function componentAddresses(c: Component, spec: PlanSpec): string[] {
     case "domain":
       return c.params.targets.length > 1
         ? [
-            ...["primary", "secondary"].flatMap((role) => [
+            ...["primary", "secondary"].flatMap((role, j) => [
               `aws_route53_health_check.${label}_${role}`,
               `aws_route53_record.${label}_${role}`,
+              ...(spec.components.find((t) => t.id === c.params.targets[j])?.kind === "http-api"
+                ? [`module.${label}_${role}_errors`]
+                : []),
             ]),
             `module.${label}`,
             `module.${label}_secondary`,

@@ -83,12 +83,26 @@ describe("a DynamoDB global table", () => {
     ]);
   });
 
-  it("refuses a domain over two HTTP APIs, which Route 53 cannot health-check behind a custom domain", () => {
+  it("serves a domain over two HTTP APIs: Route 53 follows each region's 5xx alarm, by latency when active-active", async () => {
     const spec = twoRegionOrders();
     spec.multiRegion = { mode: "active-active" };
     byId(spec, "domain", "domain").params.targets = ["api", "api-secondary"];
-    expect(checkPlanSpecForRender(spec).map(formatProblem)).toContain(
-      'components[3].params.targets[0]: Forge health-checks load balancers only so far: behind a custom domain the HTTP API module turns the execute-api endpoint off, so Route 53 has no URL of "api" to check',
+    expect(checkPlanSpecForRender(spec).map(formatProblem)).toEqual([]);
+    const domain = file(spec, "domain.tf");
+    expect(domain.match(/module "domain_(primary|secondary)_errors"/g)).toEqual([
+      'module "domain_primary_errors"',
+      'module "domain_secondary_errors"',
+    ]);
+    expect(domain).toContain('expression  = "IF(requests > 0, 100 * errors / requests, 0)"');
+    expect(domain).toContain("ApiId = module.api_secondary.api_id");
+    expect(domain).toMatch(
+      /type\s+= "CLOUDWATCH_METRIC"\n\s+cloudwatch_alarm_name\s+= module\.domain_secondary_errors\.cloudwatch_metric_alarm_id\n\s+cloudwatch_alarm_region\s+= "eu-central-1"/,
     );
+    expect(domain.match(/latency_routing_policy/g)).toHaveLength(2);
+    expect(domain).toContain("name                   = module.api_secondary.domain_name_target_domain_name");
+    const parsed = await parseStack(render(spec));
+    expect(
+      checkInterfaces(parsed, { modules: MODULE_LIST, resources: RESOURCE_LIST }).map(formatProblem),
+    ).toEqual([]);
   });
 });

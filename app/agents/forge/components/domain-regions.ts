@@ -10,6 +10,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import { componentRegion, onProvider } from "../stack/regions.js";
 import type { OutputSpec, RenderedComponent } from "../stack/rendered.js";
+import { apiHealth } from "./api-health-alarm.js";
 
 const ROLES = ["primary", "secondary"] as const;
 
@@ -23,10 +24,15 @@ export function certificateModule(domain: DomainComponent, target: Component, ct
     : ctx.label(domain);
 }
 
-/** Where the alias points and what Route 53 checks: the load balancer's DNS name (checkTwoTargets allows no other). */
+/** Where the alias points: a load balancer's DNS name, or an HTTP API's regional custom domain. */
 function targetOf(target: Component, ctx: StackContext): { name: Expr; zone: Expr } {
   const module = `module.${ctx.label(target)}`;
-  return { name: ref(`${module}.dns_name`), zone: ref(`${module}.zone_id`) };
+  return target.kind === "load-balancer"
+    ? { name: ref(`${module}.dns_name`), zone: ref(`${module}.zone_id`) }
+    : {
+        name: ref(`${module}.domain_name_target_domain_name`),
+        zone: ref(`${module}.domain_name_hosted_zone_id`),
+      };
 }
 
 export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext): RenderedComponent {
@@ -39,6 +45,7 @@ export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext
     const region = componentRegion(ctx.spec, target);
     const here = ctx.inRegion(region);
     const to = targetOf(target, ctx);
+    const api = target.kind === "http-api" ? apiHealth(domain, target, role, here) : undefined;
     // ACM asks for the same validation record for one name in every region: the primary's certificate writes it,
     // and the secondary's waits on it.
     const certificate = onProvider(
@@ -66,17 +73,20 @@ export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext
       comment(`The ${role} region, ${region}: its certificate, its health check and its record.`),
       ...certificate,
       blank,
+      ...(api ? [...api.body, blank] : []),
       block(
         "resource",
         ["aws_route53_health_check", `${label}_${role}`],
         [
-          ...attrs({
-            fqdn: to.name,
-            port: 443,
-            type: "HTTPS",
-            resource_path: p.healthCheckPath ?? "/",
-            ...HEALTH_CHECK,
-          }),
+          ...attrs(
+            api?.healthCheck ?? {
+              fqdn: to.name,
+              port: 443,
+              type: "HTTPS",
+              resource_path: p.healthCheckPath ?? "/",
+              ...HEALTH_CHECK,
+            },
+          ),
           blank,
           attr("tags", { Name: `${p.name} ${region}` }),
         ],
@@ -96,7 +106,15 @@ export function renderTwoRegionDomain(domain: DomainComponent, ctx: StackContext
           blank,
           routing,
           blank,
-          block("alias", [], attrs({ name: to.name, zone_id: to.zone, evaluate_target_health: true })),
+          block(
+            "alias",
+            [],
+            attrs({
+              name: to.name,
+              zone_id: to.zone,
+              evaluate_target_health: target.kind === "load-balancer",
+            }),
+          ),
         ],
       ),
     ];

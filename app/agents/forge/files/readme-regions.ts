@@ -4,6 +4,7 @@
  */
 import type { Component } from "../../../contracts/generated/plan-spec.js";
 import { globalPair } from "../components/database-global-refs.js";
+import { API_ERROR_ALARM } from "../components/api-health-alarm.js";
 import { HEALTH_CHECK } from "../components/domain-regions.js";
 import type { StackContext } from "../stack/context.js";
 import { componentRegion, stackRegions } from "../stack/regions.js";
@@ -16,13 +17,18 @@ function traffic(ctx: StackContext): string[] {
   if (!domain)
     return ["No domain spans both regions: the secondary takes traffic only once its own name points at it."];
   const [primary, secondary] = domain.params.targets.map(code);
-  const check = `HTTPS GET ${md(domain.params.healthCheckPath ?? "/")} every ${HEALTH_CHECK.request_interval} s, unhealthy after ${HEALTH_CHECK.failure_threshold} failures in a row`;
+  const apis = domain.params.targets.some(
+    (id) => ctx.spec.components.find((c) => c.id === id)?.kind === "http-api",
+  );
+  const check = apis
+    ? `a CloudWatch alarm per region on the share of 5xx answers, unhealthy at ${API_ERROR_ALARM.percent} % or more for ${API_ERROR_ALARM.minutes} minutes`
+    : `HTTPS GET ${md(domain.params.healthCheckPath ?? "/")} every ${HEALTH_CHECK.request_interval} s, unhealthy after ${HEALTH_CHECK.failure_threshold} failures in a row`;
   return ctx.spec.multiRegion?.mode === "active-active"
     ? [
         `Route 53 answers ${md(domain.params.name)} with the region of lower latency for each client (latency records), among the regions whose health check passes (${check}): ${primary} and ${secondary} both serve.`,
       ]
     : [
-        `Route 53 answers ${md(domain.params.name)} with ${primary} while its health check passes (${check}), and with ${secondary} when it fails (failover records, PRIMARY and SECONDARY): traffic moves in about ${HEALTH_CHECK.request_interval * HEALTH_CHECK.failure_threshold} s plus the time resolvers keep the old answer.`,
+        `Route 53 answers ${md(domain.params.name)} with ${primary} while its health check passes (${check}), and with ${secondary} when it fails (failover records, PRIMARY and SECONDARY): traffic moves in about ${apis ? `${API_ERROR_ALARM.minutes} minutes` : `${HEALTH_CHECK.request_interval * HEALTH_CHECK.failure_threshold} s`} plus the time resolvers keep the old answer.`,
       ];
 }
 
