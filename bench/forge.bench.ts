@@ -29,6 +29,11 @@ const STACKS = [
     "schemas/examples/infracrew.yml",
   ],
   [
+    "orders-global (serverless-api, two regions, DynamoDB global table)",
+    "test/fixtures/forge/plan-spec-orders-global.json",
+    "schemas/examples/infracrew.yml",
+  ],
+  [
     "nightly-report (scheduled-job, Atlas's design of examples/scheduled-job.json)",
     "test/golden/forge/goals/nightly-report/infra/nightly-report/planspec.json",
     "schemas/examples/infracrew.yml",
