@@ -24,6 +24,16 @@ const STACKS = [
   ["payment-events (stream-processor, Kafka)", "schemas/examples/plan-spec-payment-events.json", undefined],
   ["vision-api (web-api, GPU)", "schemas/examples/plan-spec-vision-api.json", undefined],
   [
+    "checkout-global (web-api, two regions, Aurora Global)",
+    "test/fixtures/forge/plan-spec-checkout-global.json",
+    "schemas/examples/infracrew.yml",
+  ],
+  [
+    "orders-global (serverless-api, two regions, DynamoDB global table)",
+    "test/fixtures/forge/plan-spec-orders-global.json",
+    "schemas/examples/infracrew.yml",
+  ],
+  [
     "nightly-report (scheduled-job, Atlas's design of examples/scheduled-job.json)",
     "test/golden/forge/goals/nightly-report/infra/nightly-report/planspec.json",
     "schemas/examples/infracrew.yml",

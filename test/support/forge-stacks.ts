@@ -78,6 +78,8 @@ export const FORGE_STACKS: readonly ForgeStack[] = [
     "test/fixtures/forge/infracrew-lock-table.yml",
   ),
   fixture("docs-site", "test/fixtures/forge/plan-spec-docs-site.json", undefined),
+  fixture("checkout-global", "test/fixtures/forge/plan-spec-checkout-global.json", EXAMPLE_POLICY),
+  fixture("orders-global", "test/fixtures/forge/plan-spec-orders-global.json", EXAMPLE_POLICY),
   fixture("invoice-worker", "schemas/examples/plan-spec-invoice-worker.json", undefined),
   fixture("orders-api", "schemas/examples/plan-spec-orders-api.json", EXAMPLE_POLICY),
   fixture("nightly-report", "schemas/examples/plan-spec-nightly-report.json", EXAMPLE_POLICY),

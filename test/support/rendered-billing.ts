@@ -82,9 +82,20 @@ const DATABASE: Billing = {
       mentions: text(/database logs/),
       when: (i) => nonEmpty("enabled_cloudwatch_logs_exports")(i),
     },
+    {
+      what: "the write I/Os an Aurora global database replicates into its secondary",
+      item: "database",
+      mentions: text(/replicated write/),
+      when: (i) => i.is_primary_cluster === false,
+    },
   ],
   free: "parameter and subnet groups, the monitoring role",
 };
+
+/** A two-region domain's parts (`domain_primary`, `domain_secondary`) are priced on the domain's lines. */
+const ofDomain = (label: string) => label.replace(/_(primary|secondary)$/, "");
+/** A global database's master secret (`db_master`) is priced on the database's lines, its replica on the secondary's. */
+const ofDatabase = (label: string) => label.replace(/_master$/, "");
 
 /**
  * Every module source and resource type Forge renders, and what AWS bills for it. A block whose source or type is
@@ -214,7 +225,8 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
   },
   "module terraform-aws-modules/cloudwatch/aws//modules/metric-alarm": {
     billed: [{ what: "aws_cloudwatch_metric_alarm", item: "alarms", mentions: text(/\d+ metric alarms/) }],
-    owner: (label) => label.replace(/_(failed|not_started)$/, ""),
+    // A job's alarms (`job_failed`), and a two-region domain's alarm on each HTTP API (`domain_primary_errors`).
+    owner: (label) => label.replace(/_(failed|not_started|primary_errors|secondary_errors)$/, ""),
   },
   "module terraform-aws-modules/sns/aws": {
     free: "an alarm topic: a few notifications a month, within SNS's always-free million publishes",
@@ -336,6 +348,7 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
     free: "a public ACM certificate and its DNS validation records (queried by ACM only at issue and renewal)",
   },
   "resource aws_route53_record": {
+    owner: ofDomain,
     billed: [
       {
         what: "queries to the alias record (free to AWS resources) and the hosted zone (the organisation's)",
@@ -344,6 +357,33 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
       },
     ],
   },
+  "resource aws_route53_health_check": {
+    owner: ofDomain,
+    billed: [
+      { what: "aws_route53_health_check (one per region)", item: "dns", mentions: text(/health checks?/) },
+    ],
+  },
+  "resource aws_rds_global_cluster": {
+    free: "the global cluster itself: its clusters' instances, storage, I/O and replicated writes are on the databases' lines",
+  },
+  "resource aws_secretsmanager_secret": {
+    owner: ofDatabase,
+    billed: [
+      {
+        what: "aws_secretsmanager_secret (a global database's master user secret)",
+        item: "database",
+        mentions: text(/master user secret/),
+      },
+      {
+        what: "the secret's replica in the secondary region, billed as a secret there",
+        item: "database",
+        mentions: text(/master user secret/),
+        when: nonEmpty("replica"),
+        component: (label) => `${ofDatabase(label)}_secondary`,
+      },
+    ],
+  },
+  "resource aws_secretsmanager_secret_version": { free: "a secret's versions are not billed" },
   "resource aws_wafv2_web_acl": {
     billed: [
       {
@@ -465,7 +505,12 @@ export function billingProblems(blocks: readonly RenderedBlock[], cost: PlanSpec
         billing.owner?.(block.label) ??
         block.label
       ).replace(/_/g, "-");
-      const index = cost.lines.findIndex((l) => l.component === component && l.item === billed.item);
+      const pattern = billed.mentions(block.inputs);
+      // A component may have several lines of one item (a domain's DNS and its health checks): the one that prices it.
+      const ofItem = (l: PlanSpec["cost"]["lines"][number]) =>
+        l.component === component && l.item === billed.item;
+      const matching = cost.lines.findIndex((l) => ofItem(l) && pattern.test(l.basis));
+      const index = matching >= 0 ? matching : cost.lines.findIndex(ofItem);
       if (index < 0) {
         problems.push(
           `${block.key} "${block.label}": ${billed.what} has no ${component} ${billed.item} cost line`,
@@ -473,7 +518,6 @@ export function billingProblems(blocks: readonly RenderedBlock[], cost: PlanSpec
         continue;
       }
       used.add(index);
-      const pattern = billed.mentions(block.inputs);
       if (!pattern.test(cost.lines[index]!.basis))
         problems.push(
           `${component} ${billed.item}: the basis does not price ${billed.what} (${String(pattern)})`,

@@ -7,6 +7,7 @@ import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component, NetworkComponent } from "../../contracts/generated/plan-spec.js";
 import type { Problem } from "../../contracts/problem.js";
 import { isLinked } from "./stack/context.js";
+import { componentRegion } from "./stack/regions.js";
 
 type Endpoint = "secretsManagerEndpoint" | "dynamodbGatewayEndpoint" | "s3GatewayEndpoint";
 
@@ -20,7 +21,8 @@ export function checkFunctionVpc(spec: PlanSpec, fn: Component, out: Problem[]):
   const linked = (kind: Component["kind"]) =>
     spec.components.some((o) => o !== fn && o.kind === kind && isLinked(fn, o));
   if (!linked("database")) return;
-  const i = spec.components.findIndex((c) => c.kind === "network");
+  const region = componentRegion(spec, fn);
+  const i = spec.components.findIndex((c) => c.kind === "network" && componentRegion(spec, c) === region);
   if (i < 0) return;
   const network = spec.components[i] as NetworkComponent;
   for (const r of REACHED) {

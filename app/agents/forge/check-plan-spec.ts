@@ -19,7 +19,10 @@ import {
 } from "./stack/component-parts.js";
 import { fitsInstance, GPU_FAMILIES, gpuInstanceFor, gpuInstances } from "./catalog/gpu-instances.js";
 import { checkFunctionVpc } from "./check-function-vpc.js";
+import { checkRegions } from "./check-regions.js";
+import { checkTwoTargets } from "./check-domain-targets.js";
 import { isLinked } from "./stack/context.js";
+import { componentRegion, stackRegions } from "./stack/regions.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
 /** The component kinds Forge v0 renders. */
@@ -46,8 +49,21 @@ export const RENDERED_KINDS = [
 const RESERVED_FILES = new Set(["main", "versions", "providers", "backend", "variables", "outputs"]);
 /** `cluster` is the ECS cluster's, in stacks that run ECS tasks. */
 function reservedLabels(spec: PlanSpec): string[] {
-  const ecs = spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task");
-  return ["encryption", ...(ecs ? ["cluster"] : [])];
+  return stackRegions(spec).flatMap((region, i) => {
+    const ecs = spec.components.some(
+      (c) =>
+        (c.kind === "container-service" || c.kind === "scheduled-task") &&
+        componentRegion(spec, c) === region,
+    );
+    const suffix = i > 0 ? "_secondary" : "";
+    return [`encryption${suffix}`, ...(ecs ? [`cluster${suffix}`] : [])];
+  });
+}
+
+/** The components that run in c's region (global ones, such as a domain, count as the primary's). */
+function inRegionOf(spec: PlanSpec, c: Component): Component[] {
+  const region = componentRegion(spec, c);
+  return spec.components.filter((o) => componentRegion(spec, o) === region);
 }
 
 const NEEDS_NETWORK = new Set([
@@ -108,6 +124,9 @@ function checkNames(spec: PlanSpec, out: Problem[]): void {
       ...(c.kind === "kubernetes-cluster"
         ? KUBERNETES_PARTS.map((part) => `${terraformLabel(c.id)}_${part}`)
         : []),
+      ...(c.kind === "domain" && c.params.targets.length > 1
+        ? ["secondary", "primary_errors", "secondary_errors"].map((part) => `${terraformLabel(c.id)}_${part}`)
+        : []),
     ];
     for (const label of own) {
       const holder = labels.get(label);
@@ -135,9 +154,14 @@ function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Compon
 }
 
 function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[]): void {
-  const network = spec.components.filter((o) => o.kind === "network");
+  const local = inRegionOf(spec, c);
+  const network = local.filter((o) => o.kind === "network");
   if (NEEDS_NETWORK.has(c.kind) && network.length === 0) {
-    out.push({ path: at(i, "kind"), message: `a ${c.kind} needs a network component to run in; add one` });
+    const where = spec.regions ? ` ${componentRegion(spec, c)}` : "";
+    out.push({
+      path: at(i, "kind"),
+      message: `a ${c.kind} needs a network component to run in${where}; add one`,
+    });
   }
   switch (c.kind) {
     case "network": {
@@ -157,14 +181,14 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
       if (
         fitsSubnets(cidr, azCount) &&
         subnetPrefix(cidr, azCount) > 27 &&
-        spec.components.some((o) => o.kind === "load-balancer")
+        local.some((o) => o.kind === "load-balancer")
       ) {
         out.push({
           path: at(i, "params.cidr"),
           message: `${cidr} over ${azCount} AZs gives /${subnetPrefix(cidr, azCount)} subnets; a load balancer needs at least a /27 with 8 free addresses`,
         });
       }
-      if (natGateways === 0 && spec.components.some((o) => PULLS_IMAGES.has(o.kind))) {
+      if (natGateways === 0 && local.some((o) => PULLS_IMAGES.has(o.kind))) {
         out.push({
           path: at(i, "params.natGateways"),
           message:
@@ -282,15 +306,6 @@ function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[])
     case "function":
       checkFunctionVpc(spec, c, out);
       return;
-    case "key-value-store": {
-      if (c.params.replicaRegions?.length) {
-        out.push({
-          path: at(i, "params.replicaRegions"),
-          message: "Forge does not render DynamoDB global tables yet; leave replicaRegions out",
-        });
-      }
-      return;
-    }
     case "domain": {
       checkDomain(spec, c, i, out);
       return;
@@ -404,12 +419,7 @@ function checkDomain(
   i: number,
   out: Problem[],
 ): void {
-  if (c.params.targets.length > 1) {
-    out.push({
-      path: at(i, "params.targets"),
-      message: "Forge renders a domain for one target so far (two regions come later); name one",
-    });
-  }
+  if (c.params.targets.length > 1) checkTwoTargets(spec, c, i, out);
   c.params.targets.forEach((id, j) => {
     const target = spec.components.find((o) => o.id === id);
     const publicLb = target?.kind === "load-balancer" && target.params.scheme === "internet-facing";
@@ -434,9 +444,10 @@ export function checkPlanSpecForRender(spec: PlanSpec): Problem[] {
   const out: Problem[] = [];
   checkLinks(spec, out);
   checkNames(spec, out);
-  if (spec.components.filter((c) => c.kind === "network").length > 1) {
+  if (!spec.regions && spec.components.filter((c) => c.kind === "network").length > 1) {
     out.push({ path: "components", message: "Forge renders one network per stack" });
   }
+  out.push(...checkRegions(spec));
   spec.components.forEach((c, i) => {
     if (!(RENDERED_KINDS as readonly string[]).includes(c.kind)) {
       out.push({
@@ -448,10 +459,11 @@ export function checkPlanSpecForRender(spec: PlanSpec): Problem[] {
     checkComponent(spec, c, i, out);
   });
   const buckets = spec.components.flatMap((c, i) =>
-    c.kind === "object-storage" ? [[c.params.bucket, i] as const] : [],
+    c.kind === "object-storage" ? [[`${c.params.bucket} ${componentRegion(spec, c)}`, i] as const] : [],
   );
-  for (const [bucket, i] of buckets) {
-    if (buckets.find(([b]) => b === bucket)![1] !== i)
+  for (const [key, i] of buckets) {
+    const bucket = key.split(" ")[0]!;
+    if (buckets.find(([b]) => b === key)![1] !== i)
       out.push({ path: at(i, "params.bucket"), message: `"${bucket}" is used by another bucket already` });
   }
   return out;

@@ -33,6 +33,7 @@ import type { ModuleInterface } from "./interfaces/interface-data.js";
 import { MODULE_LIST } from "./modules/index.js";
 import { joinSafePath } from "./names.js";
 import { stackContext, type StackContext } from "./stack/context.js";
+import { componentRegion, onProvider, stackRegions } from "./stack/regions.js";
 import type { RenderedComponent } from "./stack/rendered.js";
 
 export interface RenderOptions {
@@ -119,13 +120,24 @@ export function renderStack(spec: PlanSpec, options: RenderOptions): RenderedSta
     );
   }
   const ctx = stackContext(spec, options.policy);
-  const components = spec.components.map((c) => ({ c, rendered: renderComponent(c, ctx) }));
+  const components = spec.components.map((c) => {
+    const here = c.kind === "domain" ? ctx : ctx.inRegion(componentRegion(spec, c));
+    const rendered = renderComponent(c, here);
+    return {
+      c,
+      region: here.region,
+      rendered: { ...rendered, body: onProvider(rendered.body, here.provider) },
+    };
+  });
   const variables = components.flatMap(({ rendered }) => rendered.variables ?? []);
   const outputs = components.flatMap(({ rendered }) => rendered.outputs);
-  const main = renderMainTf(
-    ctx,
-    components.flatMap(({ rendered }) => rendered.keyStatements ?? []),
-  );
+  const main = stackRegions(spec).flatMap((region, i) => {
+    const here = ctx.inRegion(region);
+    const statements = components
+      .filter((r) => r.region === region)
+      .flatMap(({ rendered }) => rendered.keyStatements ?? []);
+    return [...(i > 0 ? [blank] : []), ...onProvider(renderMainTf(here, statements), here.provider)];
+  });
   const bodies = [main, ...components.map(({ rendered }) => rendered.body)];
   const modules = [...new Set(bodies.flatMap(modulesIn))];
   const file = (name: string, content: string): RenderedFile => ({

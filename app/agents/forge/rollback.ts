@@ -41,7 +41,7 @@ export function componentAddresses(c: Component, spec: PlanSpec): string[] {
     case "database":
       return c.params.flavor === "rds"
         ? [`module.${label}`, `module.${label}_security_group`]
-        : [`module.${label}`];
+        : [...globalDatabaseAddresses(c, spec, label), `module.${label}`];
     case "load-balancer":
       return c.params.waf === true ? [`aws_wafv2_web_acl.${label}`, `module.${label}`] : [`module.${label}`];
     case "cdn":
@@ -61,7 +61,19 @@ export function componentAddresses(c: Component, spec: PlanSpec): string[] {
         ? [`module.${label}`, `module.${label}_security_group`]
         : [`module.${label}`];
     case "domain":
-      return [`aws_route53_record.${label}`, `module.${label}`];
+      return c.params.targets.length > 1
+        ? [
+            ...["primary", "secondary"].flatMap((role, j) => [
+              `aws_route53_health_check.${label}_${role}`,
+              `aws_route53_record.${label}_${role}`,
+              ...(spec.components.find((t) => t.id === c.params.targets[j])?.kind === "http-api"
+                ? [`module.${label}_${role}_errors`]
+                : []),
+            ]),
+            `module.${label}`,
+            `module.${label}_secondary`,
+          ]
+        : [`aws_route53_record.${label}`, `module.${label}`];
     case "stream":
       return streamAddresses(c, label);
     case "container-service":
@@ -80,6 +92,38 @@ export function componentAddresses(c: Component, spec: PlanSpec): string[] {
     default:
       return [`module.${label}`];
   }
+}
+
+/** A global database's primary also holds the global cluster and the master password's secret. */
+function globalDatabaseAddresses(
+  c: Extract<Component, { kind: "database" }>,
+  spec: PlanSpec,
+  label: string,
+): string[] {
+  const primary = spec.components.some((o) => o.kind === "database" && o.params.replicaOf === c.id);
+  return primary
+    ? [
+        `aws_rds_global_cluster.${label}_global`,
+        `aws_secretsmanager_secret.${label}_master`,
+        `aws_secretsmanager_secret_version.${label}_master`,
+      ]
+    : [];
+}
+
+/** The modules every region shares: its key, and its ECS cluster when it runs ECS tasks. */
+function sharedAddresses(spec: PlanSpec): { keys: string[]; clusters: string[] } {
+  const regions = spec.regions ?? [spec.region];
+  const suffix = (i: number): string => (i > 0 ? "_secondary" : "");
+  const runsTasks = (region: string): boolean =>
+    spec.components.some(
+      (c) =>
+        (c.kind === "container-service" || c.kind === "scheduled-task") &&
+        (c.region ?? spec.region) === region,
+    );
+  return {
+    keys: regions.map((_, i) => `module.encryption${suffix(i)}`),
+    clusters: regions.flatMap((r, i) => (runsTasks(r) ? [`module.cluster${suffix(i)}`] : [])),
+  };
 }
 
 function streamAddresses(c: Extract<Component, { kind: "stream" }>, label: string): string[] {
@@ -106,16 +150,15 @@ export function firstApplyRollback(spec: PlanSpec): FirstApplyRollback {
   const kept = spec.components.filter(holdsData);
   const keepsDatabase = kept.some((c) => c.kind === "database");
   const keep = new Set<string>(kept.flatMap((c) => componentAddresses(c, spec)));
-  if (kept.length > 0) keep.add("module.encryption");
+  const shared = sharedAddresses(spec);
+  if (kept.length > 0) shared.keys.forEach((k) => keep.add(k));
   if (keepsDatabase)
     for (const n of spec.components.filter((c) => c.kind === "network"))
       componentAddresses(n, spec).forEach((a) => keep.add(a));
   const all = [
     ...spec.components.flatMap((c) => componentAddresses(c, spec)),
-    "module.encryption",
-    ...(spec.components.some((c) => c.kind === "container-service" || c.kind === "scheduled-task")
-      ? ["module.cluster"]
-      : []),
+    ...shared.keys,
+    ...shared.clusters,
   ];
   return {
     destroy: all.filter((a) => !keep.has(a)).sort(),

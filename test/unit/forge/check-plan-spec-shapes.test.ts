@@ -48,12 +48,12 @@ describe("checkPlanSpecForRender on the new shapes", () => {
       "components[2].params.jwt: auth jwt needs the issuer and audience",
     ],
     [
-      "a global table",
+      "a global table in a one-region PlanSpec",
       "plan-spec-orders-api",
       (s) => {
         byId(s, "orders", "key-value-store").params.replicaRegions = ["eu-central-1"];
       },
-      "components[0].params.replicaRegions: Forge does not render DynamoDB global tables yet; leave replicaRegions out",
+      "components[0].params.replicaRegions: a DynamoDB global table needs two regions: set regions to [primary, secondary]",
     ],
     [
       "a domain whose target is not an HTTP API",
@@ -64,13 +64,13 @@ describe("checkPlanSpecForRender on the new shapes", () => {
       'components[3].params.targets[0]: must name an http-api, a cdn or an internet-facing load-balancer component (got "orders", a key-value-store)',
     ],
     [
-      "a domain with two targets",
+      "a domain with two targets in a one-region PlanSpec",
       "plan-spec-orders-api",
       (s) => {
         byId(s, "domain", "domain").params.targets = ["api", "api-2"];
         s.components.push({ ...byId(s, "api", "http-api"), id: "api-2" });
       },
-      "components[3].params.targets: Forge renders a domain for one target so far (two regions come later); name one",
+      "components[3].params.targets: two targets are one per region of a two-region PlanSpec; set regions or name one target",
     ],
     [
       "two domains for one API",

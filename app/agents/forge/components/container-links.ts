@@ -3,12 +3,13 @@
  * statements for its task role, and security group rules, each scoped to the one resource it needs.
  */
 import type {
+  Component,
   ContainerServiceComponent,
   ScheduledTaskComponent,
 } from "../../../contracts/generated/plan-spec.js";
 import { ref, template, type Expr, type Value } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
-import { cacheRefs, databaseRefs, envPrefix, secretKey, type DataStoreRefs } from "./data-store-refs.js";
+import { cacheRefs, databaseRefs, envPrefixOf, secretKey, type DataStoreRefs } from "./data-store-refs.js";
 import { streamLinks } from "./stream-links.js";
 
 type Rule = { readonly [key: string]: Value };
@@ -33,12 +34,14 @@ const QUEUE_ACTIONS = [
 /** Where a linked data store is: its host and port in the environment, and a rule letting the tasks reach it. */
 function reachDataStore(
   links: ServiceLinks,
-  id: string,
-  label: string,
+  store: Component,
+  ctx: StackContext,
   refs: DataStoreRefs,
   what: string,
 ): void {
-  const prefix = envPrefix(id);
+  const { id } = store;
+  const label = ctx.label(store);
+  const prefix = envPrefixOf(store, ctx);
   links.environment.push(
     { name: `${prefix}_HOST`, value: refs.host },
     { name: `${prefix}_PORT`, value: String(refs.port) },
@@ -65,8 +68,8 @@ export function serviceLinks(
   };
   for (const db of ctx.linked(service, "database")) {
     const refs = databaseRefs(db, ctx);
-    const prefix = envPrefix(db.id);
-    reachDataStore(links, db.id, ctx.label(db), refs, "database");
+    const prefix = envPrefixOf(db, ctx);
+    reachDataStore(links, db, ctx, refs, "database");
     links.environment.push({ name: `${prefix}_NAME`, value: refs.name });
     links.secrets.push(
       { name: `${prefix}_PASSWORD`, valueFrom: secretKey(refs.secretArn, "password") },
@@ -75,14 +78,14 @@ export function serviceLinks(
     links.secretArns.push(refs.secretArn);
   }
   for (const cache of ctx.linked(service, "cache")) {
-    reachDataStore(links, cache.id, ctx.label(cache), cacheRefs(cache, ctx), "cache");
-    links.environment.push({ name: `${envPrefix(cache.id)}_TLS`, value: "true" });
+    reachDataStore(links, cache, ctx, cacheRefs(cache, ctx), "cache");
+    links.environment.push({ name: `${envPrefixOf(cache, ctx)}_TLS`, value: "true" });
   }
   const queues = ctx.linked(service, "queue");
   for (const queue of queues) {
     const label = ctx.label(queue);
     links.environment.push({
-      name: `${envPrefix(queue.id)}_QUEUE_URL`,
+      name: `${envPrefixOf(queue, ctx)}_QUEUE_URL`,
       value: ref(`module.${label}.queue_url`),
     });
     links.taskStatements.push({ actions: QUEUE_ACTIONS, resources: [ref(`module.${label}.queue_arn`)] });
@@ -91,7 +94,7 @@ export function serviceLinks(
   for (const bucket of buckets) {
     const arn = ref(`module.${ctx.label(bucket)}.s3_bucket_arn`);
     links.environment.push({
-      name: `${envPrefix(bucket.id)}_BUCKET`,
+      name: `${envPrefixOf(bucket, ctx)}_BUCKET`,
       value: ref(`module.${ctx.label(bucket)}.s3_bucket_id`),
     });
     links.taskStatements.push(

@@ -75,7 +75,7 @@ export function scalingPolicies(
           "tasks",
           "ECS/ContainerInsights",
           "RunningTaskCount",
-          { ClusterName: ref("module.cluster.name"), ServiceName: serviceName },
+          { ClusterName: ref(`module.${ctx.shared("cluster")}.name`), ServiceName: serviceName },
           "Average",
         ),
         {

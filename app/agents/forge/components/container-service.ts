@@ -48,7 +48,7 @@ export function renderContainerService(
             logDriver: "awslogs",
             options: {
               "awslogs-group": ref(`module.${ctx.label(logGroup)}.cloudwatch_log_group_name`),
-              "awslogs-region": ctx.spec.region,
+              "awslogs-region": ctx.region,
               "awslogs-stream-prefix": CONTAINER_NAME,
             },
           },
@@ -72,7 +72,7 @@ export function renderContainerService(
   const egress: Record<string, Value> = { ...HTTPS_EGRESS, ...links.egress };
 
   const inputs: Body = [
-    ...attrs({ name, cluster_arn: ref("module.cluster.arn") }),
+    ...attrs({ name, cluster_arn: ref(`module.${ctx.shared("cluster")}.arn`) }),
     blank,
     ...attrs({
       cpu: p.cpu * 1024,
@@ -88,7 +88,7 @@ export function renderContainerService(
             requires_compatibilities: ["EC2"],
             capacity_provider_strategy: {
               gpu: {
-                capacity_provider: ref(`module.cluster.capacity_providers["${label}"].name`),
+                capacity_provider: ref(`module.${ctx.shared("cluster")}.capacity_providers["${label}"].name`),
                 weight: 1,
               },
             },

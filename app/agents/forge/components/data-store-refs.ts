@@ -2,11 +2,13 @@
  * How other components reach a data store: its endpoint, port, security group and secret, by kind and flavour.
  * The container service reads these to wire itself to what it depends on.
  */
-import type { CacheComponent, DatabaseComponent } from "../../../contracts/generated/plan-spec.js";
+import type { CacheComponent, Component, DatabaseComponent } from "../../../contracts/generated/plan-spec.js";
 import { defaultDatabaseName } from "../catalog/database-names.js";
 import { CACHE_ENGINES, DATABASE_ENGINES } from "../catalog/engines.js";
 import { ref, template, type Expr } from "../hcl/ast.js";
 import type { StackContext } from "../stack/context.js";
+import { twinId } from "../stack/regions.js";
+import { globalSecretArn } from "./database-global-refs.js";
 
 export interface DataStoreRefs {
   readonly host: Expr;
@@ -27,11 +29,13 @@ export function databaseRefs(
     securityGroup: ref(
       aurora ? `module.${label}.security_group_id` : `module.${label}_security_group.security_group_id`,
     ),
-    secretArn: ref(
-      aurora
-        ? `module.${label}.cluster_master_user_secret[0].secret_arn`
-        : `module.${label}.db_instance_master_user_secret_arn`,
-    ),
+    secretArn:
+      globalSecretArn(db, ctx) ??
+      ref(
+        aurora
+          ? `module.${label}.cluster_master_user_secret[0].secret_arn`
+          : `module.${label}.db_instance_master_user_secret_arn`,
+      ),
     name: databaseName(db, ctx),
   };
 }
@@ -53,6 +57,11 @@ export function cacheRefs(cache: CacheComponent, ctx: StackContext): DataStoreRe
 /** A Secrets Manager JSON key reference for a container secret: `<secret arn>:<key>::`. */
 export function secretKey(secretArn: Expr, key: string): Expr {
   return template(secretArn, `:${key}::`);
+}
+
+/** The environment variable prefix a linked component gives the code: its primary twin's in the secondary. */
+export function envPrefixOf(c: Component, ctx: StackContext): string {
+  return envPrefix(twinId(ctx.spec, c));
 }
 
 /** The environment variable prefix for a component: its id in capitals, dashes as underscores (DB, INVOICE_PDFS). */

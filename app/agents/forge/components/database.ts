@@ -10,12 +10,14 @@ import {
   DEFAULT_BACKUP_RETENTION_DAYS,
 } from "../catalog/engines.js";
 import { logRetention } from "../catalog/retention.js";
-import { attr, attrs, blank, ref, type Body, type Value } from "../hcl/ast.js";
+import { attr, attrs, blank, comment, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import { fitName, type StackContext } from "../stack/context.js";
 import type { OutputSpec, RenderedComponent } from "../stack/rendered.js";
 import { databaseName, databaseRefs } from "./data-store-refs.js";
+import { globalClusterBlocks, globalDependsOn, globalInputs } from "./database-global.js";
+import { globalPair } from "./database-global-refs.js";
 import { functionSecurityGroup } from "./function-vpc.js";
 
 /** The certificate authority RDS instances use (Checkov CKV_AWS_211 asks for a current one). */
@@ -147,21 +149,23 @@ function renderAurora(db: DatabaseComponent, ctx: StackContext): Body {
   const label = ctx.label(db);
   const network = ctx.label(ctx.ofKind("network")[0]!);
   const { engine, version, family } = settings(db);
+  const global = globalPair(db, ctx) ? globalInputs(db, ctx) : {};
+  const secondary = db.params.replicaOf !== undefined;
   const instances = Object.fromEntries(
     Array.from({ length: db.params.instances }, (_, i) => [
       String(i + 1),
       { instance_class: db.params.instanceClass, ...performanceInsights(db, ctx) },
     ]),
   );
-  return moduleCall(label, MODULES.rdsAurora, [
+  const cluster = moduleCall(label, MODULES.rdsAurora, [
     ...attrs({ name: ctx.awsName(db, 63) }),
     blank,
     ...attrs({
       engine: engine.engine,
       engine_version: version,
       engine_lifecycle_support: NO_EXTENDED_SUPPORT,
-      master_username: DATABASE_MASTER_USERNAME,
-      database_name: databaseName(db, ctx),
+      master_username: secondary ? undefined : DATABASE_MASTER_USERNAME,
+      database_name: secondary ? undefined : databaseName(db, ctx),
       port: String(engine.port),
       cluster_parameter_group: {
         name: ctx.awsName(db, 200),
@@ -192,8 +196,12 @@ function renderAurora(db: DatabaseComponent, ctx: StackContext): Body {
     blank,
     ...attrs({
       ...common(db, ctx),
+      ...(globalPair(db, ctx)
+        ? { manage_master_user_password: undefined, master_user_secret_kms_key_id: undefined }
+        : {}),
       final_snapshot_identifier: fitName(`${ctx.spec.name}-${db.id}-final`, 255),
     }),
+    ...(Object.keys(global).length ? [blank, comment("Aurora Global Database."), ...attrs(global)] : []),
     blank,
     ...attrs({
       cluster_monitoring_interval: 60,
@@ -201,7 +209,9 @@ function renderAurora(db: DatabaseComponent, ctx: StackContext): Body {
       iam_role_name: fitName(`${ctx.spec.name}-${db.id}-monitoring`, 32),
       iam_role_use_name_prefix: true,
     }),
+    ...globalDependsOn(db, ctx),
   ]);
+  return [...globalClusterBlocks(db, ctx), ...cluster];
 }
 
 export function renderDatabase(db: DatabaseComponent, ctx: StackContext): RenderedComponent {
@@ -211,7 +221,9 @@ export function renderDatabase(db: DatabaseComponent, ctx: StackContext): Render
     { name: `${label}_endpoint`, description: `The address ${db.id} answers on.`, value: refs.host },
     {
       name: `${label}_master_user_secret_arn`,
-      description: `The Secrets Manager secret RDS keeps ${db.id}'s master user credentials in (its ARN, not the password).`,
+      description: globalPair(db, ctx)
+        ? `The Secrets Manager secret holding ${db.id}'s master user credentials in ${ctx.region} (its ARN, not the password): the stack writes it, as RDS does not for a global database.`
+        : `The Secrets Manager secret RDS keeps ${db.id}'s master user credentials in (its ARN, not the password).`,
       value: refs.secretArn,
     },
   ];

@@ -10,6 +10,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 import { US_EAST_1 } from "../stack/us-east-1.js";
+import { renderTwoRegionDomain } from "./domain-regions.js";
 
 /** The domain component serving a target (an HTTP API or a load balancer), if any. */
 export function domainServing(target: Component, ctx: StackContext): DomainComponent | undefined {
@@ -41,6 +42,7 @@ function aliasOf(target: Component, ctx: StackContext): { name: string; zone: st
 }
 
 export function renderDomain(domain: DomainComponent, ctx: StackContext): RenderedComponent {
+  if (domain.params.targets.length > 1) return renderTwoRegionDomain(domain, ctx);
   const label = ctx.label(domain);
   const p = domain.params;
   const target = ctx.spec.components.find((c) => c.id === p.targets[0])!;

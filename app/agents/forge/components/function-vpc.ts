@@ -8,7 +8,7 @@ import { attrs, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
-import { databaseRefs, envPrefix } from "./data-store-refs.js";
+import { databaseRefs, envPrefixOf } from "./data-store-refs.js";
 import { gatewayPrefixList, type GatewayService } from "./network.js";
 
 export interface FunctionVpc {
@@ -40,7 +40,7 @@ export function functionVpc(fn: FunctionComponent, ctx: StackContext): FunctionV
   const egress: Value[] = [];
   for (const db of databases) {
     const refs = databaseRefs(db, ctx);
-    const prefix = envPrefix(db.id);
+    const prefix = envPrefixOf(db, ctx);
     Object.assign(environment, {
       [`${prefix}_HOST`]: refs.host,
       [`${prefix}_PORT`]: String(refs.port),

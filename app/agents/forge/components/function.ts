@@ -11,7 +11,8 @@ import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
-import { envPrefix } from "./data-store-refs.js";
+import { envPrefixOf } from "./data-store-refs.js";
+import { componentRegion, inRegion } from "../stack/regions.js";
 import { functionVpc } from "./function-vpc.js";
 
 const FUNCTION_NAME_LENGTH = 64;
@@ -72,17 +73,21 @@ export function renderFunction(fn: FunctionComponent, ctx: StackContext): Render
   const vpc = functionVpc(fn, ctx);
   const environment: Record<string, Value> = {
     ...Object.fromEntries(
-      tables.map((t) => [`${envPrefix(t.id)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
+      tables.map((t) => [`${envPrefixOf(t, ctx)}_TABLE`, ref(`module.${ctx.label(t)}.dynamodb_table_id`)]),
     ),
     ...Object.fromEntries(
-      buckets.map((b) => [`${envPrefix(b.id)}_BUCKET`, ref(`module.${ctx.label(b)}.s3_bucket_id`)]),
+      buckets.map((b) => [`${envPrefixOf(b, ctx)}_BUCKET`, ref(`module.${ctx.label(b)}.s3_bucket_id`)]),
     ),
     ...vpc?.environment,
   };
   const statements: Record<string, Value> = {
     ...Object.fromEntries(
       tables.map((t) => {
-        const arn = ref(`module.${ctx.label(t)}.dynamodb_table_arn`);
+        const arn = inRegion(
+          ref(`module.${ctx.label(t)}.dynamodb_table_arn`),
+          componentRegion(ctx.spec, t),
+          ctx,
+        );
         return [
           `table_${ctx.label(t)}`,
           { effect: "Allow", actions: TABLE_ACTIONS, resources: [arn, template(arn, "/index/*")] },

@@ -44,7 +44,7 @@ export function gpuCapacity(
   const name = ctx.awsName(service, 48);
   const userData = template(
     "#!/bin/bash\ncat >> /etc/ecs/ecs.config <<'EOF'\nECS_CLUSTER=",
-    ref("module.cluster.name"),
+    ref(`module.${ctx.shared("cluster")}.name`),
     "\nECS_ENABLE_GPU_SUPPORT=true\nEOF\n",
   );
   return [

@@ -12,6 +12,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent } from "../stack/rendered.js";
 import { domainServing } from "./domain.js";
+import { certificateModule } from "./domain-regions.js";
 
 /** API Gateway waits at most 30 s for an HTTP API integration. */
 const MAX_INTEGRATION_MS = 30_000;
@@ -49,7 +50,9 @@ export function renderHttpApi(api: HttpApiComponent, ctx: StackContext): Rendere
     ...(domain
       ? attrs({
           domain_name: domain.params.name,
-          domain_name_certificate_arn: ref(`module.${ctx.label(domain)}.acm_certificate_arn`),
+          domain_name_certificate_arn: ref(
+            `module.${certificateModule(domain, api, ctx)}.acm_certificate_arn`,
+          ),
           create_certificate: false,
           create_domain_records: false,
         })

@@ -3,7 +3,7 @@
  * key, deletion protection unless the PlanSpec turns it off.
  */
 import type { KeyValueStoreComponent } from "../../../contracts/generated/plan-spec.js";
-import { attrs, blank, ref } from "../hcl/ast.js";
+import { attrs, blank, comment, ref, type Body } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
@@ -11,6 +11,29 @@ import type { RenderedComponent } from "../stack/rendered.js";
 
 /** DynamoDB table names may be 255 characters; the stack keeps them as short as its other names. */
 const TABLE_NAME_LENGTH = 64;
+
+/**
+ * A DynamoDB global table: a replica in each of replicaRegions, encrypted with that region's key, with point-in-time
+ * recovery and the table's tags; global tables replicate through the table's stream of new and old images.
+ */
+function globalTable(table: KeyValueStoreComponent, ctx: StackContext): Body {
+  const regions = table.params.replicaRegions ?? [];
+  if (regions.length === 0) return [];
+  return [
+    blank,
+    comment("A global table: every replica takes reads and writes; the last writer wins a conflict."),
+    ...attrs({
+      stream_enabled: true,
+      stream_view_type: "NEW_AND_OLD_IMAGES",
+      replica_regions: regions.map((region) => ({
+        region_name: region,
+        kms_key_arn: ctx.inRegion(region).keyArn,
+        point_in_time_recovery: table.params.pointInTimeRecovery !== false,
+        propagate_tags: true,
+      })),
+    }),
+  ];
+}
 
 export function renderKeyValueStore(table: KeyValueStoreComponent, ctx: StackContext): RenderedComponent {
   const label = ctx.label(table);
@@ -36,6 +59,7 @@ export function renderKeyValueStore(table: KeyValueStoreComponent, ctx: StackCon
       server_side_encryption_enabled: true,
       server_side_encryption_kms_key_arn: ctx.keyArn,
     }),
+    ...globalTable(table, ctx),
   ];
   return {
     body: moduleCall(label, MODULES.dynamodbTable, inputs),

@@ -10,6 +10,7 @@ import { MODULES } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
 import type { RenderedComponent, VariableSpec } from "../stack/rendered.js";
 import { domainServing } from "./domain.js";
+import { certificateModule } from "./domain-regions.js";
 import { webAcl } from "./waf.js";
 
 /** AWS's TLS 1.3 policy that still accepts TLS 1.2 clients; Trivy, tfsec and Checkov all accept it. */
@@ -17,7 +18,7 @@ export const ALB_SSL_POLICY = "ELBSecurityPolicy-TLS13-1-2-2021-06";
 
 /** The variable holding the certificate for a load balancer: `acm_certificate_arn` when the stack has one. */
 export function certificateVariable(lb: LoadBalancerComponent, ctx: StackContext): string {
-  return ctx.ofKind("load-balancer").length === 1
+  return ctx.spec.components.filter((c) => c.kind === "load-balancer").length === 1
     ? "acm_certificate_arn"
     : `${ctx.label(lb)}_acm_certificate_arn`;
 }
@@ -100,7 +101,7 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
         protocol: "HTTPS",
         ssl_policy: ALB_SSL_POLICY,
         certificate_arn: domain
-          ? ref(`module.${ctx.label(domain)}.acm_certificate_arn`)
+          ? ref(`module.${certificateModule(domain, lb, ctx)}.acm_certificate_arn`)
           : ref(`var.${certificate}`),
         forward: { target_group_key: target },
       },
@@ -136,7 +137,7 @@ export function renderLoadBalancer(lb: LoadBalancerComponent, ctx: StackContext)
   ];
   const variable: VariableSpec = {
     name: certificate,
-    description: `ARN of the ACM certificate ${lb.id} serves on HTTPS 443, in ${ctx.spec.region}. The goal names no domain (workload.domain), so the certificate is an input.`,
+    description: `ARN of the ACM certificate ${lb.id} serves on HTTPS 443, in ${ctx.region}. The goal names no domain (workload.domain), so the certificate is an input.`,
     type: "string",
     validation: {
       condition: call(

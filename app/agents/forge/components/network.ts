@@ -48,7 +48,7 @@ function gatewayEndpoint(
       [
         ...attrs({
           vpc_id: ref(`module.${label}.vpc_id`),
-          service_name: `com.amazonaws.${ctx.spec.region}.${service}`,
+          service_name: `com.amazonaws.${ctx.region}.${service}`,
           vpc_endpoint_type: "Gateway",
           route_table_ids: tables.length === 1 ? tables[0] : call("concat", ...tables),
         }),
@@ -86,7 +86,7 @@ function secretsManagerEndpoint(label: string, ctx: StackContext): Body {
       [
         ...attrs({
           vpc_id: ref(`module.${label}.vpc_id`),
-          service_name: `com.amazonaws.${ctx.spec.region}.secretsmanager`,
+          service_name: `com.amazonaws.${ctx.region}.secretsmanager`,
           vpc_endpoint_type: "Interface",
           private_dns_enabled: true,
           subnet_ids: ref(`module.${label}.private_subnets`),

@@ -19,12 +19,12 @@ const ACCOUNT_ID_LENGTH = 12;
  * part cut to fit. Being known lets the bucket's own policy name its ARN without referring to the module's output.
  */
 export function bucketName(bucket: ObjectStorageComponent, ctx: StackContext, ...after: string[]): Expr {
-  const room = BUCKET_NAME_LENGTH - ACCOUNT_ID_LENGTH - ctx.spec.region.length - 2;
+  const room = BUCKET_NAME_LENGTH - ACCOUNT_ID_LENGTH - ctx.region.length - 2;
   const prefix = fitName(`${ctx.spec.name}-${bucket.params.bucket}`, room);
   return template(
     `${prefix}-`,
     ref("data.aws_caller_identity.current.account_id"),
-    `-${ctx.spec.region}`,
+    `-${ctx.region}`,
     ...after,
   );
 }

@@ -34,7 +34,7 @@ function taskDefinition(task: ScheduledTaskComponent, ctx: StackContext): Body {
     [
       ...attrs({
         name: ctx.awsName(task, FAMILY_NAME_LENGTH),
-        cluster_arn: ref("module.cluster.arn"),
+        cluster_arn: ref(`module.${ctx.shared("cluster")}.arn`),
         create_service: false,
       }),
       blank,
@@ -72,7 +72,7 @@ function definition(task: ScheduledTaskComponent, ctx: StackContext): Value {
     TimeoutSeconds: p.timeoutMinutes * 60,
     Parameters: {
       LaunchType: "FARGATE",
-      Cluster: ref("module.cluster.arn"),
+      Cluster: ref(`module.${ctx.shared("cluster")}.arn`),
       TaskDefinition: ref(`module.${label}.task_definition_arn`),
       NetworkConfiguration: {
         AwsvpcConfiguration: {
@@ -104,10 +104,10 @@ function stateMachine(task: ScheduledTaskComponent, ctx: StackContext): Body {
   const tasks = template(
     "arn:",
     ref("data.aws_partition.current.partition"),
-    `:ecs:${ctx.spec.region}:`,
+    `:ecs:${ctx.region}:`,
     ref("data.aws_caller_identity.current.account_id"),
     ":task/",
-    ref("module.cluster.name"),
+    ref(`module.${ctx.shared("cluster")}.name`),
     "/*",
   );
   return moduleCall(`${label}_runner`, MODULES.stepFunctions, [

@@ -9,6 +9,7 @@ import { MODULES } from "../modules/index.js";
 import { logRetention } from "../catalog/retention.js";
 import { gpuCapacityProvider, isGpuService } from "../components/gpu-capacity.js";
 import type { StackContext } from "../stack/context.js";
+import { stackRegions } from "../stack/regions.js";
 
 /** Kinds whose resources write to CloudWatch log groups encrypted with the stack key. */
 const LOGGING_KINDS = [
@@ -31,7 +32,7 @@ function writesLogs(ctx: StackContext): boolean {
 }
 
 function cloudWatchLogsStatement(ctx: StackContext): Value {
-  const region = ctx.spec.region;
+  const region = ctx.region;
   return {
     sid: "CloudWatchLogsEncryptsThisAccountsLogGroups",
     actions: ["kms:Decrypt*", "kms:Describe*", "kms:Encrypt*", "kms:GenerateDataKey*", "kms:ReEncrypt*"],
@@ -55,9 +56,15 @@ function cloudWatchLogsStatement(ctx: StackContext): Value {
   };
 }
 
+function needsIdentity(ctx: StackContext): boolean {
+  return writesLogs(ctx) || ctx.ofKind("object-storage").length > 0;
+}
+
+/** What the stack shares in one region (the data sources, once, in the primary's part). */
 export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[]): Body {
   const logs = writesLogs(ctx);
-  const identity = logs || ctx.ofKind("object-storage").length > 0;
+  const identity =
+    ctx.provider === undefined && stackRegions(ctx.spec).some((r) => needsIdentity(ctx.inRegion(r)));
   const all = [...(logs ? [cloudWatchLogsStatement(ctx)] : []), ...keyStatements];
   const statements = all.filter(
     (st, i) => all.findIndex((other) => JSON.stringify(other) === JSON.stringify(st)) === i,
@@ -67,7 +74,7 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
   const cluster: Body = tasks.length
     ? [
         blank,
-        ...moduleCall("cluster", MODULES.ecsCluster, [
+        ...moduleCall(ctx.shared("cluster"), MODULES.ecsCluster, [
           attr("name", ctx.spec.name),
           blank,
           attr("configuration", {
@@ -106,9 +113,9 @@ export function renderMainTf(ctx: StackContext, keyStatements: readonly Value[])
           blank,
         ]
       : []),
-    ...moduleCall("encryption", MODULES.kms, [
+    ...moduleCall(ctx.shared("encryption"), MODULES.kms, [
       ...attrs({
-        description: `Infracrew ${ctx.spec.name}: encryption at rest for its data stores and logs`,
+        description: `Infracrew ${ctx.spec.name}: encryption at rest for its data stores and logs${ctx.provider ? ` in ${ctx.region}` : ""}`,
         aliases: [`infracrew/${ctx.spec.name}`],
         enable_key_rotation: true,
         deletion_window_in_days: 30,

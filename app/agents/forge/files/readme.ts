@@ -3,7 +3,9 @@
  * cost, inputs, outputs and the scanner exceptions it takes. Every PlanSpec string is escaped on the way in.
  */
 import { SCANNER_EXCEPTIONS, type ScannerException } from "../catalog/scanner-exceptions.js";
+import { globalPair } from "../components/database-global-refs.js";
 import { isGpuService } from "../components/gpu-capacity.js";
+import { regionsSection } from "./readme-regions.js";
 import type { StackContext } from "../stack/context.js";
 import type { OutputSpec, VariableSpec } from "../stack/rendered.js";
 import { formatPercent, formatUsd } from "../../../format/money.js";
@@ -38,8 +40,11 @@ function components(ctx: StackContext): string {
       ctx.spec.components.map((c) => [code(c.id), c.kind, code(`${c.id}.tf`), md(c.rationale)]),
     ),
     "",
-    "`main.tf` holds what they share: the KMS key that encrypts every data store and log group" +
-      (ctx.ofKind("container-service").length ? ", and the ECS cluster." : "."),
+    ctx.spec.regions
+      ? "`main.tf` holds what each region shares: its KMS key, which encrypts its data stores and log groups" +
+        (ctx.ofKind("container-service").length ? ", and its ECS cluster." : ".")
+      : "`main.tf` holds what they share: the KMS key that encrypts every data store and log group" +
+        (ctx.ofKind("container-service").length ? ", and the ECS cluster." : "."),
   ].join("\n");
 }
 
@@ -120,7 +125,9 @@ export function stackExceptions(ctx: StackContext): ScannerException[] {
 /** What the stack's code does for security, one line per kind of thing it holds. */
 function securityDefaults(ctx: StackContext): string[] {
   const lines = [
-    "Everything that stores data or logs is encrypted at rest with the stack's KMS key, rotated yearly.",
+    ctx.spec.regions
+      ? "Everything that stores data or logs is encrypted at rest with its region's KMS key, rotated yearly."
+      : "Everything that stores data or logs is encrypted at rest with the stack's KMS key, rotated yearly.",
   ];
   const publicLb = ctx.ofKind("load-balancer").some((lb) => lb.params.scheme === "internet-facing");
   lines.push(
@@ -140,8 +147,11 @@ function securityDefaults(ctx: StackContext): string[] {
     );
   for (const db of ctx.ofKind("database")) {
     const protection = db.params.deletionProtection === false ? "off (the PlanSpec turns it off)" : "on";
+    const password = globalPair(db, ctx)
+      ? "password generated at apply and written only to a Secrets Manager secret replicated to the secondary region (never to the state)"
+      : "password kept by RDS in Secrets Manager";
     lines.push(
-      `${code(db.id)}: password kept by RDS in Secrets Manager, TLS required, deletion protection ${protection}, a final snapshot on delete.`,
+      `${code(db.id)}: ${password}, TLS required, deletion protection ${protection}, a final snapshot on delete.`,
     );
   }
   if (ctx.ofKind("container-service").length)
@@ -189,7 +199,7 @@ function securityDefaults(ctx: StackContext): string[] {
     );
   for (const domain of ctx.ofKind("domain"))
     lines.push(
-      `${code(domain.id)}: ${md(domain.params.name)} serves TLS 1.2 with an ACM certificate validated by DNS.`,
+      `${code(domain.id)}: ${md(domain.params.name)} serves TLS 1.2 with an ACM certificate ${domain.params.targets.length > 1 ? "in each region, " : ""}validated by DNS.`,
     );
   for (const network of ctx.ofKind("network")) {
     lines.push(
@@ -199,7 +209,7 @@ function securityDefaults(ctx: StackContext): string[] {
     );
   }
   lines.push("Every log group has a retention period.");
-  return lines.map((l) => `- ${l}`);
+  return [...new Set(lines)].map((l) => `- ${l}`);
 }
 
 function security(ctx: StackContext): string {
@@ -235,6 +245,7 @@ export function renderReadme(
     header(ctx),
     `## Architecture\n\n${fence("mermaid", ctx.spec.diagram.mermaid)}`,
     components(ctx),
+    ...(regionsSection(ctx) === undefined ? [] : [regionsSection(ctx)!]),
     cost(ctx),
     inputs(sorted(variables)),
     outputs(sorted(outputList)),

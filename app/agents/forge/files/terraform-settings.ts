@@ -7,6 +7,7 @@ import { attr, attrs, blank, block, comment, sortedObject, type Body } from "../
 import type { ModuleInterface } from "../interfaces/interface-data.js";
 import { MODULE_LIST } from "../modules/index.js";
 import type { StackContext } from "../stack/context.js";
+import { SECONDARY_PROVIDER, secondaryRegion } from "../stack/regions.js";
 import { US_EAST_1, usEast1Uses } from "../stack/us-east-1.js";
 
 function parseFloor(constraint: string | undefined): number[] | undefined {
@@ -114,8 +115,22 @@ export function defaultTags(ctx: StackContext): Record<string, string> {
 export function renderProvidersTf(ctx: StackContext): Body {
   const tags = block("default_tags", [], [attr("tags", sortedObject(defaultTags(ctx)))]);
   const usEast1 = usEast1Uses(ctx);
+  const secondary = secondaryRegion(ctx.spec);
   return [
     block("provider", ["aws"], [attr("region", ctx.spec.region), blank, tags]),
+    ...(secondary
+      ? [
+          blank,
+          comment(
+            `The secondary region: every component with region ${secondary} is made through this provider.`,
+          ),
+          block(
+            "provider",
+            ["aws"],
+            [attr("alias", SECONDARY_PROVIDER.split(".")[1]!), attr("region", secondary), blank, tags],
+          ),
+        ]
+      : []),
     ...(usEast1.length > 0
       ? [
           blank,

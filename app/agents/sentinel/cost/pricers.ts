@@ -200,7 +200,6 @@ export const PRICERS: Readonly<Record<string, Pricer>> = {
   aws_nat_gateway: (_r, ctx) => hourly(ctx, "nat.hour", "NAT gateway"),
   aws_eip: (_r, ctx) => hourly(ctx, "vpc.public-ipv4.hour", "public IPv4"),
   aws_kms_key: (_r, ctx) => monthly(ctx, "kms.key-month", "KMS key"),
-  aws_secretsmanager_secret: (_r, ctx) => monthly(ctx, "secrets.secret-month", "secret"),
   aws_vpc_endpoint: (r, ctx) => {
     const type = value(r, "vpc_endpoint_type") ?? "Gateway";
     if (type === "Gateway")

@@ -10,12 +10,12 @@ import {
   EKS,
   KINESIS,
   MSK_SERVERLESS,
-  ROUTE53,
 } from "../../pricing/shape-prices.js";
 import type { UnitPrice } from "../../pricing/types.js";
 import type { ResourceView } from "../resources.js";
 import { instanceExtras } from "./instance-extras.js";
 import { numberOf, usd, value, type Priced, type Pricer, type PricingContext } from "./pricers.js";
+import { healthCheck, secretWithReplicas } from "./region-pricers.js";
 
 function perHour(price: UnitPrice | undefined, what: string, ctx: PricingContext, count = 1): Priced {
   if (!price) return { unpriced: `no price for ${what} in ${ctx.region}` };
@@ -150,6 +150,6 @@ export const SHAPE_PRICERS: Readonly<Record<string, Pricer>> = {
   aws_msk_serverless_cluster: mskServerless,
   aws_cloudwatch_metric_alarm: (_r, ctx) =>
     perMonth(servicePrice(CLOUDWATCH_ALARMS, ctx.region, "alarmMonth"), "metric alarm", ctx),
-  aws_route53_health_check: (_r, ctx) =>
-    perMonth(servicePrice(ROUTE53, ctx.region, "healthCheckMonth"), "health check", ctx),
+  aws_route53_health_check: healthCheck,
+  aws_secretsmanager_secret: secretWithReplicas,
 };
