@@ -23,6 +23,17 @@ export interface DesignContext {
   readonly brakeRatio: number;
   /** The brake line: a design must cost strictly less than this. */
   readonly limit: number;
+  /** One region of a two-region design: its database must be an Aurora global database's cluster. */
+  readonly globalDatabase?: boolean;
+}
+
+/** What a two-region design changes in each region's own design. */
+export interface ContextOverrides {
+  readonly region?: string;
+  readonly target?: number;
+  /** The region's own share of the average traffic (the passive region of a pair serves health checks only). */
+  readonly avgRps?: number;
+  readonly globalDatabase?: boolean;
 }
 
 /**
@@ -40,11 +51,11 @@ export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   now: Date,
-  overrides: { region?: string; target?: number } = {},
+  overrides: ContextOverrides = {},
 ): DesignContext {
   const pattern = goal.workload.type;
-  const avgAssumed = goal.traffic.avgRps === undefined;
-  const avgRps = goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
+  const avgAssumed = goal.traffic.avgRps === undefined && overrides.avgRps === undefined;
+  const avgRps = overrides.avgRps ?? goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
   const brakeRatio = policy.policy.budgetBrakeRatio;
   return {
     goal,
@@ -61,6 +72,7 @@ export function designContext(
     budget: goal.budget.monthlyUsd,
     brakeRatio,
     limit: brakeRatio * goal.budget.monthlyUsd,
+    ...(overrides.globalDatabase ? { globalDatabase: true } : {}),
   };
 }
 

@@ -3,10 +3,10 @@ import type { DesignBlocked, GoalStatement, PlanSpec } from "../../contracts/gen
 import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js";
 import { runAttempts } from "./attempts.js";
 import { explainBlock, type Blocked } from "./blocked.js";
-import { designContext } from "./context.js";
+import { designContext, type ContextOverrides } from "./context.js";
 import { planSpec } from "./plan-spec.js";
 import { policyClashes } from "./policy-check.js";
-import { twoRegionBlocked } from "./two-region.js";
+import { designTwoRegions } from "./region-design.js";
 
 export interface DesignOptions {
   /** The clock, injected: it stamps createdAt and picks engine versions in standard support on that day. */
@@ -67,23 +67,26 @@ export function designGoal(
   policy: ResolvedOrgPolicy,
   options: DesignOptions,
 ): DesignOutcome {
-  if (goal.regions === undefined) return designIn(goal, policy, options, goal.region);
-  const outcomes = [
-    designIn(goal, policy, options, goal.regions[0]),
-    designIn(goal, policy, options, goal.regions[1]),
-  ] as const;
-  return blockedOutcome(goal, policy, options, twoRegionBlocked(goal, outcomes));
+  if (goal.regions === undefined) return designIn(goal, policy, options, { region: goal.region });
+  const pair = designTwoRegions(goal, {
+    design: (region, overrides) => designIn(goal, policy, options, { ...overrides, region }),
+    sloOnly: (region, overrides) => {
+      const ctx = designContext(goal, policy, options.now, { ...overrides, region });
+      return policyClashes(ctx).length === 0 && runAttempts(ctx).kind === "slo";
+    },
+  });
+  return pair.kind === "PlanSpec" ? pair : blockedOutcome(goal, policy, options, pair.blocked);
 }
 
-/** The goal designed in one region (the secondary of a two-region goal is designed as if it were the only one). */
+/** The goal designed in one region (each region of a two-region goal is first designed on its own). */
 function designIn(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   options: DesignOptions,
-  region: string,
+  overrides: ContextOverrides & { readonly region: string },
 ): DesignOutcome {
   const { createdAt, goalRef, seed } = stamp(goal, policy, options);
-  const ctx = designContext(goal, policy, options.now, { region });
+  const ctx = designContext(goal, policy, options.now, overrides);
   const block = (b: Blocked): DesignOutcome => blockedOutcome(goal, policy, options, b);
   const clashes = policyClashes(ctx);
   if (clashes.length > 0) {

@@ -19,15 +19,32 @@ export const REPLICATION = {
 } as const;
 
 /** Route 53 failover: a health check per region, 30 s apart, 3 failures to fail over, then the alias's 60 s TTL. */
-const FAILOVER_MINUTES = (3 * 30 + 60) / 60;
+export const FAILOVER_MINUTES = (3 * 30 + 60) / 60;
 
 /** Links served from AWS's global edge, shared by both regions: a second region does not duplicate them. */
-const GLOBAL_LINKS: ReadonlySet<string> = new Set(["cdn", "domain"]);
+export const GLOBAL_LINKS: ReadonlySet<string> = new Set(["cdn", "domain"]);
 
 type Path = PlanSpec["availability"]["path"];
+type Figure = (link: Path[number]) => number;
 
-function product(links: Path): number {
-  return 100 * links.reduce((p, l) => p * (l.availability / 100), 1);
+const designed: Figure = (l) => l.availability;
+
+function product(links: Path, figure: Figure = designed): number {
+  return 100 * links.reduce((p, l) => p * (figure(l) / 100), 1);
+}
+
+/** Each region's own links in series, in percent: 100 when the whole path is global. */
+export function regionalAvailability(path: Path, figure: Figure = designed): number {
+  return product(
+    path.filter((l) => !GLOBAL_LINKS.has(l.component)),
+    figure,
+  );
+}
+
+/** The global links (CloudFront, Route 53) once, times the two regions in parallel, failures taken as independent. */
+export function pairAvailability(global: number, regional: readonly [number, number]): number {
+  const down = (1 - regional[0] / 100) * (1 - regional[1] / 100);
+  return floorPercent((SLAS.route53.percent / 100) * global * (1 - down));
 }
 
 export interface TwoRegionFigures {
@@ -58,12 +75,12 @@ export function twoRegionFigures(
   secondary: PlanSpec,
 ): TwoRegionFigures {
   const a = [primary.availability.composite, secondary.availability.composite] as const;
-  const regional = (spec: PlanSpec) =>
-    product(spec.availability.path.filter((l) => !GLOBAL_LINKS.has(l.component)));
-  const r = [regional(primary), regional(secondary)] as const;
+  const r = [
+    regionalAvailability(primary.availability.path),
+    regionalAvailability(secondary.availability.path),
+  ] as const;
   const globalAvailability = product(primary.availability.path.filter((l) => GLOBAL_LINKS.has(l.component)));
-  const down = (1 - r[0] / 100) * (1 - r[1] / 100);
-  const combinedAvailability = floorPercent((SLAS.route53.percent / 100) * globalAvailability * (1 - down));
+  const combinedAvailability = pairAvailability(globalAvailability, r);
   const healthChecksUsd = cents(
     2 * usd(servicePrice(ROUTE53, primary.region, "healthCheckMonth"), "health checks"),
   );
@@ -121,17 +138,16 @@ function secondarySaid(b: DesignBlocked): DesignBlocked {
 }
 
 /**
- * `regions` blocks: Forge renders one region per stack. The block says what two regions would give, from the
- * design of each region alone, so the person can weigh it against one region's design, which it offers.
+ * `regions` blocks where the pair cannot be designed (`base` says why). The block says what two regions would give,
+ * from the design of each region alone, so the person can weigh it against one region's design, which it offers.
  */
 export function twoRegionBlocked(
   goal: GoalStatement,
   outcomes: readonly [RegionOutcome, RegionOutcome],
+  base: string,
 ): Blocked {
   const [primary, secondary] = outcomes;
   const regions = outcomes.map((o) => (o.kind === "PlanSpec" ? o.value.region : undefined));
-  const base =
-    "Forge does not render a two-region design yet (one region per stack), so Atlas will not design one";
   if (primary.kind === "DesignBlocked" || secondary.kind === "DesignBlocked") {
     const blocked =
       primary.kind === "DesignBlocked" ? primary.value : secondarySaid(secondary.value as DesignBlocked);
@@ -140,7 +156,7 @@ export function twoRegionBlocked(
       reasons: [
         {
           code: "not-in-catalog",
-          message: `${base}; nor could it price one, as the design of ${which} alone is blocked too (below)`,
+          message: `${base}: the design of ${which} alone is blocked (below)`,
           field: "regions",
         },
         ...blocked.reasons,
