@@ -47,6 +47,11 @@ function averageShare(goal: GoalStatement): number {
   return parsed.ok ? Math.min(1, (parsed.schedule.runsPerMonth * runMinutes) / (730 * 60)) : 0;
 }
 
+/** The goal's average traffic, or the share of its peak assumed when it gives none. */
+export function averageRps(goal: GoalStatement): number {
+  return goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
+}
+
 export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
@@ -55,7 +60,7 @@ export function designContext(
 ): DesignContext {
   const pattern = goal.workload.type;
   const avgAssumed = goal.traffic.avgRps === undefined && overrides.avgRps === undefined;
-  const avgRps = overrides.avgRps ?? goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
+  const avgRps = overrides.avgRps ?? averageRps(goal);
   const brakeRatio = policy.policy.budgetBrakeRatio;
   return {
     goal,

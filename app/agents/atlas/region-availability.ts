@@ -8,11 +8,11 @@ type Link = Availability["path"][number];
 
 const slaOf = (l: Link): number => l.sla ?? l.availability;
 
-/** A region's link, said of its region: the secondary's takes its twin's id. */
-function inRegion(l: Link, region: string, secondary: boolean): Link {
+/** A region's link, said of its region: the secondary's takes its twin's id (a shared component keeps its own). */
+function inRegion(l: Link, region: string, secondary: boolean, shared: ReadonlySet<string>): Link {
   return {
     ...l,
-    component: secondary ? twin(l.component) : l.component,
+    component: secondary && !shared.has(l.component) ? twin(l.component) : l.component,
     basis: `${region}: ${l.basis ?? ""}`.trimEnd(),
   };
 }
@@ -25,6 +25,7 @@ export function pairAvailabilitySection(
   target: number,
   primary: PlanSpec,
   secondary: PlanSpec,
+  shared: ReadonlySet<string>,
 ): Availability {
   const [p, s] = [primary.region, secondary.region];
   const global = primary.availability.path.filter((l) => GLOBAL_LINKS.has(l.component));
@@ -50,13 +51,13 @@ export function pairAvailabilitySection(
     sla,
     path: [
       ...global,
-      ...regional(primary).map((l) => inRegion(l, p, false)),
-      ...regional(secondary).map((l) => inRegion(l, s, true)),
+      ...regional(primary).map((l) => inRegion(l, p, false, shared)),
+      ...regional(secondary).map((l) => inRegion(l, s, true, shared)),
     ],
     explanation: [
       `${globalWords ? `${globalWords} × ` : ""}(1 − (1 − ${pct(designed[0])} ${p}) × (1 − ${pct(designed[1])} ${s})) = ${pct(composite)} ${composite >= target ? "≥" : "<"} ${target} % target, each region's path in series (${p}: ${pathWords(regional(primary))}; ${s}: the same links, ${pathWords(regional(secondary))}) and the two regions in parallel, their failures taken as independent.`,
       `On the SLA figures alone the pair is ${pct(sla)}.`,
-      `Not counted (assumed): the ${num(FAILOVER_MINUTES, 1)} minutes each failover takes (3 failed health checks 30 s apart, then the record's 60 s TTL) and the database's promotion in ${s}; one failover a month costs about ${num(FAILOVER_MINUTES, 1)} of the ${num(((100 - target) / 100) * 730 * 60, 1)} minutes the ${target} % target allows.`,
+      `Not counted (assumed): the ${num(FAILOVER_MINUTES, 1)} minutes each failover takes (3 failed health checks 30 s apart, then the record's 60 s TTL) and ${shared.size > 0 ? "the replication lag" : `the database's promotion in ${s}`}; one failover a month costs about ${num(FAILOVER_MINUTES, 1)} of the ${num(((100 - target) / 100) * 730 * 60, 1)} minutes the ${target} % target allows.`,
     ].join(" "),
   };
 }

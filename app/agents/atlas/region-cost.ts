@@ -1,8 +1,8 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import { servicePrice } from "../pricing/index.js";
-import { AURORA_GLOBAL } from "../pricing/replication-prices.js";
+import { AURORA_GLOBAL, DYNAMODB_GLOBAL } from "../pricing/replication-prices.js";
 import { INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
-import { costLine, type CostLine } from "./cost-line.js";
+import { costLine, gigabytes, isFreeTier, type CostLine } from "./cost-line.js";
 import { num, price } from "./format.js";
 import { twin } from "./region-ids.js";
 import { REPLICATION } from "./two-region.js";
@@ -28,22 +28,27 @@ export function linesOf(spec: PlanSpec, keep: (component: string) => boolean): C
   return spec.cost.lines.filter(itemised).filter((l) => keep(l.component));
 }
 
-/** A region's lines, each saying its region; the secondary's under its twins' ids. The domain's line is global. */
-export function regionLines(spec: PlanSpec, secondary: boolean): CostLine[] {
-  return linesOf(spec, (c) => c !== "domain").map((l) => ({
+/**
+ * A region's lines, each saying its region; the secondary's under its twins' ids, or the shared component's (a global
+ * table's replica). The domain's line is global.
+ */
+export function regionLines(spec: PlanSpec, secondary: boolean, shared: ReadonlySet<string>): CostLine[] {
+  // An always-free allowance is once per account: the primary's lines deduct it.
+  const lines = linesOf(spec, (c) => c !== "domain").filter((l) => !(secondary && isFreeTier(l)));
+  return lines.map((l) => ({
     ...l,
-    component: secondary ? twin(l.component) : l.component,
+    component: secondary && !shared.has(l.component) ? twin(l.component) : l.component,
     basis: `${spec.region}: ${l.basis}`,
   }));
 }
 
-/** One Route 53 health check per region's front door, which the failover records follow. */
-export function healthCheckLine(primaryRegion: string, path: string): CostLine {
+/** One Route 53 health check per region's front door, which the records follow. */
+export function healthCheckLine(primaryRegion: string, path: string, targets: readonly string[]): CostLine {
   const each = usd(ROUTE53, primaryRegion, "healthCheckMonth");
   return costLine("domain", "dns", [
     {
-      usd: 2 * each,
-      text: `2 Route 53 health checks (one per region's load balancer, ${path} every 30 s) × ${price(each)}`,
+      usd: targets.length * each,
+      text: `${targets.length} Route 53 health checks (${targets.join(" and ")}, ${path} every 30 s) × ${price(each)}`,
     },
   ]);
 }
@@ -70,4 +75,30 @@ export function replicationLine(primaryRegion: string, secondaryRegion: string, 
     },
     { usd: r.gb * gb, text: `${num(r.gb, 1)} GB ${primaryRegion} → ${secondaryRegion} × ${price(gb)}/GB` },
   ]);
+}
+
+/** A write request unit carries an item of up to 1 KB (the key-value assumption): what crosses per replicated write. */
+const ITEM_BYTES = 1024;
+
+/** A global table's replication: each region's writes billed again in the other as replicated writes, and sent there. */
+export function tableReplicationLine(
+  component: string,
+  regions: readonly [string, string],
+  writesMillions: readonly [number, number],
+): CostLine {
+  const parts = regions.map((from, i) => {
+    const to = regions[1 - i]!;
+    const rwu = usd(DYNAMODB_GLOBAL, to, "replicatedWritesPerMillion");
+    const gbPrice = usd(INTER_REGION_TRANSFER, from, "gbOut");
+    const writes = writesMillions[i]!;
+    const gb = gigabytes(ITEM_BYTES, writes * 1e6);
+    return [
+      {
+        usd: writes * rwu,
+        text: `${to}: ${num(writes)} M writes replicated from ${from} × ${price(rwu)} per M`,
+      },
+      { usd: gb * gbPrice, text: `${num(gb, 1)} GB ${from} → ${to} (1 KB items) × ${price(gbPrice)}/GB` },
+    ];
+  });
+  return costLine(component, "key-value-store", parts.flat());
 }

@@ -1,7 +1,9 @@
 import type { GoalStatement, PlanSpec } from "../../contracts/generated/index.js";
 import { formatUsd } from "../../format/money.js";
 import { budgetFor, type Blocked } from "./blocked.js";
-import type { ContextOverrides } from "./context.js";
+import { averageRps, type ContextOverrides } from "./context.js";
+import { pairClash } from "./region-check.js";
+import type { PairMode } from "./region-components.js";
 import { pct } from "./format.js";
 import { pairPlan } from "./region-plan.js";
 import { STANDBY } from "./region-words.js";
@@ -16,7 +18,31 @@ export interface RegionDesigner {
 }
 
 /** The workload types Atlas designs in two regions. */
-export const TWO_REGION_TYPES: readonly GoalStatement["workload"]["type"][] = ["web-api"];
+export const TWO_REGION_TYPES: readonly GoalStatement["workload"]["type"][] = ["web-api", "serverless-api"];
+
+/** What each region's own design is asked: the tier, and its database and traffic in the pair. */
+interface RegionAsk {
+  readonly mode: PairMode;
+  readonly primary: ContextOverrides;
+  readonly secondary: ContextOverrides;
+}
+
+/**
+ * active-passive (a web-api on an Aurora global database): the standby serves health checks only. active-active (a
+ * serverless API on a DynamoDB global table): each region serves half the average.
+ */
+function regionAsk(goal: GoalStatement, target: number): RegionAsk {
+  if (goal.workload.type === "serverless-api") {
+    const half = { target, avgRps: averageRps(goal) / 2 };
+    return { mode: "active-active", primary: half, secondary: half };
+  }
+  const standby = Math.min(STANDBY.avgRps, averageRps(goal));
+  return {
+    mode: "active-passive",
+    primary: { target, globalDatabase: true },
+    secondary: { target, globalDatabase: true, avgRps: standby },
+  };
+}
 
 export type PairOutcome =
   | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
@@ -24,34 +50,14 @@ export type PairOutcome =
 
 const blocked = (b: Blocked): PairOutcome => ({ kind: "blocked", blocked: b });
 
-function noDomain(): Blocked {
-  return {
-    reasons: [
-      {
-        code: "not-in-catalog",
-        message:
-          "a two-region design needs workload.domain: Route 53 fails a name over between the two regions' load balancers, and the goal names none",
-        field: "workload.domain",
-      },
-    ],
-    attempts: [],
-    suggestions: [
-      { message: "set workload.domain to a name in one of policy.dns.hostedZones", field: "workload.domain" },
-      { message: "remove regions", field: "regions" },
-    ],
-  };
-}
-
 /**
  * Each region at the goal's target, or at the highest SLO tier one region reaches below it (the single-region
  * ceiling): the pair in parallel then reaches more than either alone.
  */
-function primaryDesign(goal: GoalStatement, designer: RegionDesigner): [RegionOutcome, number] {
+function regionTier(goal: GoalStatement, designer: RegionDesigner): number {
   const target = goal.slo.availability;
   const tiers = [target, ...SLO_TIERS.filter((t) => t < target)];
-  const tier =
-    tiers.find((t) => !designer.sloOnly(goal.region, { target: t, globalDatabase: true })) ?? target;
-  return [designer.design(goal.region, { target: tier, globalDatabase: true }), tier];
+  return tiers.find((t) => !designer.sloOnly(goal.region, regionAsk(goal, t).primary)) ?? target;
 }
 
 /** The primary alone, as the way out of a pair that does not fit: at the goal's target, else at the region's tier. */
@@ -97,10 +103,11 @@ function overBrake(
 }
 
 /**
- * A goal with `regions`: each region designed on its own (an Aurora global database's cluster, the passive region
- * serving health checks only), then composed into one active-passive PlanSpec behind Route 53 failover. Blocks,
- * with the pair's figures where it can give them, when a region alone is blocked, the goal names no domain, the pair
- * misses the target, or the pair is over the budget's brake.
+ * A goal with `regions`: each region designed on its own, then composed into one PlanSpec behind Route 53: a web-api
+ * active-passive (an Aurora global database, the passive region serving health checks only), a serverless API
+ * active-active (a DynamoDB global table). Blocks, with the pair's figures where it can give them, when the pair
+ * asks what it cannot give (pairClash), a region alone is blocked, the pair misses the target, or the pair is over
+ * the budget's brake.
  */
 export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
   const { design } = designer;
@@ -110,23 +117,36 @@ export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner):
     const base = `Atlas designs two regions for ${TWO_REGION_TYPES.join(", ")} only, not a ${goal.workload.type}`;
     return blocked(twoRegionBlocked(goal, outcomes, base));
   }
-  if (!goal.workload.domain) return blocked(noDomain());
-  const [primary, regionTarget] = primaryDesign(goal, designer);
-  const avgRps = Math.min(STANDBY.avgRps, goal.traffic.avgRps ?? goal.traffic.peakRps);
-  const secondary = design(s, { target: regionTarget, globalDatabase: true, avgRps });
+  const clash = pairClash(goal);
+  if (clash) return blocked(clash);
+  const regionTarget = regionTier(goal, designer);
+  const ask = regionAsk(goal, regionTarget);
+  const primary = design(p, ask.primary);
+  const secondary = design(s, ask.secondary);
   if (primary.kind === "DesignBlocked" || secondary.kind === "DesignBlocked") {
+    const why =
+      ask.mode === "active-passive"
+        ? "its database a cluster of an Aurora global database: memory-optimized classes, no db.t*"
+        : "each serving half the traffic";
     return blocked(
       twoRegionBlocked(
         goal,
         [primary, secondary],
-        "The two regions cannot be designed (each region is designed on its own first, its database a cluster of an Aurora global database: memory-optimized classes, no db.t*)",
+        `The two regions cannot be designed (each region is designed on its own first, ${why})`,
       ),
     );
   }
   const single = design(p, { target: regionTarget });
   const plan = pairPlan(
-    goal.workload.healthCheckPath ?? "/",
-    { primary: primary.value, secondary: secondary.value, regionTarget, target: goal.slo.availability },
+    {
+      primary: primary.value,
+      secondary: secondary.value,
+      regionTarget,
+      target: goal.slo.availability,
+      mode: ask.mode,
+      avgRps: averageRps(goal),
+      healthCheckPath: goal.workload.healthCheckPath ?? "/",
+    },
     single.kind === "PlanSpec" ? single.value : undefined,
   );
   if (plan.availability.composite < goal.slo.availability) {

@@ -17,12 +17,25 @@ function label(c: Component): string {
       return `CloudWatch Logs, ${c.params.retentionDays} days`;
     case "object-storage":
       return `S3 ${c.params.bucket}`;
+    case "http-api":
+      return "API Gateway HTTP API";
+    case "function":
+      return `Lambda, ${c.params.memoryMb} MB, ${c.params.reservedConcurrency ?? "no"} reserved`;
+    case "key-value-store":
+      return `DynamoDB${c.params.replicaRegions ? ` global table, replica in ${c.params.replicaRegions.join(", ")}` : ""}`;
     default:
       return c.kind;
   }
 }
 
-const DATA_KINDS: ReadonlySet<string> = new Set(["database", "cache", "object-storage"]);
+const DATA_KINDS: ReadonlySet<string> = new Set(["database", "cache", "object-storage", "key-value-store"]);
+/** The components whose requests flow to their dependencies: the drawn edges start there. */
+const CALLERS: ReadonlySet<string> = new Set(["container-service", "function", "http-api"]);
+
+/** A global table serves both regions: drawn between them, not in either. */
+function isShared(c: Component): boolean {
+  return c.kind === "key-value-store" && c.params.replicaRegions !== undefined;
+}
 const node = (id: string) => id.replace(/-/g, "_");
 
 function shape(c: Component): string {
@@ -32,17 +45,20 @@ function shape(c: Component): string {
 
 /** One region's subgraph and the flows inside it. */
 function region(spec: PlanSpec, where: string, role: string): { nodes: string[]; edges: string[] } {
-  const mine = spec.components.filter((c) => c.kind !== "domain" && (c.region ?? spec.region) === where);
+  const mine = spec.components.filter(
+    (c) => c.kind !== "domain" && !isShared(c) && (c.region ?? spec.region) === where,
+  );
+  const reachable = [...mine, ...spec.components.filter(isShared)];
   const nodes = [
     `  subgraph ${node(where)}["AWS ${where} (${role})"]`,
     ...mine.map((c) => `    ${node(c.id)}${shape(c)}`),
     "  end",
   ];
   const edges = mine.flatMap((c) =>
-    c.kind !== "container-service"
+    !CALLERS.has(c.kind)
       ? []
       : c.dependsOn.flatMap((dep) => {
-          const target = mine.find((m) => m.id === dep);
+          const target = reachable.find((m) => m.id === dep);
           if (!target) return [];
           if (target.kind === "load-balancer") return [`  ${node(dep)} --> ${node(c.id)}`];
           if (target.kind === "log-group") return [`  ${node(c.id)} -.->|logs| ${node(dep)}`];
@@ -67,6 +83,7 @@ export function pairDiagram(spec: PlanSpec, mode: "active-passive" | "active-act
     `  domain{{"domain: ${domain?.kind === "domain" ? domain.params.name : ""}, Route 53 ${mode === "active-passive" ? "failover" : "latency"} records"}}`,
     ...first.nodes,
     ...second.nodes,
+    ...spec.components.filter(isShared).map((c) => `  ${node(c.id)}${shape(c)}`),
     "  users -->|HTTPS| domain",
     ...(targets[0]
       ? [

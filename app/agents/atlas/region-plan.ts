@@ -1,75 +1,65 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component } from "../../contracts/generated/plan-spec.js";
+import { isFreeTier, totalOf, totalWithoutFreeTier, type CostLine } from "./cost-line.js";
 import { num } from "./format.js";
+import { activeAlternatives, activeAssumptions, activeRisks } from "./region-active-words.js";
 import { pairAvailabilitySection } from "./region-availability.js";
-import { healthCheckLine, linesOf, regionLines, replicationLine, replicationOf } from "./region-cost.js";
+import {
+  pairDomain,
+  primaryComponent,
+  secondaryTwin,
+  sharedIds,
+  type PairMode,
+} from "./region-components.js";
+import {
+  healthCheckLine,
+  linesOf,
+  regionLines,
+  replicationLine,
+  replicationOf,
+  tableReplicationLine,
+  type Replication,
+} from "./region-cost.js";
 import { pairDiagram } from "./region-diagram.js";
 import { twin } from "./region-ids.js";
 import { pairAlternatives, pairAssumptions, pairRisks, STANDBY, type PairFacts } from "./region-words.js";
-import { totalOf, totalWithoutFreeTier, isFreeTier } from "./cost-line.js";
-import { FAILOVER_MINUTES } from "./two-region.js";
 
-/** The secondary's twin of a component: its id and references said of the secondary, in the secondary's region. */
-function secondaryTwin(c: Component, region: string): Component {
-  const moved = {
-    ...c,
-    id: twin(c.id),
-    region,
-    dependsOn: c.dependsOn.map(twin),
-    rationale: `${region}, the standby region: ${c.rationale}`,
-  };
-  if (moved.kind === "network") {
-    return {
-      ...moved,
-      rationale: `${moved.rationale} The same range as ${c.id} is fine: the regions' VPCs are not peered (the global database replicates over AWS's own network).`,
-    };
-  }
-  if (moved.kind !== "database") return moved as Component;
-  return {
-    ...moved,
-    params: { ...moved.params, replicaOf: c.id },
-    rationale: `${moved.rationale} The secondary cluster of an Aurora global database: it replicates ${c.id}'s storage and stays read-only until a failover or switchover promotes it.`,
-  };
-}
-
-function primaryComponent(c: Component, secondary: string): Component {
-  if (c.kind !== "database") return c;
-  return {
-    ...c,
-    rationale: `${c.rationale} The primary cluster of an Aurora global database: its storage replicates to ${twin(c.id)} in ${secondary} (an Aurora global database needs memory-optimized classes, no db.t*: https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html).`,
-  };
-}
-
-/** The global name: failover records to each region's front door, each with a health check. */
-function pairDomain(primary: PlanSpec, healthCheckPath: string): Component | undefined {
-  const domain = primary.components.find((c) => c.kind === "domain");
-  if (domain?.kind !== "domain") return undefined;
-  const targets = domain.params.targets.flatMap((t) => [t, twin(t)]);
-  return {
-    ...domain,
-    params: { ...domain.params, targets, healthCheckPath },
-    dependsOn: targets,
-    rationale: `${domain.rationale} Two failover records: ${targets[0]} in ${primary.region} answers while its health check (${healthCheckPath}, every 30 s) passes; after 3 failures Route 53 answers with ${targets[1]} (about ${num(FAILOVER_MINUTES, 1)} minutes with the 60 s TTL).`,
-  };
+/** What the pair is made of: each region's own design, the SLO each was designed at, and how they share the load. */
+export interface PairInput {
+  readonly primary: PlanSpec;
+  readonly secondary: PlanSpec;
+  readonly regionTarget: number;
+  readonly target: number;
+  readonly mode: PairMode;
+  readonly avgRps: number;
+  readonly healthCheckPath: string;
 }
 
 /** The primary's header with regions and the mode right after its region. */
-function withRegions(primary: PlanSpec, regions: [string, string]): PlanSpec {
+function withRegions(primary: PlanSpec, regions: [string, string], mode: PairMode): PlanSpec {
   const entries = Object.entries(primary).flatMap(([key, value]) =>
     key === "region"
       ? [
           [key, value],
           ["regions", regions],
-          ["multiRegion", { mode: "active-passive" }],
+          ["multiRegion", { mode }],
         ]
       : [[key, value]],
   );
   return Object.fromEntries(entries) as PlanSpec;
 }
 
-function capacity(primary: PlanSpec, secondary: PlanSpec): PlanSpec["capacity"] {
+function capacity(input: PairInput): PlanSpec["capacity"] {
+  const { primary, secondary, mode } = input;
   const c = primary.capacity;
   const sc = secondary.capacity;
+  if (mode === "active-active") {
+    return {
+      ...c,
+      avgRps: input.avgRps,
+      explanation: `Each region (${primary.region} shown): ${c.explanation} Active-active: each region reserves concurrency for the full peak (reserved concurrency costs nothing until used, and a failed region's users land on the other at once) and serves about half the ${num(input.avgRps)} rps average.`,
+    };
+  }
   const warm =
     (sc.minTasks ?? 0) >= (sc.tasksForPeak ?? 0)
       ? `its ${sc.minTasks} tasks already carry the full peak, so a failover needs no scaling`
@@ -80,40 +70,74 @@ function capacity(primary: PlanSpec, secondary: PlanSpec): PlanSpec["capacity"] 
   };
 }
 
+function writesOf(spec: PlanSpec, id: string): number {
+  const c = spec.components.find((x) => x.id === id);
+  return c?.kind === "key-value-store" ? (c.params.monthlyWritesMillions ?? 0) : 0;
+}
+
+/** What crosses between the regions: the global database's changes, or the global tables' writes. */
+function replicationLines(
+  input: PairInput,
+  shared: ReadonlySet<string>,
+): [CostLine[], Replication | undefined] {
+  const { primary, secondary } = input;
+  const [p, s] = [primary.region, secondary.region];
+  const database = primary.components.find((c) => c.kind === "database");
+  if (database?.kind === "database" && input.mode === "active-passive") {
+    const replication = replicationOf(database.params.storageGb);
+    return [[replicationLine(p, s, replication)], replication];
+  }
+  const tables = [...shared].map((id) =>
+    tableReplicationLine(id, [p, s], [writesOf(primary, id), writesOf(secondary, id)]),
+  );
+  return [tables, undefined];
+}
+
 /**
  * One PlanSpec from the two regions' own designs: the primary's components as they are, the secondary's as
- * `-secondary` twins in its region (its database an Aurora global database's secondary), one global domain with
- * failover records and health checks, and the cost of both regions, the health checks and the replication.
+ * `-secondary` twins in its region (its database an Aurora global database's secondary; a DynamoDB table shared as
+ * a global table), one global domain with a health check per region, and the cost of both regions, the health checks
+ * and the replication.
  */
-export function pairPlan(
-  goalHealthCheckPath: string,
-  facts: Omit<PairFacts, "composite" | "monthlyUsd" | "replication">,
-  single: PlanSpec | undefined,
-): PlanSpec {
-  const { primary, secondary, target } = facts;
+export function pairPlan(input: PairInput, single: PlanSpec | undefined): PlanSpec {
+  const { primary, secondary, target, mode } = input;
   const [p, s] = [primary.region, secondary.region];
-  const domain = pairDomain(primary, goalHealthCheckPath);
-  const database = primary.components.find((c) => c.kind === "database");
-  const replication = database?.kind === "database" ? replicationOf(database.params.storageGb) : undefined;
+  const shared = sharedIds(primary, mode);
+  const domain = pairDomain(primary, input.healthCheckPath, mode);
   const components: Component[] = [
-    ...primary.components.filter((c) => c.kind !== "domain").map((c) => primaryComponent(c, s)),
-    ...secondary.components.filter((c) => c.kind !== "domain").map((c) => secondaryTwin(c, s)),
+    ...primary.components
+      .filter((c) => c.kind !== "domain")
+      .map((c) => primaryComponent(c, secondary, shared)),
+    ...secondary.components
+      .filter((c) => c.kind !== "domain" && !shared.has(c.id))
+      .map((c) => secondaryTwin(c, s, mode, shared)),
     ...(domain ? [domain] : []),
   ];
+  const [replicated, replication] = replicationLines(input, shared);
   const lines = [
-    ...regionLines(primary, false),
-    ...regionLines(secondary, true),
+    ...regionLines(primary, false, shared),
+    ...regionLines(secondary, true, shared),
     ...linesOf(primary, (c) => c === "domain"),
-    healthCheckLine(p, goalHealthCheckPath),
-    ...(replication ? [replicationLine(p, s, replication)] : []),
+    healthCheckLine(p, input.healthCheckPath, domain?.kind === "domain" ? domain.params.targets : []),
+    ...replicated,
   ];
   const monthlyUsd = totalOf(lines);
-  const availability = pairAvailabilitySection(target, primary, secondary);
-  const all: PairFacts = { ...facts, composite: availability.composite, monthlyUsd, replication };
+  const availability = pairAvailabilitySection(target, primary, secondary, shared);
+  const facts: PairFacts = {
+    primary,
+    secondary,
+    regionTarget: input.regionTarget,
+    target,
+    composite: availability.composite,
+    monthlyUsd,
+    ...(replication ? { replication } : {}),
+  };
+  const active = mode === "active-active";
+  const table = [...shared][0] ?? "items";
   const spec: PlanSpec = {
-    ...withRegions(primary, [p, s]),
+    ...withRegions(primary, [p, s], mode),
     components,
-    capacity: capacity(primary, secondary),
+    capacity: capacity(input),
     availability,
     cost: {
       ...primary.cost,
@@ -122,15 +146,21 @@ export function pairPlan(
       ratio: Number((monthlyUsd / primary.cost.budgetMonthlyUsd).toFixed(4)),
       lines,
     },
-    alternatives: [...pairAlternatives(all, single), ...primary.alternatives],
+    alternatives: [
+      ...(active ? activeAlternatives(facts, single) : pairAlternatives(facts, single)),
+      ...primary.alternatives,
+    ],
     risks: [
-      ...pairRisks(all),
+      ...(active ? activeRisks(facts, table) : pairRisks(facts)),
       ...primary.risks,
       ...secondary.risks
-        .filter((r) => r.component !== "domain")
+        .filter((r) => r.component !== "domain" && !shared.has(r.component))
         .map((r) => ({ ...r, component: twin(r.component) })),
     ],
-    assumptions: [...pairAssumptions(all), ...(primary.assumptions ?? [])],
+    assumptions: [
+      ...(active ? activeAssumptions(facts, input.avgRps, input.healthCheckPath) : pairAssumptions(facts)),
+      ...(primary.assumptions ?? []),
+    ],
   };
-  return { ...spec, diagram: { mermaid: pairDiagram(spec, "active-passive") } };
+  return { ...spec, diagram: { mermaid: pairDiagram(spec, mode) } };
 }

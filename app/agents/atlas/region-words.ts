@@ -88,21 +88,26 @@ export function pairRisks(f: PairFacts): Risk[] {
   ];
 }
 
-/** One region against two, with the figures; active-passive against active-active. */
+/** One region against two, with both figures: `chosen` says how the two serve. */
+export function oneOrTwo(f: PairFacts, single: PlanSpec | undefined, chosen: string): Alternative {
+  const one = single ?? f.primary;
+  return {
+    decision: "one region or two",
+    chosen: `${chosen}: ${pct(f.composite)} for ${formatUsd(f.monthlyUsd)}/month`,
+    rejected: `${f.primary.region} alone: ${pct(one.availability.composite)} for ${formatUsd(one.cost.monthlyUsd)}/month`,
+    reason:
+      one.availability.composite < f.target
+        ? `one region reaches ${pct(one.availability.composite)}, below the ${f.target} % target; the goal asks for regions`
+        : `the goal asks for regions: a region's outage (rare, hours long) is survived; one region meets ${f.target} % on paper but not a regional outage`,
+    monthlyUsdDelta: cents(one.cost.monthlyUsd - f.monthlyUsd),
+  };
+}
+
+/** One region against two; active-passive against active-active. */
 export function pairAlternatives(f: PairFacts, single: PlanSpec | undefined): Alternative[] {
   const [p, s] = regionsOf(f);
-  const one = single ?? f.primary;
   return [
-    {
-      decision: "one region or two",
-      chosen: `two regions, ${p} serving and ${s} on standby behind Route 53 failover: ${pct(f.composite)} for ${formatUsd(f.monthlyUsd)}/month`,
-      rejected: `${p} alone: ${pct(one.availability.composite)} for ${formatUsd(one.cost.monthlyUsd)}/month`,
-      reason:
-        one.availability.composite < f.target
-          ? `one region reaches ${pct(one.availability.composite)}, below the ${f.target} % target; the goal asks for regions`
-          : `the goal asks for regions: a region's outage (rare, hours long) is survived; one region meets ${f.target} % on paper but not a regional outage`,
-      monthlyUsdDelta: cents(one.cost.monthlyUsd - f.monthlyUsd),
-    },
+    oneOrTwo(f, single, `two regions, ${p} serving and ${s} on standby behind Route 53 failover`),
     {
       decision: "active-passive or active-active",
       chosen: `active-passive: ${s} is read-only until failover`,
@@ -113,6 +118,24 @@ export function pairAlternatives(f: PairFacts, single: PlanSpec | undefined): Al
   ];
 }
 
+/** The SLO each region was designed at, and why. */
+export function tierAssumption(f: PairFacts): Assumption {
+  return {
+    field: "slo.availability",
+    value: `${f.regionTarget} % in each region`,
+    why:
+      f.regionTarget === f.target
+        ? "one region reaches the goal's target alone: each region is designed for it, so either can carry the service"
+        : `one region does not reach ${f.target} %: each region is designed for the highest tier one region reaches (${f.regionTarget} %), so the survivor of a regional outage still gives what one region can`,
+  };
+}
+
+export const FAILOVER_ASSUMPTION: Assumption = {
+  field: "failover.minutes",
+  value: `${num(FAILOVER_MINUTES, 1)} min`,
+  why: "3 failed Route 53 health checks 30 s apart, then the record's 60 s TTL; not counted in the composite",
+};
+
 /** What Atlas assumed for the pair on the person's behalf. */
 export function pairAssumptions(f: PairFacts): Assumption[] {
   const [p, s] = regionsOf(f);
@@ -122,14 +145,7 @@ export function pairAssumptions(f: PairFacts): Assumption[] {
       value: `active-passive: ${p} serves, ${s} stands by`,
       why: "the goal asks for two regions with a relational database, which an Aurora global database replicates with one writer",
     },
-    {
-      field: "slo.availability",
-      value: `${f.regionTarget} % in each region`,
-      why:
-        f.regionTarget === f.target
-          ? "one region reaches the goal's target alone: each region is designed for it, so either can carry the service"
-          : `one region does not reach ${f.target} %: each region is designed for the highest tier one region reaches (${f.regionTarget} %), so the survivor of a regional outage still gives what one region can`,
-    },
+    tierAssumption(f),
     {
       field: "traffic.avgRps",
       value: `${num(STANDBY.avgRps)} rps in ${s}`,
@@ -144,10 +160,6 @@ export function pairAssumptions(f: PairFacts): Assumption[] {
           },
         ]
       : []),
-    {
-      field: "failover.minutes",
-      value: `${num(FAILOVER_MINUTES, 1)} min`,
-      why: "3 failed Route 53 health checks 30 s apart, then the record's 60 s TTL; not counted in the composite",
-    },
+    FAILOVER_ASSUMPTION,
   ];
 }

@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { designGoal } from "../../../../app/agents/atlas/index.js";
 import {
   auroraInstanceHourly,
   fargateTaskHourly,
@@ -7,39 +6,17 @@ import {
 } from "../../../../app/agents/pricing/index.js";
 import { AURORA_GLOBAL } from "../../../../app/agents/pricing/replication-prices.js";
 import { INTER_REGION_TRANSFER, ROUTE53 } from "../../../../app/agents/pricing/shape-prices.js";
-import type { GoalStatement, PlanSpec } from "../../../../app/contracts/generated/index.js";
-import { readGoal } from "../../../../app/contracts/goal-intake.js";
-import { readPolicy } from "../../../../app/contracts/policy-intake.js";
-import { validateArtifact } from "../../../../app/contracts/validator.js";
-import { readRepoFile } from "../../../support/repo-files.js";
-
-const now = new Date("2026-11-27T00:00:00Z");
-
-function policy() {
-  const read = readPolicy(readRepoFile("examples", "infracrew.yml"));
-  if (!read.ok) throw new Error("examples/infracrew.yml is invalid");
-  return read.value;
-}
-
-function checkoutGlobal(): GoalStatement {
-  const read = readGoal(readRepoFile("examples", "checkout-global.json"));
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value.goal;
-}
+import type { PlanSpec } from "../../../../app/contracts/generated/index.js";
+import { designedPlan, domainPolicy, examplesGoal } from "../../../support/two-region.js";
 
 /** The example policy with a higher cap, for the high-traffic row. */
 function policyUpTo(maxMonthlyUsd: number) {
-  const base = policy();
+  const base = domainPolicy();
   return { ...base, policy: { ...base.policy, maxMonthlyUsd } };
 }
 
-function designed(goal: GoalStatement, under = policy()): PlanSpec {
-  const outcome = designGoal(goal, under, { now });
-  if (outcome.kind !== "PlanSpec") throw new Error(JSON.stringify(outcome.value.reasons));
-  const valid = validateArtifact("PlanSpec", outcome.value);
-  expect(valid.ok, JSON.stringify(valid)).toBe(true);
-  return outcome.value;
-}
+const checkoutGlobal = () => examplesGoal("checkout-global.json");
+const designed = designedPlan;
 
 const P = "eu-west-1";
 const S = "eu-central-1";

@@ -1,29 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../../../app/contracts/generated/index.js";
-import type { ResolvedOrgPolicy } from "../../../../app/contracts/generated/org-policy.js";
-import { readGoal } from "../../../../app/contracts/goal-intake.js";
-import { readPolicy } from "../../../../app/contracts/policy-intake.js";
 import { validateArtifact } from "../../../../app/contracts/validator.js";
 import { exampleGoal } from "../../../support/example-goals.js";
-import { readRepoFile } from "../../../support/repo-files.js";
+import { designedPlan, domainPolicy, examplesGoal, regionsNow } from "../../../support/two-region.js";
 
-const now = new Date("2026-11-27T00:00:00Z");
-
-function examplesPolicy(): ResolvedOrgPolicy {
-  const read = readPolicy(readRepoFile("examples", "infracrew.yml"));
-  if (!read.ok) throw new Error("examples/infracrew.yml is invalid");
-  return read.value;
-}
-const policy = examplesPolicy();
-
-function checkoutGlobal(): GoalStatement {
-  const read = readGoal(readRepoFile("examples", "checkout-global.json"));
-  if (!read.ok) throw new Error(JSON.stringify(read.problems));
-  return read.value.goal;
-}
-
-const global = checkoutGlobal();
+const now = regionsNow;
+const policy = domainPolicy();
+const global = examplesGoal("checkout-global.json");
 const site = exampleGoal("goal-static-site.yaml");
 
 function blocked(goal: GoalStatement, under = policy): DesignBlocked {
@@ -33,11 +17,7 @@ function blocked(goal: GoalStatement, under = policy): DesignBlocked {
   return outcome.value;
 }
 
-function planned(goal: GoalStatement): PlanSpec {
-  const outcome = designGoal(goal, policy, { now });
-  if (outcome.kind !== "PlanSpec") throw new Error(JSON.stringify(outcome.value.reasons));
-  return outcome.value;
-}
+const planned = (goal: GoalStatement): PlanSpec => designedPlan(goal, policy);
 
 /** The goal designed alone in one region, as Atlas designs it without `regions`. */
 function alone(goal: GoalStatement, region: string): PlanSpec {
@@ -45,13 +25,13 @@ function alone(goal: GoalStatement, region: string): PlanSpec {
 }
 
 describe("regions stay blocked where the pair cannot be designed, naming the field and giving the figures", () => {
-  it("a static site: only web-api designs two regions; the pair would add cost and no availability (CloudFront is global)", () => {
+  it("a static site: only web-api and serverless-api design two regions; the pair would add cost and no availability (CloudFront is global)", () => {
     const b = blocked({ ...site, regions: [site.region, "eu-west-1"] });
     const primary = alone(site, site.region);
     expect(b.reasons).toHaveLength(1);
     expect(b.reasons[0]).toMatchObject({ code: "not-in-catalog", field: "regions" });
     expect(b.reasons[0]!.message).toMatch(
-      /^Atlas designs two regions for web-api only, not a static-site\. /,
+      /^Atlas designs two regions for web-api, serverless-api only, not a static-site\. /,
     );
     expect(b.reasons[0]!.figures).toMatchObject({
       twoRegionAvailability: primary.availability.composite,
@@ -71,6 +51,26 @@ describe("regions stay blocked where the pair cannot be designed, naming the fie
     const b = blocked({ ...global, workload });
     expect(b.reasons.map((r) => [r.code, r.field])).toEqual([["not-in-catalog", "workload.domain"]]);
     expect(b.suggestions.map((s) => s.field)).toEqual(["workload.domain", "regions"]);
+  });
+
+  it.each<[string, GoalStatement, string]>([
+    [
+      "a serverless-api with a relational database (only a web-api's is designed as a global database)",
+      {
+        ...global,
+        workload: { type: "serverless-api", runtime: "nodejs22.x", domain: "orders.example.com" },
+      },
+      "data.relational",
+    ],
+    [
+      "buckets (S3 Cross-Region Replication is not designed)",
+      { ...global, data: { ...global.data, objectStorage: { buckets: ["receipts"] } } },
+      "data.objectStorage",
+    ],
+  ])("%s: blocked, naming the field", (_name, goal, field) => {
+    const b = blocked(goal);
+    expect(b.reasons.map((r) => [r.code, r.field])).toEqual([["not-in-catalog", field]]);
+    expect(b.suggestions.map((s) => s.field)).toEqual([field, "regions"]);
   });
 
   it("a second region the policy does not allow: said of regions, with an allowed one to put there", () => {
