@@ -6,7 +6,7 @@ import { explainBlock, type Blocked } from "./blocked.js";
 import { designContext, type ContextOverrides } from "./context.js";
 import { planSpec } from "./plan-spec.js";
 import { policyClashes } from "./policy-check.js";
-import { designTwoRegions } from "./region-design.js";
+import { designTwoRegions, type RegionDesigner } from "./region-design.js";
 
 export interface DesignOptions {
   /** The clock, injected: it stamps createdAt and picks engine versions in standard support on that day. */
@@ -68,14 +68,23 @@ export function designGoal(
   options: DesignOptions,
 ): DesignOutcome {
   if (goal.regions === undefined) return designIn(goal, policy, options, { region: goal.region });
-  const pair = designTwoRegions(goal, {
+  const pair = designTwoRegions(goal, regionDesigner(goal, policy, options));
+  return pair.kind === "PlanSpec" ? pair : blockedOutcome(goal, policy, options, pair.blocked);
+}
+
+/** Each region of a two-region goal, designed on its own. */
+export function regionDesigner(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+): RegionDesigner {
+  return {
     design: (region, overrides) => designIn(goal, policy, options, { ...overrides, region }),
     sloOnly: (region, overrides) => {
       const ctx = designContext(goal, policy, options.now, { ...overrides, region });
       return policyClashes(ctx).length === 0 && runAttempts(ctx).kind === "slo";
     },
-  });
-  return pair.kind === "PlanSpec" ? pair : blockedOutcome(goal, policy, options, pair.blocked);
+  };
 }
 
 /** The goal designed in one region (each region of a two-region goal is first designed on its own). */

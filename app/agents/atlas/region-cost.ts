@@ -5,9 +5,15 @@ import { INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
 import { costLine, gigabytes, isFreeTier, type CostLine } from "./cost-line.js";
 import { num, price } from "./format.js";
 import { twin } from "./region-ids.js";
-import { REPLICATION } from "./two-region.js";
 
 type Line = PlanSpec["cost"]["lines"][number];
+
+/** What crosses to the second region: the database's changes, a share of its storage each month. */
+export const REPLICATION = {
+  changedShareOfStorage: 0.1,
+  reasoning:
+    "a tenth of the database's storage changes each month and crosses to the second region once (Aurora global database or a cross-region replica); buckets would need S3 Cross-Region Replication, not priced here",
+} as const;
 
 /** Aurora counts write I/Os in 4 KiB units: a replicated GB is 262,144 write I/Os. */
 const WRITE_IOS_PER_GB = 2 ** 30 / 4096;
@@ -42,13 +48,14 @@ export function regionLines(spec: PlanSpec, secondary: boolean, shared: Readonly
   }));
 }
 
-/** One Route 53 health check per region's front door, which the records follow. */
+/** One Route 53 HTTPS health check per region's front door, which the records follow; HTTPS is a billed feature. */
 export function healthCheckLine(primaryRegion: string, path: string, targets: readonly string[]): CostLine {
   const each = usd(ROUTE53, primaryRegion, "healthCheckMonth");
+  const https = usd(ROUTE53, primaryRegion, "healthCheckFeatureMonth");
   return costLine("domain", "dns", [
     {
-      usd: targets.length * each,
-      text: `${targets.length} Route 53 health checks (${targets.join(" and ")}, ${path} every 30 s) × ${price(each)}`,
+      usd: targets.length * (each + https),
+      text: `${targets.length} Route 53 HTTPS health checks (${targets.join(" and ")}, ${path} every 30 s) × (${price(each)} + ${price(https)} for HTTPS)`,
     },
   ]);
 }

@@ -3,6 +3,7 @@ import { formatUsd } from "../../format/money.js";
 import { budgetFor, type Blocked } from "./blocked.js";
 import { averageRps, type ContextOverrides } from "./context.js";
 import { pairClash } from "./region-check.js";
+import { frontDoorReason, uncheckedFrontDoors } from "./region-render.js";
 import type { PairMode } from "./region-components.js";
 import { pct } from "./format.js";
 import { pairPlan } from "./region-plan.js";
@@ -45,7 +46,7 @@ function regionAsk(goal: GoalStatement, target: number): RegionAsk {
 }
 
 export type PairOutcome =
-  | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
+  | { readonly kind: "PlanSpec"; readonly value: PlanSpec; readonly regionTarget: number }
   | { readonly kind: "blocked"; readonly blocked: Blocked };
 
 const blocked = (b: Blocked): PairOutcome => ({ kind: "blocked", blocked: b });
@@ -103,13 +104,13 @@ function overBrake(
 }
 
 /**
- * A goal with `regions`: each region designed on its own, then composed into one PlanSpec behind Route 53: a web-api
+ * A goal with `regions`, as Atlas designs it: each region designed on its own, then composed into one PlanSpec behind Route 53: a web-api
  * active-passive (an Aurora global database, the passive region serving health checks only), a serverless API
  * active-active (a DynamoDB global table). Blocks, with the pair's figures where it can give them, when the pair
  * asks what it cannot give (pairClash), a region alone is blocked, the pair misses the target, or the pair is over
  * the budget's brake.
  */
-export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
+export function designPair(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
   const { design } = designer;
   const [p, s] = goal.regions as [string, string];
   if (!TWO_REGION_TYPES.includes(goal.workload.type)) {
@@ -181,5 +182,21 @@ export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner):
       ],
     });
   }
-  return { kind: "PlanSpec", value: plan };
+  return { kind: "PlanSpec", value: plan, regionTarget };
+}
+
+/**
+ * The pair as Atlas designs it (designPair), when Forge renders it: a front door Forge cannot health-check blocks,
+ * with the pair's figures and the primary alone.
+ */
+export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
+  const pair = designPair(goal, designer);
+  if (pair.kind !== "PlanSpec") return pair;
+  const unchecked = uncheckedFrontDoors(pair.value);
+  if (unchecked.length === 0) return pair;
+  return blocked({
+    reasons: [frontDoorReason(pair.value, unchecked)],
+    attempts: [],
+    suggestions: [aloneSuggestion(goal, designer, pair.regionTarget)],
+  });
 }

@@ -3,7 +3,8 @@ import { formatUsd } from "../../format/money.js";
 import { cents, num, pct } from "./format.js";
 import { twin } from "./region-ids.js";
 import type { Replication } from "./region-cost.js";
-import { FAILOVER_MINUTES, REPLICATION } from "./two-region.js";
+import { REPLICATION } from "./region-cost.js";
+import { FAILOVER_MINUTES } from "./two-region.js";
 
 type Risk = PlanSpec["risks"][number];
 type Alternative = PlanSpec["alternatives"][number];

@@ -1,22 +1,16 @@
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../contracts/generated/index.js";
 import { formatUsd } from "../../format/money.js";
 import { servicePrice } from "../pricing/index.js";
-import { INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
+import { INTER_REGION_TRANSFER } from "../pricing/shape-prices.js";
 import type { Blocked } from "./blocked.js";
 import { cents, floorPercent, num, pct, price } from "./format.js";
+import { healthCheckLine, REPLICATION } from "./region-cost.js";
 import { SLAS } from "./sla.js";
 
 /** One region designed alone, as the goal would be without `regions`. */
 export type RegionOutcome =
   | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
   | { readonly kind: "DesignBlocked"; readonly value: DesignBlocked };
-
-/** What crosses to the second region: the database's changes, a share of its storage each month. */
-export const REPLICATION = {
-  changedShareOfStorage: 0.1,
-  reasoning:
-    "a tenth of the database's storage changes each month and crosses to the second region once (Aurora global database or a cross-region replica); buckets would need S3 Cross-Region Replication, not priced here",
-} as const;
 
 /** Route 53 failover: a health check per region, 30 s apart, 3 failures to fail over, then the alias's 60 s TTL. */
 export const FAILOVER_MINUTES = (3 * 30 + 60) / 60;
@@ -81,9 +75,7 @@ export function twoRegionFigures(
   ] as const;
   const globalAvailability = product(primary.availability.path.filter((l) => GLOBAL_LINKS.has(l.component)));
   const combinedAvailability = pairAvailability(globalAvailability, r);
-  const healthChecksUsd = cents(
-    2 * usd(servicePrice(ROUTE53, primary.region, "healthCheckMonth"), "health checks"),
-  );
+  const healthChecksUsd = healthCheckLine(primary.region, "/", ["primary", "secondary"]).monthlyUsd;
   const replicatedGb = Number(
     ((goal.data?.relational?.storageGb ?? 0) * REPLICATION.changedShareOfStorage).toFixed(1),
   );
@@ -118,7 +110,7 @@ function figuresWords(f: TwoRegionFigures, budget: number): string {
       : `Two regions behind Route 53 failover would give ${pct(f.combinedAvailability)}: ${shared}(1 − (1 − ${pct(f.regionalAvailability[0])} ${r1}) × (1 − ${pct(f.regionalAvailability[1])} ${r2})), counting the regions' failures as independent and not the ${num(FAILOVER_MINUTES, 1)} minutes each failover takes (3 failed health checks 30 s apart, then the record's 60 s TTL); ${r1} alone gives ${pct(f.availability[0])}.`;
   return [
     availability,
-    `It would cost about ${formatUsd(f.totalUsd)}/month (${num((100 * f.totalUsd) / budget, 1)} % of the ${formatUsd(budget)} budget): ${formatUsd(f.monthlyUsd[0])} in ${r1} + ${formatUsd(f.monthlyUsd[1])} in ${r2} + ${formatUsd(f.healthChecksUsd)} for 2 Route 53 health checks + ${replication}.`,
+    `It would cost about ${formatUsd(f.totalUsd)}/month (${num((100 * f.totalUsd) / budget, 1)} % of the ${formatUsd(budget)} budget): ${formatUsd(f.monthlyUsd[0])} in ${r1} + ${formatUsd(f.monthlyUsd[1])} in ${r2} + ${formatUsd(f.healthChecksUsd)} for 2 Route 53 HTTPS health checks + ${replication}.`,
   ].join(" ");
 }
 

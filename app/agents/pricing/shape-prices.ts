@@ -139,16 +139,24 @@ export const CLOUDWATCH_ALARMS: ServicePrices<"alarmMonth"> = {
   regions: everywhere({ alarmMonth: 0.1 }),
 };
 
-export const ROUTE53: ServicePrices<"hostedZoneMonth" | "queriesPerMillion" | "healthCheckMonth"> = {
+export const ROUTE53: ServicePrices<
+  "hostedZoneMonth" | "queriesPerMillion" | "healthCheckMonth" | "healthCheckFeatureMonth"
+> = {
   source: "https://aws.amazon.com/route53/pricing/",
   date: DATE,
-  note: `A global service: one price. Health checks of AWS endpoints; alias queries to AWS resources are free. ${NOT_CROSS_CHECKED}`,
+  note: `A global service: one price. Health checks of AWS endpoints, each optional feature (HTTPS, string matching, fast interval, latency measurement) billed on top; alias queries to AWS resources are free. ${NOT_CROSS_CHECKED}`,
   units: {
     hostedZoneMonth: "per hosted zone-month (first 25)",
     queriesPerMillion: "per million standard queries",
     healthCheckMonth: "per health check-month (AWS endpoint)",
+    healthCheckFeatureMonth: "per optional feature of a health check-month (AWS endpoint)",
   },
-  regions: everywhere({ hostedZoneMonth: 0.5, queriesPerMillion: 0.4, healthCheckMonth: 0.5 }),
+  regions: everywhere({
+    hostedZoneMonth: 0.5,
+    queriesPerMillion: 0.4,
+    healthCheckMonth: 0.5,
+    healthCheckFeatureMonth: 1,
+  }),
 };
 
 export const INTER_REGION_TRANSFER: ServicePrices<"gbOut"> = {

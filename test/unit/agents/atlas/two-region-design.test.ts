@@ -106,7 +106,11 @@ describe("a web-api with regions designs two regions behind Route 53 failover (a
       expect(l.basis).toMatch(isSecondary(l.component) ? new RegExp(`^${S}: `) : new RegExp(`^${P}: `));
     }
     const checks = line(spec, "domain", "dns").find((l) => l.basis.includes("health checks"))!;
-    expect(checks.monthlyUsd).toBe(2 * usd(ROUTE53, P, "healthCheckMonth"));
+    // Forge renders HTTPS checks: the check and its HTTPS feature, each billed a month.
+    expect(checks.monthlyUsd).toBe(
+      2 * (usd(ROUTE53, P, "healthCheckMonth") + usd(ROUTE53, P, "healthCheckFeatureMonth")),
+    );
+    expect(checks.monthlyUsd).toBe(3);
     const [, replication] = line(spec, "database-secondary", "database");
     const gb = 100 * 0.1;
     const writeIos = Number(((gb * 2 ** 30) / 4096 / 1e6).toFixed(2));

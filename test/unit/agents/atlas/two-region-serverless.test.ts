@@ -3,7 +3,8 @@ import { servicePrice } from "../../../../app/agents/pricing/index.js";
 import { DYNAMODB_GLOBAL } from "../../../../app/agents/pricing/replication-prices.js";
 import { API_GATEWAY_HTTP, INTER_REGION_TRANSFER } from "../../../../app/agents/pricing/shape-prices.js";
 import type { GoalStatement } from "../../../../app/contracts/generated/index.js";
-import { designedPlan, examplesGoal } from "../../../support/two-region.js";
+import { designGoal } from "../../../../app/agents/atlas/index.js";
+import { designedPair, domainPolicy, examplesGoal, regionsNow } from "../../../support/two-region.js";
 
 const [P, S] = ["eu-west-1", "eu-central-1"];
 
@@ -19,13 +20,13 @@ function ordersGlobal(): GoalStatement {
   };
 }
 
-const designed = (goal: GoalStatement) => designedPlan(goal);
+const designed = (goal: GoalStatement) => designedPair(goal);
 
 const usd = <K extends string>(table: Parameters<typeof servicePrice<K>>[0], region: string, key: K) =>
   servicePrice(table, region, key)!.usd;
 const cents = (x: number) => Math.round(x * 100) / 100;
 
-describe("a serverless-api with regions designs two active regions on a DynamoDB global table", () => {
+describe("a serverless-api with regions: Atlas designs two active regions on a DynamoDB global table", () => {
   const spec = designed(ordersGlobal());
 
   it("keeps ONE table in the primary with the secondary as its replica region; the rest are twins", () => {
@@ -135,4 +136,34 @@ describe("two active regions at three traffic levels: each reserves for the full
       expect(spec.availability.composite).toBeGreaterThanOrEqual(99.95);
     },
   );
+});
+
+describe("the serverless pair blocks until Forge health-checks HTTP APIs, giving the pair's figures", () => {
+  it("names regions, the missing capability, the pair's availability and cost, and the primary alone", () => {
+    const goal = ordersGlobal();
+    const pair = designed(goal);
+    const outcome = designGoal(goal, domainPolicy(), { now: regionsNow });
+    if (outcome.kind !== "DesignBlocked")
+      throw new Error("designed: Forge would refuse the domain's targets");
+    expect(outcome.value.reasons).toHaveLength(1);
+    expect(outcome.value.reasons[0]).toMatchObject({
+      code: "not-in-catalog",
+      field: "regions",
+      figures: {
+        twoRegionAvailability: pair.availability.composite,
+        twoRegionMonthlyUsd: pair.cost.monthlyUsd,
+      },
+    });
+    expect(outcome.value.reasons[0]!.message).toMatch(
+      /^Forge does not render health checks on api and api-secondary yet: .* active-active in eu-west-1 and eu-central-1: 99\.9998 % for \$/,
+    );
+    expect(outcome.value.suggestions).toEqual([
+      {
+        message: expect.stringMatching(
+          /^remove regions and lower slo\.availability to 99\.5: eu-west-1 alone designs at 99\.89 % for \$/,
+        ),
+        field: "regions",
+      },
+    ]);
+  });
 });

@@ -36,7 +36,7 @@ describe("regions stay blocked where the pair cannot be designed, naming the fie
     expect(b.reasons[0]!.figures).toMatchObject({
       twoRegionAvailability: primary.availability.composite,
       replicationMonthlyUsd: 0,
-      healthChecksMonthlyUsd: 1,
+      healthChecksMonthlyUsd: 3,
     });
     expect(b.reasons[0]!.message).toContain(
       "served from AWS's global edge, so a second region would not raise",
