@@ -65,8 +65,11 @@ export async function run(): Promise<BenchRow[]> {
   const planDomain = await time(() => designGoal(domainGoal.value.goal, domainPolicy.value, { now }), {
     runs: 500,
   });
-  const twoRegions = { ...webApi, regions: ["eu-west-1", "eu-central-1"] };
-  const planTwoRegions = await time(() => designGoal(twoRegions, policy, { now }), { runs: 200 });
+  const twoRegions = readGoal(readFileSync(path.join(root, "examples", "checkout-global.json"), "utf8"));
+  if (!twoRegions.ok) throw new Error("examples/checkout-global.json is not a valid goal");
+  const planTwoRegions = await time(() => designGoal(twoRegions.value.goal, domainPolicy.value, { now }), {
+    runs: 500,
+  });
   const serverless = goalOf("serverless-api.json", "examples");
   const devApi = goalOf("dev-api-50.json", "examples");
   const planServerless = await time(() => designGoal(serverless, policy, { now }), { runs: 500 });
@@ -129,9 +132,10 @@ export async function run(): Promise<BenchRow[]> {
       note: "target ≤ 5 ms",
     },
     {
-      name: "designGoal(web-api in two regions: DesignBlocked with both regions' designs), median of 200",
+      name: "designGoal(web-api in two regions, examples/checkout-global.json), median of 500",
       value: planTwoRegions.medianMs,
       unit: "ms",
+      note: "target ≤ 5 ms",
     },
     {
       name: "designGoal(scheduled-job example), median of 500",

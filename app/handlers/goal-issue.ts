@@ -110,7 +110,7 @@ export async function handleGoalIssue(deps: ConductorDeps, issue: GoalIssue): Pr
   }
   deps.observer?.agentSucceeded("atlas");
   const spec = design.value;
-  const cidrs = spec.components.flatMap((c) => (c.kind === "network" ? [c.params.cidr] : []));
+  const cidrs = [...new Set(spec.components.flatMap((c) => (c.kind === "network" ? [c.params.cidr] : [])))];
 
   const existing = await goalPullRequest(platform, recorded?.name === goal.name ? recorded.pr : null);
   const previous = existing ? await store.read.loadPr({ repo, pr: existing.number }) : undefined;

@@ -29,7 +29,7 @@ export function budgetFor(monthlyUsd: number, brakeRatio: number): number {
 }
 
 function withTarget(ctx: DesignContext, target: number): DesignContext {
-  return designContext(ctx.goal, ctx.policy, ctx.now, { region: ctx.region, target });
+  return { ...ctx, target };
 }
 
 function budgetSuggestion(ctx: DesignContext, cheapest: number): UnblockSuggestion {

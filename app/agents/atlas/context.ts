@@ -26,6 +26,18 @@ export interface DesignContext {
   readonly limit: number;
   /** VPC ranges the repository's other goals hold: a range from the pool avoids them, the goal's own may not overlap. */
   readonly takenCidrs: readonly TakenCidr[];
+  /** One region of a two-region design: its database must be an Aurora global database's cluster. */
+  readonly globalDatabase?: boolean;
+}
+
+/** What a two-region design changes in each region's own design. */
+export interface ContextOverrides {
+  readonly region?: string;
+  readonly target?: number;
+  /** The region's own share of the average traffic (the passive region of a pair serves health checks only). */
+  readonly avgRps?: number;
+  readonly globalDatabase?: boolean;
+  readonly takenCidrs?: readonly TakenCidr[];
 }
 
 /**
@@ -39,15 +51,20 @@ function averageShare(goal: GoalStatement): number {
   return parsed.ok ? Math.min(1, (parsed.schedule.runsPerMonth * runMinutes) / (730 * 60)) : 0;
 }
 
+/** The goal's average traffic, or the share of its peak assumed when it gives none. */
+export function averageRps(goal: GoalStatement): number {
+  return goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
+}
+
 export function designContext(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   now: Date,
-  overrides: { region?: string; target?: number; takenCidrs?: readonly TakenCidr[] } = {},
+  overrides: ContextOverrides = {},
 ): DesignContext {
   const pattern = goal.workload.type;
-  const avgAssumed = goal.traffic.avgRps === undefined;
-  const avgRps = goal.traffic.avgRps ?? goal.traffic.peakRps * averageShare(goal);
+  const avgAssumed = goal.traffic.avgRps === undefined && overrides.avgRps === undefined;
+  const avgRps = overrides.avgRps ?? averageRps(goal);
   const brakeRatio = policy.policy.budgetBrakeRatio;
   return {
     goal,
@@ -65,6 +82,7 @@ export function designContext(
     brakeRatio,
     limit: brakeRatio * goal.budget.monthlyUsd,
     takenCidrs: overrides.takenCidrs ?? [],
+    ...(overrides.globalDatabase ? { globalDatabase: true } : {}),
   };
 }
 

@@ -6,7 +6,13 @@ import {
 } from "../pricing/index.js";
 import { CACHE, DATABASE } from "./assumptions.js";
 import type { DesignContext } from "./context.js";
-import { AURORA_CLASSES, CACHE_CLASSES, DB_CLASSES, type ClassSpec } from "./instance-specs.js";
+import {
+  AURORA_CLASSES,
+  AURORA_GLOBAL_CLASSES,
+  CACHE_CLASSES,
+  DB_CLASSES,
+  type ClassSpec,
+} from "./instance-specs.js";
 import type { Profile } from "./profiles.js";
 
 /** What the database must hold and serve. */
@@ -93,7 +99,7 @@ export function pickAuroraClass(ctx: DesignContext, profile: Profile, need: DbNe
   return cheapest(
     ctx,
     profile,
-    AURORA_CLASSES,
+    ctx.globalDatabase ? AURORA_GLOBAL_CLASSES : AURORA_CLASSES,
     fitsDb(need),
     (c) => auroraInstanceHourly(ctx.region, need.engine, c.name)?.usd,
   );

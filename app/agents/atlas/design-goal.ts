@@ -4,10 +4,10 @@ import type { ResolvedOrgPolicy } from "../../contracts/generated/org-policy.js"
 import type { TakenCidr } from "../../contracts/taken-cidr.js";
 import { runAttempts } from "./attempts.js";
 import { explainBlock, type Blocked } from "./blocked.js";
-import { designContext } from "./context.js";
+import { designContext, type ContextOverrides } from "./context.js";
 import { planSpec } from "./plan-spec.js";
 import { policyClashes } from "./policy-check.js";
-import { twoRegionBlocked } from "./two-region.js";
+import { designTwoRegions, type RegionDesigner } from "./region-design.js";
 
 export interface DesignOptions {
   /** The clock, injected: it stamps createdAt and picks engine versions in standard support on that day. */
@@ -70,23 +70,35 @@ export function designGoal(
   policy: ResolvedOrgPolicy,
   options: DesignOptions,
 ): DesignOutcome {
-  if (goal.regions === undefined) return designIn(goal, policy, options, goal.region);
-  const outcomes = [
-    designIn(goal, policy, options, goal.regions[0]),
-    designIn(goal, policy, options, goal.regions[1]),
-  ] as const;
-  return blockedOutcome(goal, policy, options, twoRegionBlocked(goal, outcomes));
+  if (goal.regions === undefined) return designIn(goal, policy, options, { region: goal.region });
+  const pair = designTwoRegions(goal, regionDesigner(goal, policy, options));
+  return pair.kind === "PlanSpec" ? pair : blockedOutcome(goal, policy, options, pair.blocked);
 }
 
-/** The goal designed in one region (the secondary of a two-region goal is designed as if it were the only one). */
+/** Each region of a two-region goal, designed on its own. */
+export function regionDesigner(
+  goal: GoalStatement,
+  policy: ResolvedOrgPolicy,
+  options: DesignOptions,
+): RegionDesigner {
+  return {
+    design: (region, overrides) => designIn(goal, policy, options, { ...overrides, region }),
+    sloOnly: (region, overrides) => {
+      const ctx = designContext(goal, policy, options.now, { ...overrides, region });
+      return policyClashes(ctx).length === 0 && runAttempts(ctx).kind === "slo";
+    },
+  };
+}
+
+/** The goal designed in one region (each region of a two-region goal is first designed on its own). */
 function designIn(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   options: DesignOptions,
-  region: string,
+  overrides: ContextOverrides & { readonly region: string },
 ): DesignOutcome {
   const { createdAt, goalRef, seed } = stamp(goal, policy, options);
-  const ctx = designContext(goal, policy, options.now, { region, takenCidrs: options.takenCidrs });
+  const ctx = designContext(goal, policy, options.now, { ...overrides, takenCidrs: options.takenCidrs });
   const block = (b: Blocked): DesignOutcome => blockedOutcome(goal, policy, options, b);
   const clashes = policyClashes(ctx);
   if (clashes.length > 0) {

@@ -59,6 +59,13 @@ export const AURORA_CLASSES: readonly ClassSpec[] = DB_CLASSES.filter(
   (c) => c.name === "db.t4g.medium" || c.name === "db.t4g.large" || /^db\.r[67]g\./.test(c.name),
 );
 
+/**
+ * An Aurora global database's clusters: memory-optimized classes only, no burstable db.t* (AWS, "Configuration
+ * requirements of an Amazon Aurora global database":
+ * https://docs.aws.amazon.com/AmazonRDS/latest/AuroraUserGuide/aurora-global-database.configuration.requirements.html).
+ */
+export const AURORA_GLOBAL_CLASSES: readonly ClassSpec[] = AURORA_CLASSES.filter((c) => !c.burstable);
+
 const CACHE_MEMORY: Record<string, Record<string, number>> = {
   m: {
     large: 6.38,

@@ -87,6 +87,10 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
     rds = r.ok && databaseRelease(ctx, "rds", need.engine) ? r.choice : undefined;
     aurora = a.ok && databaseRelease(ctx, "aurora", need.engine) ? a.choice : undefined;
     if (!rds && !aurora && (r.ok || a.ok)) return { kind: "engine", what: "database" };
+    if (ctx.globalDatabase && !aurora) {
+      if (a.ok) return { kind: "engine", what: "database" };
+      return { kind: "database", reason: a.reason, ...(a.reason === "family" ? { family: a.family } : {}) };
+    }
   }
   const cacheDataGb = compute ? cacheMemoryNeed(ctx) : undefined;
   let cacheNode;
@@ -119,10 +123,10 @@ function size(ctx: DesignContext, profile: Profile): Sizing | SizingProblem {
   };
 }
 
-function dbOptions(sizing: Sizing): DbTopology[] {
+function dbOptions(ctx: DesignContext, sizing: Sizing): DbTopology[] {
   if (!sizing.dbNeed) return [];
   return [
-    ...(sizing.rds ? (["rds-single", "rds-multi"] as const) : []),
+    ...(sizing.rds && !ctx.globalDatabase ? (["rds-single", "rds-multi"] as const) : []),
     ...(sizing.aurora ? (["aurora"] as const) : []),
   ];
 }
@@ -153,7 +157,7 @@ export function attempt(ctx: DesignContext, profile: Profile): AttemptResult {
     hasCompute: patternOf(ctx.pattern).compute,
     nodes: patternOf(ctx.pattern).nodes === true,
     job: patternOf(ctx.pattern).job === true,
-    db: dbOptions(sizing),
+    db: dbOptions(ctx, sizing),
     cache: sizing.cacheNode !== undefined,
   };
   const candidates: Candidate[] = [];

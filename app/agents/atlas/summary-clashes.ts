@@ -90,13 +90,13 @@ function gpu(ctx: DesignContext): Stance | undefined {
   };
 }
 
-/** Several regions are the goal's regions: Atlas then says what the pair would reach and cost. */
+/** Several regions are the goal's regions: a web-api with a domain is designed in both, other types say what the pair would give. */
 function regions(ctx: DesignContext): Stance | undefined {
   if (ctx.goal.regions !== undefined) return undefined;
   return {
     what: "more than one region",
     field: "regions",
-    gap: "the design is in one region; regions [primary, secondary] asks for two, and Atlas says what the pair behind Route 53 failover would reach and cost (Forge renders one region per stack so far)",
+    gap: "the design is in one region; regions [primary, secondary] asks for two: a web-api with workload.domain is designed in both behind Route 53 failover, and for other types Atlas says what the pair would reach and cost",
   };
 }
 

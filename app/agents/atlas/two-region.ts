@@ -1,9 +1,10 @@
 import type { DesignBlocked, GoalStatement, PlanSpec } from "../../contracts/generated/index.js";
 import { formatUsd } from "../../format/money.js";
 import { servicePrice } from "../pricing/index.js";
-import { INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
+import { INTER_REGION_TRANSFER } from "../pricing/shape-prices.js";
 import type { Blocked } from "./blocked.js";
 import { cents, floorPercent, num, pct, price } from "./format.js";
+import { healthCheckLine, REPLICATION } from "./region-cost.js";
 import { SLAS } from "./sla.js";
 
 /** One region designed alone, as the goal would be without `regions`. */
@@ -11,23 +12,33 @@ export type RegionOutcome =
   | { readonly kind: "PlanSpec"; readonly value: PlanSpec }
   | { readonly kind: "DesignBlocked"; readonly value: DesignBlocked };
 
-/** What crosses to the second region: the database's changes, a share of its storage each month. */
-export const REPLICATION = {
-  changedShareOfStorage: 0.1,
-  reasoning:
-    "a tenth of the database's storage changes each month and crosses to the second region once (Aurora global database or a cross-region replica); buckets would need S3 Cross-Region Replication, not priced here",
-} as const;
-
 /** Route 53 failover: a health check per region, 30 s apart, 3 failures to fail over, then the alias's 60 s TTL. */
-const FAILOVER_MINUTES = (3 * 30 + 60) / 60;
+export const FAILOVER_MINUTES = (3 * 30 + 60) / 60;
 
 /** Links served from AWS's global edge, shared by both regions: a second region does not duplicate them. */
-const GLOBAL_LINKS: ReadonlySet<string> = new Set(["cdn", "domain"]);
+export const GLOBAL_LINKS: ReadonlySet<string> = new Set(["cdn", "domain"]);
 
 type Path = PlanSpec["availability"]["path"];
+type Figure = (link: Path[number]) => number;
 
-function product(links: Path): number {
-  return 100 * links.reduce((p, l) => p * (l.availability / 100), 1);
+const designed: Figure = (l) => l.availability;
+
+function product(links: Path, figure: Figure = designed): number {
+  return 100 * links.reduce((p, l) => p * (figure(l) / 100), 1);
+}
+
+/** Each region's own links in series, in percent: 100 when the whole path is global. */
+export function regionalAvailability(path: Path, figure: Figure = designed): number {
+  return product(
+    path.filter((l) => !GLOBAL_LINKS.has(l.component)),
+    figure,
+  );
+}
+
+/** The global links (CloudFront, Route 53) once, times the two regions in parallel, failures taken as independent. */
+export function pairAvailability(global: number, regional: readonly [number, number]): number {
+  const down = (1 - regional[0] / 100) * (1 - regional[1] / 100);
+  return floorPercent((SLAS.route53.percent / 100) * global * (1 - down));
 }
 
 export interface TwoRegionFigures {
@@ -58,15 +69,13 @@ export function twoRegionFigures(
   secondary: PlanSpec,
 ): TwoRegionFigures {
   const a = [primary.availability.composite, secondary.availability.composite] as const;
-  const regional = (spec: PlanSpec) =>
-    product(spec.availability.path.filter((l) => !GLOBAL_LINKS.has(l.component)));
-  const r = [regional(primary), regional(secondary)] as const;
+  const r = [
+    regionalAvailability(primary.availability.path),
+    regionalAvailability(secondary.availability.path),
+  ] as const;
   const globalAvailability = product(primary.availability.path.filter((l) => GLOBAL_LINKS.has(l.component)));
-  const down = (1 - r[0] / 100) * (1 - r[1] / 100);
-  const combinedAvailability = floorPercent((SLAS.route53.percent / 100) * globalAvailability * (1 - down));
-  const healthChecksUsd = cents(
-    2 * usd(servicePrice(ROUTE53, primary.region, "healthCheckMonth"), "health checks"),
-  );
+  const combinedAvailability = pairAvailability(globalAvailability, r);
+  const healthChecksUsd = healthCheckLine(primary.region, "/", ["primary", "secondary"]).monthlyUsd;
   const replicatedGb = Number(
     ((goal.data?.relational?.storageGb ?? 0) * REPLICATION.changedShareOfStorage).toFixed(1),
   );
@@ -101,7 +110,7 @@ function figuresWords(f: TwoRegionFigures, budget: number): string {
       : `Two regions behind Route 53 failover would give ${pct(f.combinedAvailability)}: ${shared}(1 − (1 − ${pct(f.regionalAvailability[0])} ${r1}) × (1 − ${pct(f.regionalAvailability[1])} ${r2})), counting the regions' failures as independent and not the ${num(FAILOVER_MINUTES, 1)} minutes each failover takes (3 failed health checks 30 s apart, then the record's 60 s TTL); ${r1} alone gives ${pct(f.availability[0])}.`;
   return [
     availability,
-    `It would cost about ${formatUsd(f.totalUsd)}/month (${num((100 * f.totalUsd) / budget, 1)} % of the ${formatUsd(budget)} budget): ${formatUsd(f.monthlyUsd[0])} in ${r1} + ${formatUsd(f.monthlyUsd[1])} in ${r2} + ${formatUsd(f.healthChecksUsd)} for 2 Route 53 health checks + ${replication}.`,
+    `It would cost about ${formatUsd(f.totalUsd)}/month (${num((100 * f.totalUsd) / budget, 1)} % of the ${formatUsd(budget)} budget): ${formatUsd(f.monthlyUsd[0])} in ${r1} + ${formatUsd(f.monthlyUsd[1])} in ${r2} + ${formatUsd(f.healthChecksUsd)} for 2 Route 53 HTTPS health checks + ${replication}.`,
   ].join(" ");
 }
 
@@ -121,17 +130,16 @@ function secondarySaid(b: DesignBlocked): DesignBlocked {
 }
 
 /**
- * `regions` blocks: Forge renders one region per stack. The block says what two regions would give, from the
- * design of each region alone, so the person can weigh it against one region's design, which it offers.
+ * `regions` blocks where the pair cannot be designed (`base` says why). The block says what two regions would give,
+ * from the design of each region alone, so the person can weigh it against one region's design, which it offers.
  */
 export function twoRegionBlocked(
   goal: GoalStatement,
   outcomes: readonly [RegionOutcome, RegionOutcome],
+  base: string,
 ): Blocked {
   const [primary, secondary] = outcomes;
   const regions = outcomes.map((o) => (o.kind === "PlanSpec" ? o.value.region : undefined));
-  const base =
-    "Forge does not render a two-region design yet (one region per stack), so Atlas will not design one";
   if (primary.kind === "DesignBlocked" || secondary.kind === "DesignBlocked") {
     const blocked =
       primary.kind === "DesignBlocked" ? primary.value : secondarySaid(secondary.value as DesignBlocked);
@@ -140,7 +148,7 @@ export function twoRegionBlocked(
       reasons: [
         {
           code: "not-in-catalog",
-          message: `${base}; nor could it price one, as the design of ${which} alone is blocked too (below)`,
+          message: `${base}: the design of ${which} alone is blocked (below)`,
           field: "regions",
         },
         ...blocked.reasons,

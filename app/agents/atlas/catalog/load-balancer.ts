@@ -83,7 +83,9 @@ export const loadBalancer: CatalogEntry = {
       failure: `The region's load balancing is disrupted${d.waf ? ", or a WAF rule blocks legitimate traffic" : ""}${d.internal ? ", or the route from the corporate network (VPN, peering) is down" : ""}`,
       impact: "Every caller of the API gets errors",
       mitigation: `An ALB spans ${d.azCount} AZs (99.99 % SLA)${d.waf ? "; WAF rules start in count mode before they block" : ""}`,
-      residual: "No second region to fail over to",
+      residual: d.ctx.goal.regions
+        ? "Route 53's health check fails the name over to the other region, in minutes"
+        : "No second region to fail over to",
       severity: "medium",
     },
   ],

@@ -21,7 +21,11 @@ function reasons(goal: GoalStatement): [string, string | undefined][] {
 describe("a goal the catalog cannot design yet is blocked, naming the field, never designed as something else", () => {
   const goal = webApi();
   it.each<[string, GoalStatement, string]>([
-    ["two regions", { ...goal, regions: ["eu-west-1", "eu-central-1"] }, "regions"],
+    [
+      "two regions without a domain to fail over",
+      { ...goal, regions: ["eu-west-1", "eu-central-1"] },
+      "workload.domain",
+    ],
     [
       "a DynamoDB table",
       { ...goal, data: { ...goal.data, keyValue: { engine: "dynamodb" } } },

@@ -40,15 +40,18 @@ describe("Atlas golden PlanSpecs for the shared example goals (reviewed by readi
   });
 });
 
-describe("Atlas golden PlanSpec for a static site on its own domain (reviewed by reading)", () => {
-  it("examples/static-site-domain.yaml under examples/infracrew.yml plans to test/golden/atlas/brand-site.plan-spec.json", () => {
-    const read = readGoal(readRepoFile("examples", "static-site-domain.yaml"));
+describe("Atlas golden PlanSpecs for examples/ goals under examples/infracrew.yml (reviewed by reading)", () => {
+  it.each([
+    ["static-site-domain.yaml", "brand-site.plan-spec.json"],
+    ["checkout-global.json", "checkout-global.plan-spec.json"],
+  ])("examples/%s plans to test/golden/atlas/%s", (example, golden) => {
+    const read = readGoal(readRepoFile("examples", example));
     const policy = readPolicy(readRepoFile("examples", "infracrew.yml"));
     if (!read.ok || !policy.ok) throw new Error("the example goal or policy is invalid");
     const outcome = designGoal(read.value.goal, policy.value, { now });
     expect(outcome.kind).toBe("PlanSpec");
     expect(validateArtifact("PlanSpec", outcome.value).ok).toBe(true);
-    expectGolden("atlas/brand-site.plan-spec.json", `${JSON.stringify(outcome.value, null, 2)}\n`);
+    expectGolden(`atlas/${golden}`, `${JSON.stringify(outcome.value, null, 2)}\n`);
   });
 });
 
