@@ -58,6 +58,11 @@ describe("infracrew run, as a newcomer types it", () => {
     ["serverless-api.json", "serverless-api", "handler: Lambda"],
     ["dev-api-50.json", "dev-api-50", "database: RDS Single-AZ db.t4g.micro"],
     ["stream-processor.json", "stream-processor", "stream: Kinesis on demand, 48 h"],
+    [
+      "checkout-global.json",
+      "checkout-global",
+      "database-secondary: Aurora postgres, 2 × db.r6g.large, read-only until failover",
+    ],
   ])(
     "runs the crew on examples/%s to PASS, with the design's diagram",
     { timeout: 90_000 },
