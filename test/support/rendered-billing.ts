@@ -416,6 +416,8 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
       {
         what: "Lambda's always-free allowance",
         item: "function-free-tier",
+        // Once per account: a two-region stack deducts it in the primary's function only.
+        when: (i) => i.providers === undefined,
         mentions: text(/always-free allowance, once per account: −\(.* M requests .* GB-s/),
       },
       {
@@ -452,12 +454,31 @@ export const RENDERED_BILLING: Readonly<Record<string, Billing>> = {
             ? /M reads .* M writes .* GB stored .* GB continuous backups/
             : /M reads .* M writes .* GB stored/,
       },
+      {
+        what: "a global table's replica (its requests, storage and backups in its region)",
+        item: "key-value-store",
+        when: (i) => replicaRegion(i) !== undefined,
+        mentions: (i) => new RegExp(`^${replicaRegion(i) ?? ""}: [\\d.]+ M reads .* M writes .* GB stored`),
+      },
+      {
+        what: "a global table's replicated writes and their transfer",
+        item: "key-value-store",
+        when: (i) => replicaRegion(i) !== undefined,
+        mentions: text(/M writes replicated from .* GB .* → /),
+      },
     ],
   },
   "data aws_partition": { free: "a data source" },
   "data aws_caller_identity": { free: "a data source" },
   "data aws_availability_zones": { free: "a data source" },
 };
+
+/** The region of a DynamoDB table's first replica, when it is a global table. */
+function replicaRegion(i: Inputs): string | undefined {
+  const replicas = i.replica_regions;
+  const first = Array.isArray(replicas) ? (replicas[0] as Inputs | undefined) : undefined;
+  return typeof first?.region_name === "string" ? first.region_name : undefined;
+}
 
 export interface RenderedBlock {
   /** `module <source>`, `resource <type>` or `data <type>`. */

@@ -1,7 +1,7 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import { servicePrice } from "../pricing/index.js";
 import { AURORA_GLOBAL, DYNAMODB_GLOBAL } from "../pricing/replication-prices.js";
-import { INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
+import { CLOUDWATCH_ALARMS, INTER_REGION_TRANSFER, ROUTE53 } from "../pricing/shape-prices.js";
 import { costLine, gigabytes, isFreeTier, type CostLine } from "./cost-line.js";
 import { num, price } from "./format.js";
 import { twin } from "./region-ids.js";
@@ -48,16 +48,53 @@ export function regionLines(spec: PlanSpec, secondary: boolean, shared: Readonly
   }));
 }
 
-/** One Route 53 HTTPS health check per region's front door, which the records follow; HTTPS is a billed feature. */
-export function healthCheckLine(primaryRegion: string, path: string, targets: readonly string[]): CostLine {
+/** The metrics the 5xx-share alarm of an HTTP API's health check reads (5xx and Count), each billed as an alarm metric. */
+const API_ALARM_METRICS = 2;
+
+/**
+ * One Route 53 health check per region's front door, which the records follow, as Forge renders it: HTTPS on a load
+ * balancer (HTTPS is a billed feature), or a CloudWatch alarm on an HTTP API's share of 5xx answers (behind a custom
+ * domain its execute-api endpoint is off), the alarm billed per metric it reads.
+ */
+export function healthCheckLine(
+  primaryRegion: string,
+  path: string,
+  targets: readonly { readonly id: string; readonly kind: string }[],
+): CostLine[] {
   const each = usd(ROUTE53, primaryRegion, "healthCheckMonth");
   const https = usd(ROUTE53, primaryRegion, "healthCheckFeatureMonth");
-  return costLine("domain", "dns", [
-    {
-      usd: targets.length * (each + https),
-      text: `${targets.length} Route 53 HTTPS health checks (${targets.join(" and ")}, ${path} every 30 s) × (${price(each)} + ${price(https)} for HTTPS)`,
-    },
+  const alarm = usd(CLOUDWATCH_ALARMS, primaryRegion, "alarmMonth");
+  const lbs = targets.filter((t) => t.kind !== "http-api").map((t) => t.id);
+  const apis = targets.filter((t) => t.kind === "http-api").map((t) => t.id);
+  const checks = costLine("domain", "dns", [
+    ...(lbs.length > 0
+      ? [
+          {
+            usd: lbs.length * (each + https),
+            text: `${lbs.length} Route 53 HTTPS health checks (${lbs.join(" and ")}, ${path} every 30 s) × (${price(each)} + ${price(https)} for HTTPS)`,
+          },
+        ]
+      : []),
+    ...(apis.length > 0
+      ? [
+          {
+            usd: apis.length * each,
+            text: `${apis.length} Route 53 health checks on CloudWatch alarms (${apis.join(" and ")}) × ${price(each)}`,
+          },
+        ]
+      : []),
   ]);
+  if (apis.length === 0) return [checks];
+  const metrics = apis.length * API_ALARM_METRICS;
+  return [
+    checks,
+    costLine("domain", "alarms", [
+      {
+        usd: metrics * alarm,
+        text: `${apis.length} metric alarms on the share of 5xx answers (${apis.join(" and ")}), ${API_ALARM_METRICS} metrics each: ${metrics} alarm metrics × ${price(alarm)}`,
+      },
+    ]),
+  ];
 }
 
 export interface Replication {

@@ -3,7 +3,6 @@ import { formatUsd } from "../../format/money.js";
 import { budgetFor, type Blocked } from "./blocked.js";
 import { averageRps, type ContextOverrides } from "./context.js";
 import { pairClash } from "./region-check.js";
-import { frontDoorReason, uncheckedFrontDoors } from "./region-render.js";
 import type { PairMode } from "./region-components.js";
 import { pct } from "./format.js";
 import { pairPlan } from "./region-plan.js";
@@ -110,7 +109,7 @@ function overBrake(
  * asks what it cannot give (pairClash), a region alone is blocked, the pair misses the target, or the pair is over
  * the budget's brake.
  */
-export function designPair(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
+export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
   const { design } = designer;
   const [p, s] = goal.regions as [string, string];
   if (!TWO_REGION_TYPES.includes(goal.workload.type)) {
@@ -183,20 +182,4 @@ export function designPair(goal: GoalStatement, designer: RegionDesigner): PairO
     });
   }
   return { kind: "PlanSpec", value: plan, regionTarget };
-}
-
-/**
- * The pair as Atlas designs it (designPair), when Forge renders it: a front door Forge cannot health-check blocks,
- * with the pair's figures and the primary alone.
- */
-export function designTwoRegions(goal: GoalStatement, designer: RegionDesigner): PairOutcome {
-  const pair = designPair(goal, designer);
-  if (pair.kind !== "PlanSpec") return pair;
-  const unchecked = uncheckedFrontDoors(pair.value);
-  if (unchecked.length === 0) return pair;
-  return blocked({
-    reasons: [frontDoorReason(pair.value, unchecked)],
-    attempts: [],
-    suggestions: [aloneSuggestion(goal, designer, pair.regionTarget)],
-  });
 }

@@ -99,6 +99,10 @@ function replicationLines(
  * a global table), one global domain with a health check per region, and the cost of both regions, the health checks
  * and the replication.
  */
+function targetsOf(ids: readonly string[], components: readonly Component[]): { id: string; kind: string }[] {
+  return ids.map((id) => ({ id, kind: components.find((c) => c.id === id)?.kind ?? "load-balancer" }));
+}
+
 export function pairPlan(input: PairInput, single: PlanSpec | undefined): PlanSpec {
   const { primary, secondary, target, mode } = input;
   const [p, s] = [primary.region, secondary.region];
@@ -118,7 +122,11 @@ export function pairPlan(input: PairInput, single: PlanSpec | undefined): PlanSp
     ...regionLines(primary, false, shared),
     ...regionLines(secondary, true, shared),
     ...linesOf(primary, (c) => c === "domain"),
-    healthCheckLine(p, input.healthCheckPath, domain?.kind === "domain" ? domain.params.targets : []),
+    ...healthCheckLine(
+      p,
+      input.healthCheckPath,
+      domain?.kind === "domain" ? targetsOf(domain.params.targets, components) : [],
+    ),
     ...replicated,
   ];
   const monthlyUsd = totalOf(lines);

@@ -75,7 +75,10 @@ export function twoRegionFigures(
   ] as const;
   const globalAvailability = product(primary.availability.path.filter((l) => GLOBAL_LINKS.has(l.component)));
   const combinedAvailability = pairAvailability(globalAvailability, r);
-  const healthChecksUsd = healthCheckLine(primary.region, "/", ["primary", "secondary"]).monthlyUsd;
+  const healthChecksUsd = healthCheckLine(primary.region, "/", [
+    { id: "primary", kind: "load-balancer" },
+    { id: "secondary", kind: "load-balancer" },
+  ])[0]!.monthlyUsd;
   const replicatedGb = Number(
     ((goal.data?.relational?.storageGb ?? 0) * REPLICATION.changedShareOfStorage).toFixed(1),
   );

@@ -1,8 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { renderStack } from "../../../app/agents/forge/index.js";
-import type { PlanSpec } from "../../../app/contracts/generated/index.js";
+import type { GoalStatement, PlanSpec } from "../../../app/contracts/generated/index.js";
 import { loadPlanSpec, loadPolicy, parseStack } from "../../support/forge-stacks.js";
 import { billingProblems, renderedBlocks } from "../../support/rendered-billing.js";
+import { designedPlan, domainPolicy, examplesGoal } from "../../support/two-region.js";
 
 const spec = loadPlanSpec("test/fixtures/forge/plan-spec-checkout-global.json");
 
@@ -62,5 +63,26 @@ describe("the billing table covers what a two-region stack renders", () => {
       "domain dns: the basis does not price aws_route53_health_check (one per region) (/health checks?/)",
       "domain dns: the basis does not price aws_route53_health_check (one per region) (/health checks?/)",
     ]);
+  });
+});
+
+describe("Atlas's own two-region designs price everything Forge renders of them", () => {
+  const serverless = examplesGoal("serverless-api.json");
+  it.each([
+    ["checkout-global (web-api, active-passive)", examplesGoal("checkout-global.json")],
+    [
+      "orders-api (serverless-api, active-active)",
+      {
+        ...serverless,
+        region: "eu-west-1",
+        regions: ["eu-west-1", "eu-central-1"],
+        workload: { ...serverless.workload, domain: "orders.example.com" },
+        slo: { availability: 99.95 },
+      } satisfies GoalStatement,
+    ],
+  ])("%s", async (_name, goal) => {
+    const designed = designedPlan(goal);
+    const parsed = await parseStack(renderStack(designed, { policy: domainPolicy() }));
+    expect(billingProblems(renderedBlocks(parsed.map((f) => f.body)), designed.cost)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { DYNAMODB_GLOBAL } from "../../../../app/agents/pricing/replication-pric
 import { API_GATEWAY_HTTP, INTER_REGION_TRANSFER } from "../../../../app/agents/pricing/shape-prices.js";
 import type { GoalStatement } from "../../../../app/contracts/generated/index.js";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
+import { checkPlanSpecForRender, renderStack } from "../../../../app/agents/forge/index.js";
 import { designedPair, domainPolicy, examplesGoal, regionsNow } from "../../../support/two-region.js";
 
 const [P, S] = ["eu-west-1", "eu-central-1"];
@@ -138,32 +139,23 @@ describe("two active regions at three traffic levels: each reserves for the full
   );
 });
 
-describe("the serverless pair blocks until Forge health-checks HTTP APIs, giving the pair's figures", () => {
-  it("names regions, the missing capability, the pair's availability and cost, and the primary alone", () => {
-    const goal = ordersGlobal();
-    const pair = designed(goal);
-    const outcome = designGoal(goal, domainPolicy(), { now: regionsNow });
-    if (outcome.kind !== "DesignBlocked")
-      throw new Error("designed: Forge would refuse the domain's targets");
-    expect(outcome.value.reasons).toHaveLength(1);
-    expect(outcome.value.reasons[0]).toMatchObject({
-      code: "not-in-catalog",
-      field: "regions",
-      figures: {
-        twoRegionAvailability: pair.availability.composite,
-        twoRegionMonthlyUsd: pair.cost.monthlyUsd,
-      },
-    });
-    expect(outcome.value.reasons[0]!.message).toMatch(
-      /^Forge does not render health checks on api and api-secondary yet: .* active-active in eu-west-1 and eu-central-1: 99\.9998 % for \$/,
-    );
-    expect(outcome.value.suggestions).toEqual([
-      {
-        message: expect.stringMatching(
-          /^remove regions and lower slo\.availability to 99\.5: eu-west-1 alone designs at 99\.89 % for \$/,
-        ),
-        field: "regions",
-      },
+describe("the serverless pair is designed, and Forge renders and Sentinel passes it", () => {
+  it("prices each region's health check as Forge renders it: the check on a CloudWatch alarm of two metrics", () => {
+    const outcome = designGoal(ordersGlobal(), domainPolicy(), { now: regionsNow });
+    if (outcome.kind !== "PlanSpec") throw new Error(JSON.stringify(outcome.value.reasons));
+    const domain = outcome.value.cost.lines.filter((l) => l.component === "domain" && l.monthlyUsd > 0);
+    expect(domain.map((l) => [l.item, l.monthlyUsd, l.basis])).toEqual([
+      ["dns", 1, "2 Route 53 health checks on CloudWatch alarms (api and api-secondary) × $0.5"],
+      [
+        "alarms",
+        0.4,
+        "2 metric alarms on the share of 5xx answers (api and api-secondary), 2 metrics each: 4 alarm metrics × $0.1",
+      ],
     ]);
+    expect(checkPlanSpecForRender(outcome.value)).toEqual([]);
+    const files = renderStack(outcome.value, { policy: domainPolicy() }).files;
+    const domainTf = files.find((f) => f.path.endsWith("/domain.tf"))!.content;
+    expect(domainTf.match(/type\s+= "CLOUDWATCH_METRIC"/g)).toHaveLength(2);
+    expect(domainTf.match(/metric_name = "5xx"/g)).toHaveLength(2);
   });
 });
