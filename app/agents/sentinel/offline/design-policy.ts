@@ -80,18 +80,24 @@ function componentViolations(c: Component, rules: ResolvedPolicyRules): Violatio
 }
 
 /**
- * The org policy at the design level, on the PlanSpec rather than a plan: its region against allowedRegions, its
+ * The org policy at the design level, on the PlanSpec rather than a plan: each of its regions against allowedRegions, its
  * tags (which Forge writes as every provider's default_tags) against requiredTags, and each component's sizes
  * against the size caps and allowed instance families. Rule ids are those the plan-level checks use.
  */
 export function checkDesign(spec: PlanSpec, rules: ResolvedPolicyRules): Violation[] {
   const out: Violation[] = [];
   const allowed = rules.allowedRegions;
-  if (allowed && !allowed.includes(spec.region)) {
+  const regions = new Set([
+    spec.region,
+    ...(spec.regions ?? []),
+    ...spec.components.flatMap((c) => c.region ?? []),
+  ]);
+  for (const region of allowed ? regions : []) {
+    if (allowed!.includes(region)) continue;
     out.push(
       violation(
         "allowed-regions",
-        `the design deploys to ${spec.region}, which the org policy does not allow (allowed: ${allowed.join(", ")})`,
+        `the design deploys to ${region}, which the org policy does not allow (allowed: ${allowed!.join(", ")})`,
       ),
     );
   }

@@ -37,6 +37,17 @@ describe("checkDesign: the org policy on the PlanSpec's components", () => {
       ],
     ],
     [
+      "a two-region design whose secondary region the policy does not allow",
+      loadPlanSpec("test/golden/atlas/checkout-global.plan-spec.json"),
+      "policy:\n  allowedRegions: [eu-west-1, us-east-1]\n",
+      [
+        [
+          "allowed-regions",
+          "the design deploys to eu-central-1, which the org policy does not allow (allowed: eu-west-1, us-east-1)",
+        ],
+      ],
+    ],
+    [
       "required tags the design lacks",
       SPEC,
       "policy:\n  requiredTags: [team, owner, env]\n",
