@@ -45,7 +45,7 @@ export async function runCrew(
       o.kind === "PlanSpec"
         ? {
             state: "ok",
-            text: `designed ${o.value.name}: ${o.value.pattern} in ${o.value.region}, ${o.value.components.length} components, ${formatUsd(o.value.cost.monthlyUsd)}/month`,
+            text: `designed ${o.value.name}: ${o.value.pattern} in ${o.value.regions?.join(" and ") ?? o.value.region}, ${o.value.components.length} components, ${formatUsd(o.value.cost.monthlyUsd)}/month`,
           }
         : { state: "fail", text: `design blocked: ${o.value.reasons.map((r) => r.code).join(", ")}` },
   );
