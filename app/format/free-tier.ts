@@ -1,4 +1,5 @@
 import type { PlanSpec } from "../contracts/generated/plan-spec.js";
+import { andList } from "./and-list.js";
 
 type Cost = PlanSpec["cost"];
 
@@ -19,7 +20,5 @@ export function freeTierServices(cost: Cost): string[] {
 export function freeTierWords(cost: Cost): string {
   const names = freeTierServices(cost).map((n) => (n.endsWith("s") ? `${n}'` : `${n}'s`));
   if (names.length === 0) return "the always-free allowances";
-  const list =
-    names.length === 1 ? names[0]! : `${names.slice(0, -1).join(", ")} and ${names[names.length - 1]!}`;
-  return `${list} always-free allowance${names.length === 1 ? "" : "s"}`;
+  return `${andList(names)} always-free allowance${names.length === 1 ? "" : "s"}`;
 }

@@ -3,13 +3,10 @@ import type { Finding } from "../../contracts/generated/validation-result.js";
 import type { TerraformFile } from "./locate-blocks.js";
 import { checkInlineSkips, type JudgedSkip } from "./policy/inline-skips.js";
 import { listSome, plural, type Reasons } from "./reasons.js";
+import { andList as and } from "../../format/and-list.js";
 
 /** The rule id of the finding an inline skip that nothing allows becomes. */
 export const INLINE_SKIP_RULE = "inline-skip";
-
-function and(words: readonly string[]): string {
-  return words.length <= 1 ? (words[0] ?? "") : `${words.slice(0, -1).join(", ")} and ${words.at(-1)}`;
-}
 
 /** What a refused marker hides, in words: the rules, every rule (`*`), or none named. */
 function hides(refused: readonly string[]): string {

@@ -4,6 +4,7 @@
  * gateway endpoints on 443 (by their prefix lists); its role reads the database's secret.
  */
 import type { FunctionComponent } from "../../../contracts/generated/plan-spec.js";
+import { andList } from "../../../format/and-list.js";
 import { attrs, ref, type Body, type Value } from "../hcl/ast.js";
 import { moduleCall } from "../module-call.js";
 import { MODULES } from "../modules/index.js";
@@ -18,11 +19,6 @@ export interface FunctionVpc {
   readonly securityGroup: Body;
   readonly environment: Record<string, Value>;
   readonly statements: Record<string, Value>;
-}
-
-/** "a, b and c". */
-function listed(items: readonly string[]): string {
-  return items.length < 2 ? items.join("") : `${items.slice(0, -1).join(", ")} and ${items.at(-1)!}`;
 }
 
 /** The security group a function in a VPC runs with (what a database's group admits). */
@@ -69,7 +65,7 @@ export function functionVpc(fn: FunctionComponent, ctx: StackContext): FunctionV
   const securityGroup = moduleCall(`${label}_security_group`, MODULES.securityGroup, [
     ...attrs({
       name: ctx.awsName(fn, 200),
-      description: `${fn.id}: to ${listed(["its database", ...gateways.map(([, name]) => name), "the Secrets Manager endpoint"])}, and nothing else`,
+      description: `${fn.id}: to ${andList(["its database", ...gateways.map(([, name]) => name), "the Secrets Manager endpoint"])}, and nothing else`,
       vpc_id: ref(`module.${network}.vpc_id`),
       egress_with_source_security_group_id: egress,
       egress_with_cidr_blocks: [

@@ -1,4 +1,5 @@
 import type { PlanSpec } from "../../../contracts/generated/plan-spec.js";
+import { andList } from "../../../format/and-list.js";
 import { listSome, plural } from "../reasons.js";
 import type { StackModel } from "../resources.js";
 import { SECURITY_SCANNERS, toolLabel, type ScannerTool } from "../tools.js";
@@ -20,8 +21,7 @@ export function notCheckedOffline(offline: readonly ScannerTool[], hasPlan: bool
         : []),
       ...others,
     ];
-    const list = named.length > 1 ? `${named.slice(0, -1).join(", ")} and ${named.at(-1)}` : named[0];
-    parts.push(`${list}, which run in the infracrew-plan workflow (not installable offline)`);
+    parts.push(`${andList(named)}, which run in the infracrew-plan workflow (not installable offline)`);
   }
   if (!hasPlan) {
     parts.push(
