@@ -170,17 +170,19 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
   });
 
   describe("goals and repositories", () => {
+    const GOAL = {
+      repo: "acme/infra",
+      issue: 7,
+      name: "checkout-api",
+      hash: "sha256:1",
+      author: "carol",
+      editors: [] as string[],
+      budgetUsd: 1500,
+      pr: 12,
+    };
+
     it("finds a goal by issue and by name, with its editors and budget", async () => {
-      const goal = {
-        repo: "acme/infra",
-        issue: 7,
-        name: "checkout-api",
-        hash: "sha256:1",
-        author: "carol",
-        editors: ["erin"],
-        budgetUsd: 1500.5,
-        pr: 12,
-      };
+      const goal = { ...GOAL, editors: ["erin"], budgetUsd: 1500.5 };
       await store.read.saveGoal(goal, T0);
       expect(await store.read.getGoal("acme/infra", 7)).toEqual({ ...goal, cidrs: [] });
       expect(await store.read.getGoalByName("acme/infra", "checkout-api")).toEqual({ ...goal, cidrs: [] });
@@ -192,16 +194,7 @@ describe.each(STORE_KINDS)("the store contract on %s", (kind) => {
     });
 
     it("keeps each goal's VPC ranges across saves that do not name them, and lists the other goals'", async () => {
-      const goal = {
-        repo: "acme/infra",
-        issue: 7,
-        name: "checkout-api",
-        hash: "sha256:1",
-        author: "carol",
-        editors: [],
-        budgetUsd: 1500,
-        pr: 12,
-      };
+      const goal = GOAL;
       await store.read.saveGoal({ ...goal, cidrs: ["10.20.0.0/16", "10.21.0.0/16"] }, T0);
       await store.read.saveGoal({ ...goal, editors: ["erin"] }, at(1));
       await store.read.saveGoal({ ...goal, issue: 8, name: "ledger", cidrs: ["10.99.0.0/16"] }, at(1));

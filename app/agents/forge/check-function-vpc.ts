@@ -6,7 +6,7 @@
 import type { PlanSpec } from "../../contracts/generated/index.js";
 import type { Component, NetworkComponent } from "../../contracts/generated/plan-spec.js";
 import type { Problem } from "../../contracts/problem.js";
-import { isLinked } from "./stack/context.js";
+import { linkedOf } from "./stack/context.js";
 import { componentRegion } from "./stack/regions.js";
 
 type Endpoint = "secretsManagerEndpoint" | "dynamodbGatewayEndpoint" | "s3GatewayEndpoint";
@@ -18,8 +18,7 @@ const REACHED: readonly { kind: Component["kind"]; endpoint: Endpoint; what: str
 ];
 
 export function checkFunctionVpc(spec: PlanSpec, fn: Component, out: Problem[]): void {
-  const linked = (kind: Component["kind"]) =>
-    spec.components.some((o) => o !== fn && o.kind === kind && isLinked(fn, o));
+  const linked = (kind: Component["kind"]) => linkedOf(spec, fn, kind).length > 0;
   if (!linked("database")) return;
   const region = componentRegion(spec, fn);
   const i = spec.components.findIndex((c) => c.kind === "network" && componentRegion(spec, c) === region);

@@ -21,7 +21,7 @@ import { fitsInstance, GPU_FAMILIES, gpuInstanceFor, gpuInstances } from "./cata
 import { checkFunctionVpc } from "./check-function-vpc.js";
 import { checkRegions } from "./check-regions.js";
 import { checkTwoTargets } from "./check-domain-targets.js";
-import { isLinked } from "./stack/context.js";
+import { linkedOf } from "./stack/context.js";
 import { componentRegion, stackRegions } from "./stack/regions.js";
 import { fitsSubnets, subnetPrefix } from "./stack/subnets.js";
 
@@ -147,10 +147,6 @@ function checkFargateSize(p: { cpu: number; memoryMb: number }, i: number, out: 
       message: `${p.memoryMb} MiB is not a Fargate size for ${p.cpu} vCPU`,
     });
   }
-}
-
-function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Component[] {
-  return spec.components.filter((o) => o !== c && o.kind === kind && isLinked(c, o));
 }
 
 function checkComponent(spec: PlanSpec, c: Component, i: number, out: Problem[]): void {

@@ -46,6 +46,11 @@ export function isLinked(a: Component, b: Component): boolean {
   return a.dependsOn.includes(b.id) || b.dependsOn.includes(a.id);
 }
 
+/** The components of a kind linked to `c` (by dependsOn either way), in the whole PlanSpec. */
+export function linkedOf(spec: PlanSpec, c: Component, kind: Component["kind"]): Component[] {
+  return spec.components.filter((o) => o !== c && o.kind === kind && isLinked(c, o));
+}
+
 function context(spec: PlanSpec, policy: ResolvedOrgPolicy, region: string | undefined): StackContext {
   const here = region ?? spec.region;
   const secondary = here !== spec.region;
