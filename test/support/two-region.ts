@@ -1,7 +1,5 @@
 import { expect } from "vitest";
-import { regionDesigner } from "../../app/agents/atlas/design-goal.js";
 import { designGoal } from "../../app/agents/atlas/index.js";
-import { designTwoRegions } from "../../app/agents/atlas/region-design.js";
 import type { GoalStatement, PlanSpec } from "../../app/contracts/generated/index.js";
 import type { ResolvedOrgPolicy } from "../../app/contracts/generated/org-policy.js";
 import { readGoal } from "../../app/contracts/goal-intake.js";
@@ -32,13 +30,4 @@ export function designedPlan(goal: GoalStatement, policy = domainPolicy()): Plan
   const valid = validateArtifact("PlanSpec", outcome.value);
   expect(valid.ok, JSON.stringify(valid)).toBe(true);
   return outcome.value;
-}
-
-/** The pair as Atlas designs it, checked against the schema. */
-export function designedPair(goal: GoalStatement, policy = domainPolicy()): PlanSpec {
-  const pair = designTwoRegions(goal, regionDesigner(goal, policy, { now: regionsNow }));
-  if (pair.kind !== "PlanSpec") throw new Error(JSON.stringify(pair.blocked.reasons));
-  const valid = validateArtifact("PlanSpec", pair.value);
-  expect(valid.ok, JSON.stringify(valid)).toBe(true);
-  return pair.value;
 }

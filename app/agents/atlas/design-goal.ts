@@ -76,7 +76,7 @@ export function designGoal(
 }
 
 /** Each region of a two-region goal, designed on its own. */
-export function regionDesigner(
+function regionDesigner(
   goal: GoalStatement,
   policy: ResolvedOrgPolicy,
   options: DesignOptions,

@@ -5,7 +5,7 @@ import { API_GATEWAY_HTTP, INTER_REGION_TRANSFER } from "../../../../app/agents/
 import type { GoalStatement } from "../../../../app/contracts/generated/index.js";
 import { designGoal } from "../../../../app/agents/atlas/index.js";
 import { checkPlanSpecForRender, renderStack } from "../../../../app/agents/forge/index.js";
-import { designedPair, domainPolicy, examplesGoal, regionsNow } from "../../../support/two-region.js";
+import { designedPlan, domainPolicy, examplesGoal, regionsNow } from "../../../support/two-region.js";
 
 const [P, S] = ["eu-west-1", "eu-central-1"];
 
@@ -21,7 +21,7 @@ function ordersGlobal(): GoalStatement {
   };
 }
 
-const designed = (goal: GoalStatement) => designedPair(goal);
+const designed = (goal: GoalStatement) => designedPlan(goal);
 
 const usd = <K extends string>(table: Parameters<typeof servicePrice<K>>[0], region: string, key: K) =>
   servicePrice(table, region, key)!.usd;
